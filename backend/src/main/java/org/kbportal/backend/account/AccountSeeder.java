@@ -1,0 +1,80 @@
+package org.kbportal.backend.account;
+
+import java.util.Set;
+import org.kbportal.backend.system.KbProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * First-start accounts: the three documented demo accounts (default profile), or in production only
+ * an {@code admin} whose initial password comes from the environment ({@code KB_ADMIN_PASSWORD}).
+ * Existing accounts are never touched.
+ */
+@Component
+public class AccountSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountSeeder.class);
+
+    private final AccountService accounts;
+    private final KbProperties props;
+
+    AccountSeeder(AccountService accounts, KbProperties props) {
+        this.accounts = accounts;
+        this.props = props;
+    }
+
+    public Mono<Void> seed() {
+        Flux<AccountService.NewUser> wanted;
+        if (props.seed().demoAccounts()) {
+            wanted = Flux.just(
+                    new AccountService.NewUser(
+                            "admin",
+                            "admin-demo-2026",
+                            "系统管理员",
+                            "admin@kb.example",
+                            "0571-00000001",
+                            "市大数据中心",
+                            "示例路1号",
+                            Set.of(Role.ADMIN)),
+                    new AccountService.NewUser(
+                            "expert",
+                            "expert-demo-2026",
+                            "值班专家",
+                            "expert@kb.example",
+                            "0571-00000002",
+                            "市大数据中心运维部",
+                            "示例路1号",
+                            Set.of(Role.EXPERT)),
+                    new AccountService.NewUser(
+                            "user",
+                            "user-demo-2026",
+                            "普通用户",
+                            "user@kb.example",
+                            "0571-00000003",
+                            "市政务服务中心",
+                            "示例路2号",
+                            Set.of(Role.USER)));
+        } else if (props.seed().adminPassword() != null
+                && !props.seed().adminPassword().isBlank()) {
+            wanted = Flux.just(new AccountService.NewUser(
+                    "admin",
+                    props.seed().adminPassword(),
+                    "Administrator",
+                    null,
+                    null,
+                    null,
+                    null,
+                    Set.of(Role.ADMIN)));
+        } else {
+            wanted = Flux.empty();
+        }
+        return wanted.concatMap(
+                        u -> accounts.byUsername(u.username()).map(x -> false).onErrorResume(e -> accounts.create(u)
+                                .doOnNext(x -> log.info("Created account '{}'", u.username()))
+                                .thenReturn(true)))
+                .then();
+    }
+}

@@ -1,0 +1,130 @@
+package org.kbportal.backend.account;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every endpoint's access rule in one place: reading published knowledge is public, {@code
+ * /api/admin/**} needs ADMIN, everything else under {@code /api} a valid bearer token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityWebFilterChain api(ServerHttpSecurity http, AccountService accounts) {
+        ReactiveAuthenticationManager manager = auth -> accounts.authenticate((String) auth.getCredentials())
+                .switchIfEmpty(Mono.error(new BadCredentialsException("invalid token")))
+                .map(p -> new UsernamePasswordAuthenticationToken(
+                        p,
+                        auth.getCredentials(),
+                        p.roles().stream()
+                                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                                .toList()));
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(manager);
+        bearer.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Mono.empty();
+            }
+            String token = header.substring(7).strip();
+            return Mono.just(new UsernamePasswordAuthenticationToken(token, token));
+        });
+        bearer.setAuthenticationFailureHandler((webFilterExchange, e) -> problem(
+                webFilterExchange.getExchange(),
+                HttpStatus.UNAUTHORIZED,
+                "invalid-token",
+                "Not signed in",
+                "The login token is unknown or expired; sign in again."));
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(ex -> ex.pathMatchers(HttpMethod.OPTIONS)
+                        .permitAll()
+                        .pathMatchers("/api/admin/**")
+                        .hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.POST, "/api/auth/login", "/api/search/clicks")
+                        .permitAll()
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/api/search",
+                                "/api/search/**",
+                                "/api/articles",
+                                "/api/articles/**",
+                                "/api/categories",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> problem(
+                                exchange,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "Not signed in",
+                                "Sign in first: send 'Authorization: Bearer <token>' from POST /api/auth/login."))
+                        .accessDeniedHandler((exchange, ex) -> problem(
+                                exchange,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Forbidden",
+                                "Your role may not do this.")))
+                .build();
+    }
+
+    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().put(HttpHeaders.WWW_AUTHENTICATE, List.of("Bearer"));
+        }
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "urn:kb:" + type);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        byte[] json;
+        try {
+            json = MAPPER.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            json = ("{\"status\":" + status.value() + "}").getBytes(StandardCharsets.UTF_8);
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(json);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,22 @@
+package org.kbportal.backend.article;
+
+import org.kbportal.backend.system.KbException;
+
+/** Life cycle of an article; only PUBLISHED articles are visible to users and anonymous visitors. */
+public enum ArticleStatus {
+    DRAFT,
+    PUBLISHED,
+    ARCHIVED;
+
+    public static ArticleStatus parse(String value) {
+        if (value != null) {
+            for (ArticleStatus s : values()) {
+                if (s.name().equalsIgnoreCase(value.strip())) {
+                    return s;
+                }
+            }
+        }
+        throw KbException.badRequest(
+                "invalid-status", "Unknown status '" + value + "': use DRAFT, PUBLISHED or ARCHIVED.");
+    }
+}

@@ -1,0 +1,22 @@
+package org.kbportal.backend.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A saved snapshot of an article: who saved which content, when. */
+public record ArticleVersion(
+        String articleId,
+        int version,
+        ArticleType type,
+        String lang,
+        String category,
+        String title,
+        String body,
+        String symptom,
+        String cause,
+        String resolution,
+        String affectedSystem,
+        List<String> tags,
+        ArticleStatus status,
+        String savedBy,
+        Instant savedAt) {}

@@ -1,0 +1,19 @@
+package org.kbportal.backend.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An engine's raw answer before fusion.
+ *
+ * @param lexical best lexical matches, best first, with their BM25 scores
+ * @param dense nearest neighbours, best first, with cosine similarity in [-1, 1]
+ * @param lexicalTotal how many units match the words at all
+ * @param facets field (type, category, lang) → value → count
+ */
+public record Candidates(
+        List<Scored> lexical, List<Scored> dense, long lexicalTotal, Map<String, Map<String, Long>> facets) {
+
+    /** A unit id with a score. */
+    public record Scored(String id, float score) {}
+}

@@ -1,0 +1,109 @@
+package org.kbportal.backend.search;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * In-process sentence embeddings, one model per language: bge-small-zh-v1.5 (quantized) for Chinese,
+ * bge-small-en-v1.5 (quantized) for English (the Chinese model is poor on English: MRR 0.56 vs 0.96
+ * on StackFAQ). The models ship inside their jars; nothing is downloaded. Blocking and CPU-bound:
+ * call it off the event loop. Models load on first use.
+ */
+public class Embedder implements AutoCloseable {
+
+    /** BGE's instruction for short English queries against passages (helps English, hurts Chinese). */
+    static final String EN_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
+    private final boolean enabled;
+    private final int maxChars;
+    private final ExecutorService executor;
+    private volatile EmbeddingModel zh;
+    private volatile EmbeddingModel en;
+
+    public Embedder(boolean enabled, int maxChars) {
+        this.enabled = enabled;
+        this.maxChars = maxChars;
+        this.executor =
+                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "embedder");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** zh when the text has any Han character, else en. */
+    public static String languageOf(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? "zh"
+                : "en";
+    }
+
+    /** The query's vector, with the model of the query's language; null when disabled. */
+    public float[] embedQuery(String text, String lang) {
+        if (!enabled) {
+            return null;
+        }
+        String input = clip(text);
+        if ("en".equals(lang)) {
+            input = EN_QUERY_INSTRUCTION + input;
+        }
+        return model(lang).embed(input).content().vector();
+    }
+
+    /** Vectors for passages of one language, in order. */
+    public List<float[]> embedPassages(List<String> texts, String lang) {
+        if (!enabled || texts.isEmpty()) {
+            return texts.stream().map(t -> (float[]) null).toList();
+        }
+        List<TextSegment> segments = texts.stream()
+                .map(t -> TextSegment.from(clip(t.isBlank() ? "-" : t)))
+                .toList();
+        return model(lang).embedAll(segments).content().stream()
+                .map(Embedding::vector)
+                .toList();
+    }
+
+    private String clip(String text) {
+        return text.length() <= maxChars ? text : text.substring(0, maxChars);
+    }
+
+    private EmbeddingModel model(String lang) {
+        if ("en".equals(lang)) {
+            EmbeddingModel m = en;
+            if (m == null) {
+                synchronized (this) {
+                    if (en == null) {
+                        en = new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+                    }
+                    m = en;
+                }
+            }
+            return m;
+        }
+        EmbeddingModel m = zh;
+        if (m == null) {
+            synchronized (this) {
+                if (zh == null) {
+                    zh = new BgeSmallZhV15QuantizedEmbeddingModel(executor);
+                }
+                m = zh;
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

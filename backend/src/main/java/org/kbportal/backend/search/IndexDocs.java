@@ -1,0 +1,98 @@
+package org.kbportal.backend.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.kbportal.backend.article.Article;
+import org.kbportal.backend.article.ArticleType;
+import org.kbportal.backend.article.ManualSection;
+
+/** Turns an article into its retrievable units: one per FAQ or case, one per manual section. */
+final class IndexDocs {
+
+    private static final Pattern FENCE = Pattern.compile("(?m)^(```|~~~).*$");
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern HEADING = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s*");
+    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`)");
+    private static final Pattern TABLE_RULE =
+            Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]{0,20}(\\s[^<>]{0,200})?/?>");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern LINES = Pattern.compile("\\n{3,}");
+
+    private IndexDocs() {}
+
+    static List<IndexDoc> of(Article a, List<String> categoryPath) {
+        long updated = a.updatedAt() == null ? 0 : a.updatedAt().toEpochMilli();
+        String type = a.type().apiName();
+        String status = a.status().name();
+        if (a.type() == ArticleType.MANUAL) {
+            List<IndexDoc> docs = new ArrayList<>();
+            for (ManualSection s : a.sections()) {
+                String title = s.heading().isEmpty() ? a.title() : a.title() + " › " + s.heading();
+                docs.add(new IndexDoc(
+                        s.id(),
+                        a.id(),
+                        s.number() == 1,
+                        type,
+                        a.lang(),
+                        a.category(),
+                        categoryPath,
+                        status,
+                        title,
+                        plain(s.body()),
+                        a.tags(),
+                        updated,
+                        null));
+            }
+            return docs;
+        }
+        String body = a.type() == ArticleType.CASE ? caseText(a) : plain(a.body());
+        return List.of(new IndexDoc(
+                a.id(),
+                a.id(),
+                true,
+                type,
+                a.lang(),
+                a.category(),
+                categoryPath,
+                status,
+                a.title(),
+                body,
+                a.tags(),
+                updated,
+                null));
+    }
+
+    private static String caseText(Article a) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : new String[] {a.symptom(), a.cause(), a.resolution(), a.affectedSystem(), a.body()}) {
+            if (part != null && !part.isBlank()) {
+                if (!sb.isEmpty()) {
+                    sb.append('\n');
+                }
+                sb.append(plain(part));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Markdown to readable plain text for matching and snippets (code text is kept, syntax dropped). */
+    static String plain(String markdown) {
+        if (markdown == null) {
+            return "";
+        }
+        String s = FENCE.matcher(markdown).replaceAll("");
+        s = IMAGE.matcher(s).replaceAll("$1");
+        s = LINK.matcher(s).replaceAll("$1");
+        s = HEADING.matcher(s).replaceAll("");
+        s = TABLE_RULE.matcher(s).replaceAll("");
+        s = EMPHASIS.matcher(s).replaceAll("");
+        s = HTML_TAG.matcher(s).replaceAll(" ");
+        s = s.replace('|', ' ');
+        s = BLANKS.matcher(s).replaceAll(" ");
+        s = LINES.matcher(s).replaceAll("\n\n");
+        return s.strip();
+    }
+}

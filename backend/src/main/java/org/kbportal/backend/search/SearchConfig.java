@@ -1,0 +1,30 @@
+package org.kbportal.backend.search;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.kbportal.backend.search.lucene.LuceneSearchEngine;
+import org.kbportal.backend.system.KbProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chooses the engine ({@code KB_SEARCH_ENGINE=lucene|elasticsearch}) and the embedder. */
+@Configuration(proxyBeanMethods = false)
+class SearchConfig {
+
+    @Bean(destroyMethod = "close")
+    SearchEngine searchEngine(KbProperties props) throws IOException {
+        String engine = props.search().engine().strip().toLowerCase(Locale.ROOT);
+        return switch (engine) {
+            case "lucene" -> new LuceneSearchEngine(props.indexDir());
+            case "elasticsearch" -> ElasticsearchEngines.create(props.search());
+            default ->
+                throw new IllegalStateException(
+                        "KB_SEARCH_ENGINE must be lucene or elasticsearch, not '" + engine + "'");
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    Embedder embedder(KbProperties props) {
+        return new Embedder(props.search().embeddings(), props.search().embedMaxChars());
+    }
+}

@@ -1,0 +1,67 @@
+package org.kbportal.backend.search;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port every search engine implements: Lucene embedded ({@link LuceneSearchEngine}) and
+ * Elasticsearch when scaled out. Engines only retrieve candidates; ranking (lexical + dense fusion),
+ * paging and synonyms live in {@link SearchService}, so both engines rank the same way. Calls block:
+ * callers run them on {@code boundedElastic}.
+ */
+public interface SearchEngine extends AutoCloseable {
+
+    String name();
+
+    /** True when the index had to be created, or was unreadable, at start-up. */
+    boolean needsRebuild();
+
+    /** Replaces all units of the given articles by {@code docs} and makes the change searchable. */
+    void replace(Collection<String> articleIds, List<IndexDoc> docs) throws IOException;
+
+    /** Like {@link #replace} without making it visible yet (bulk loads); see {@link #flush()}. */
+    void stage(Collection<String> articleIds, List<IndexDoc> docs) throws IOException;
+
+    /** Makes staged changes durable and visible. */
+    void flush() throws IOException;
+
+    /**
+     * Starts building a complete new index beside the serving one; searches keep using the old one
+     * until {@link Rebuild#commit()} swaps atomically. A crash before that leaves the old one serving.
+     */
+    Rebuild beginRebuild() throws IOException;
+
+    /**
+     * The best {@code window} lexical matches (BM25 over title, body, tags; synonyms and fuzzy terms
+     * as the query says), the best {@code window} nearest neighbours of {@code query.vector()} when
+     * given, the exact lexical total and facet counts (over the text query and visibility, ignoring
+     * the type / category / lang filters).
+     */
+    Candidates candidates(EngineQuery query, int window) throws IOException;
+
+    /** The given units in the given order, with snippets highlighted for the query's words. */
+    List<SearchResult.Hit> hits(List<String> unitIds, EngineQuery query) throws IOException;
+
+    /** Up to {@code limit} titles matching what has been typed so far (last word as a prefix). */
+    List<String> suggest(String prefix, boolean includeUnpublished, int limit) throws IOException;
+
+    /** A spelling correction of the query built from indexed words, if one is better. */
+    Optional<String> didYouMean(String text) throws IOException;
+
+    /** How many articles (not units) the index holds. */
+    long articleCount() throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** A new index being built; exactly one of commit or abort ends it. */
+    interface Rebuild {
+        void stage(List<IndexDoc> docs) throws IOException;
+
+        void commit() throws IOException;
+
+        void abort() throws IOException;
+    }
+}

@@ -1,0 +1,349 @@
+package org.kbportal.backend.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kbportal.backend.article.Article;
+import org.kbportal.backend.article.ArticleChangeListener;
+import org.kbportal.backend.article.ArticleService;
+import org.kbportal.backend.article.Category;
+import org.kbportal.backend.article.CategoryService;
+import org.kbportal.backend.article.IndexOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Keeps the index in step with the database. A committed change is indexed lexically before the API
+ * call returns; the transactional outbox then brings the full unit (with its embedding) and is what
+ * guarantees that no change is lost: rows are only deleted after the engine accepted the units, and
+ * failures are retried with exponential backoff. The index can also be rebuilt from the database
+ * while searches keep using the old one.
+ */
+@Component
+public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int BATCH = 128;
+    /** Long enough for one batch (seconds), short enough that a crashed instance's rows return soon. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final SearchEngine engine;
+    private final Embedder embedder;
+    private final CategoryService categories;
+    private final ArticleService articles;
+    private final IndexOutbox outbox;
+    private final VectorCache vectors;
+    private final AtomicReference<RebuildProgress> rebuild = new AtomicReference<>(RebuildProgress.idle());
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile Disposable drainLoop;
+
+    SearchIndexer(
+            SearchEngine engine,
+            Embedder embedder,
+            CategoryService categories,
+            @Lazy ArticleService articles,
+            IndexOutbox outbox,
+            VectorCache vectors) {
+        this.vectors = vectors;
+        this.engine = engine;
+        this.embedder = embedder;
+        this.categories = categories;
+        this.articles = articles;
+        this.outbox = outbox;
+    }
+
+    /** Progress of the last or running rebuild. */
+    public record RebuildProgress(
+            String state, long total, long done, Instant startedAt, Instant finishedAt, String error) {
+        static RebuildProgress idle() {
+            return new RebuildProgress("IDLE", 0, 0, null, null, null);
+        }
+    }
+
+    @Override
+    public Mono<Void> articlesChanged(List<Article> changed) {
+        return docs(changed)
+                .flatMap(docs -> run(() -> engine.replace(ids(changed), docs)))
+                .then();
+    }
+
+    /** Stages changes without making them visible: bulk imports, followed by {@link #flush()}. */
+    public Mono<Void> stage(List<Article> changed) {
+        return docs(changed)
+                .flatMap(docs -> run(() -> engine.stage(ids(changed), docs)))
+                .then();
+    }
+
+    public Mono<Void> flush() {
+        return run(engine::flush).then();
+    }
+
+    // ---- outbox ----
+
+    /** Starts draining the outbox every {@code interval} (several instances may do this). */
+    public void startDraining(Duration interval) {
+        if (drainLoop == null) {
+            drainLoop = Flux.interval(interval, Schedulers.parallel())
+                    .onBackpressureDrop()
+                    .concatMap(
+                            tick -> drainAll().onErrorResume(e -> {
+                                log.warn("Outbox drain failed: {}", e.toString());
+                                return Mono.empty();
+                            }),
+                            1)
+                    .subscribe();
+        }
+    }
+
+    /** Drains until no due row is left; completes with the number of rows processed. */
+    public Mono<Long> drainAll() {
+        if (!draining.compareAndSet(false, true)) {
+            return Mono.just(0L);
+        }
+        return drainOnce()
+                .expand(n -> n > 0 ? drainOnce() : Mono.empty())
+                .reduce(0L, Long::sum)
+                .doFinally(s -> draining.set(false));
+    }
+
+    Mono<Long> drainOnce() {
+        return outbox.claim(BATCH, LEASE).collectList().flatMap(entries -> {
+            if (entries.isEmpty()) {
+                return Mono.just(0L);
+            }
+            List<Long> rowIds = entries.stream().map(IndexOutbox.Entry::id).toList();
+            Set<String> articleIds = new LinkedHashSet<>();
+            entries.forEach(e -> articleIds.add(e.articleId()));
+            int attempts =
+                    entries.stream().mapToInt(IndexOutbox.Entry::attempts).max().orElse(0);
+            return articles.byIds(articleIds)
+                    .collectList()
+                    .flatMap(found -> docs(found))
+                    .flatMap(this::withVectors)
+                    .flatMap(docs -> run(() -> engine.replace(articleIds, docs)))
+                    .then(outbox.done(rowIds))
+                    .thenReturn((long) rowIds.size())
+                    .onErrorResume(e -> {
+                        Duration backoff = backoff(attempts);
+                        log.warn(
+                                "Indexing {} articles failed (attempt {}), retry in {}: {}",
+                                articleIds.size(),
+                                attempts + 1,
+                                backoff,
+                                e.toString());
+                        return outbox.retryLater(rowIds, e.toString(), backoff).thenReturn(0L);
+                    });
+        });
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = Math.min(300, 1L << Math.min(attempts, 9));
+        return Duration.ofSeconds(seconds);
+    }
+
+    // ---- rebuild ----
+
+    public RebuildProgress rebuildProgress() {
+        return rebuild.get();
+    }
+
+    /**
+     * Starts a rebuild in the background (refused while one runs): every article is indexed, with
+     * vectors, into a new index that replaces the serving one only when complete.
+     */
+    public RebuildProgress startRebuild() {
+        RebuildProgress current = rebuild.get();
+        if ("RUNNING".equals(current.state())) {
+            return current;
+        }
+        rebuild().subscribe(n -> {}, e -> log.error("Index rebuild failed", e));
+        return rebuild.get();
+    }
+
+    /** Rebuilds from the database; completes with the number of articles indexed. */
+    public Mono<Long> rebuild() {
+        Instant started = Instant.now();
+        return articles.count()
+                .flatMap(total -> {
+                    rebuild.set(new RebuildProgress("RUNNING", total, 0, started, null, null));
+                    return call(engine::beginRebuild)
+                            .flatMap(target -> articles.all()
+                                    .buffer(BATCH)
+                                    .concatMap(batch -> docs(batch)
+                                            .flatMap(this::withVectors)
+                                            .flatMap(docs -> run(() -> target.stage(docs)))
+                                            .thenReturn((long) batch.size()))
+                                    .doOnNext(n -> rebuild.updateAndGet(p -> new RebuildProgress(
+                                            p.state(), p.total(), p.done() + n, p.startedAt(), null, null)))
+                                    .reduce(0L, Long::sum)
+                                    .flatMap(n -> run(target::commit).thenReturn(n))
+                                    .onErrorResume(e -> run(target::abort).then(Mono.error(e))))
+                            // changes that raced with the rebuild: index them again from the database
+                            .flatMap(n -> articles.changedSince(started)
+                                    .collectList()
+                                    .flatMap(changed -> docs(changed)
+                                            .flatMap(this::withVectors)
+                                            .flatMap(docs -> run(() -> engine.replace(ids(changed), docs))))
+                                    .thenReturn(n));
+                })
+                .doOnNext(n -> {
+                    rebuild.updateAndGet(
+                            p -> new RebuildProgress("DONE", p.total(), n, p.startedAt(), Instant.now(), null));
+                    log.info(
+                            "Rebuilt the {} index: {} articles in {} ms",
+                            engine.name(),
+                            n,
+                            Duration.between(started, Instant.now()).toMillis());
+                })
+                .doOnError(e -> rebuild.updateAndGet(p -> new RebuildProgress(
+                        "FAILED", p.total(), p.done(), p.startedAt(), Instant.now(), e.toString())));
+    }
+
+    /** Rebuilds when the index was missing or unreadable, or disagrees with the database. */
+    public Mono<Void> rebuildIfNeeded() {
+        return Mono.zip(articles.count(), call(engine::articleCount)).flatMap(counts -> {
+            if (engine.needsRebuild() || !counts.getT1().equals(counts.getT2())) {
+                log.info("Index has {} articles, database {}: rebuilding", counts.getT2(), counts.getT1());
+                return rebuild().then();
+            }
+            return Mono.empty();
+        });
+    }
+
+    // ---- helpers ----
+
+    /** Units with their vectors: from the cache when the text is unchanged, else embedded and cached. */
+    Mono<List<IndexDoc>> withVectors(List<IndexDoc> docs) {
+        if (!embedder.enabled() || docs.isEmpty()) {
+            return Mono.just(docs);
+        }
+        return vectors.find(docs.stream().map(IndexDoc::id).toList())
+                .flatMap(cached -> call(() -> {
+                    IndexDoc[] out = docs.toArray(IndexDoc[]::new);
+                    Map<String, List<Integer>> missing = new HashMap<>();
+                    List<VectorCache.Cached> fresh = new ArrayList<>();
+                    for (int i = 0; i < out.length; i++) {
+                        IndexDoc d = out[i];
+                        VectorCache.Cached c = cached.get(d.id());
+                        if (c != null && c.hash().equals(VectorCache.hash(d.lang(), passage(d)))) {
+                            out[i] = d.withVector(c.vector());
+                        } else {
+                            missing.computeIfAbsent(d.lang(), k -> new ArrayList<>())
+                                    .add(i);
+                        }
+                    }
+                    missing.forEach((lang, positions) -> {
+                        List<String> texts =
+                                positions.stream().map(i -> passage(out[i])).toList();
+                        List<float[]> vs = embedder.embedPassages(texts, lang);
+                        for (int k = 0; k < positions.size(); k++) {
+                            IndexDoc d = out[positions.get(k)];
+                            out[positions.get(k)] = d.withVector(vs.get(k));
+                            fresh.add(new VectorCache.Cached(d.id(), VectorCache.hash(lang, texts.get(k)), vs.get(k)));
+                        }
+                    });
+                    return new Object[] {List.of(out), fresh};
+                }))
+                .flatMap(pair -> {
+                    @SuppressWarnings("unchecked")
+                    List<VectorCache.Cached> fresh = (List<VectorCache.Cached>) pair[1];
+                    @SuppressWarnings("unchecked")
+                    List<IndexDoc> result = (List<IndexDoc>) pair[0];
+                    return vectors.store(fresh).thenReturn(result);
+                });
+    }
+
+    /** Units with the vectors already known for their current text; no embedding on this path. */
+    Mono<List<IndexDoc>> withCachedVectors(List<IndexDoc> docs) {
+        if (!embedder.enabled() || docs.isEmpty()) {
+            return Mono.just(docs);
+        }
+        return vectors.find(docs.stream().map(IndexDoc::id).toList()).map(cached -> docs.stream()
+                .map(d -> {
+                    VectorCache.Cached c = cached.get(d.id());
+                    return c != null && c.hash().equals(VectorCache.hash(d.lang(), passage(d)))
+                            ? d.withVector(c.vector())
+                            : d;
+                })
+                .toList());
+    }
+
+    /** What a unit's vector stands for: its title (the question) and the start of its text. */
+    static String passage(IndexDoc d) {
+        return d.body().isBlank() ? d.title() : d.title() + "\n" + d.body();
+    }
+
+    private static List<String> ids(List<Article> changed) {
+        return changed.stream().map(Article::id).toList();
+    }
+
+    private Mono<List<IndexDoc>> docs(List<Article> changed) {
+        return paths().map(paths -> {
+            List<IndexDoc> docs = new ArrayList<>();
+            for (Article a : changed) {
+                docs.addAll(IndexDocs.of(a, paths.getOrDefault(a.category(), List.of())));
+            }
+            return docs;
+        });
+    }
+
+    /** category code → the code and its ancestors, for subtree filters. */
+    private Mono<Map<String, List<String>>> paths() {
+        return categories.all().collectList().map(all -> {
+            Map<String, Category> byCode = new HashMap<>();
+            all.forEach(c -> byCode.put(c.code(), c));
+            Map<String, List<String>> paths = new HashMap<>();
+            for (Category c : all) {
+                List<String> path = new ArrayList<>();
+                Category cur = c;
+                while (cur != null && path.size() < 20) {
+                    path.add(cur.code());
+                    cur = cur.parentCode() == null ? null : byCode.get(cur.parentCode());
+                }
+                paths.put(c.code(), path);
+            }
+            return paths;
+        });
+    }
+
+    interface IoAction {
+        void run() throws Exception;
+    }
+
+    interface IoCall<T> {
+        T call() throws Exception;
+    }
+
+    static Mono<Boolean> run(IoAction action) {
+        return Mono.fromCallable(() -> {
+                    action.run();
+                    return true;
+                })
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    static <T> Mono<T> call(IoCall<T> call) {
+        return Mono.fromCallable(call::call).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public void close() {
+        Disposable d = drainLoop;
+        if (d != null) {
+            d.dispose();
+        }
+    }
+}

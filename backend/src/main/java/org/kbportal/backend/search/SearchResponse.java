@@ -1,0 +1,36 @@
+package org.kbportal.backend.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search API's answer: {@code {"total", "hits": [{"id","type","title","snippet","category",
+ * "lang","score"}], "facets": {"type","category","lang"}}} plus paging, timing, the spelling hint,
+ * the synonyms that were applied, whether typo tolerance kicked in, and the id of the logged search
+ * (to report which hit was opened).
+ */
+public record SearchResponse(
+        String query,
+        long total,
+        int page,
+        int size,
+        List<HitView> hits,
+        Map<String, Map<String, Long>> facets,
+        long tookMs,
+        String didYouMean,
+        List<String> synonyms,
+        boolean fuzzy,
+        Long logId) {
+
+    /** One hit; {@code articleId} differs from {@code id} for manual sections. */
+    public record HitView(
+            String id,
+            String articleId,
+            String type,
+            String title,
+            String snippet,
+            String category,
+            String lang,
+            String status,
+            float score) {}
+}

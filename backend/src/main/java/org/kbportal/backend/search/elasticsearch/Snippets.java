@@ -1,0 +1,59 @@
+package org.kbportal.backend.search.elasticsearch;
+
+import java.util.List;
+
+/**
+ * Snippets as both engines show them: highlighted fragments (already HTML-escaped by the highlighter's
+ * {@code html} encoder, matches in {@code <em>}) joined by an ellipsis, or, without a match, the start
+ * of the body (the title when the body is empty) escaped the same way.
+ */
+final class Snippets {
+
+    static final int FRAGMENT_CHARS = 140;
+    static final int MAX_FRAGMENTS = 2;
+    static final String SEPARATOR = " … ";
+
+    private Snippets() {}
+
+    static String of(List<String> fragments, String title, String body) {
+        if (fragments != null && !fragments.isEmpty()) {
+            return String.join(SEPARATOR, fragments);
+        }
+        String text = body == null || body.isBlank() ? (title == null ? "" : title) : body;
+        return escape(lead(text.strip()));
+    }
+
+    /** The first {@link #FRAGMENT_CHARS} characters, cut at a space when one is near the end. */
+    static String lead(String text) {
+        if (text.length() <= FRAGMENT_CHARS) {
+            return text;
+        }
+        int end = FRAGMENT_CHARS;
+        if (Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        int space = text.lastIndexOf(' ', end);
+        if (space > FRAGMENT_CHARS - 20) {
+            end = space;
+        }
+        return text.substring(0, end).strip() + " …";
+    }
+
+    /** Escapes like Lucene's {@code SimpleHTMLEncoder}, which the {@code html} highlight encoder uses. */
+    static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("&quot;");
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '\'' -> sb.append("&#x27;");
+                case '/' -> sb.append("&#x2F;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,203 @@
+package org.kbportal.backend.search.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.SuggestMode;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import co.elastic.clients.elasticsearch.core.search.TermSuggest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.kbportal.backend.search.Candidates;
+import org.kbportal.backend.search.EngineQuery;
+import org.kbportal.backend.search.SearchResult;
+
+/** The read side of the engine: one or two search requests per port call, shaped into port records. */
+final class UnitSearcher {
+
+    /**
+     * Elasticsearch's BM25 keeps the classic (k1 + 1) factor that Lucene's BM25Similarity dropped:
+     * dividing it out gives the embedded engine's scores, so fusion weights mean the same on both.
+     */
+    static final float BM25_K1_PLUS_1 = 2.2f;
+
+    private static final List<String> FACETS = List.of(UnitMapping.TYPE, UnitMapping.CATEGORY, UnitMapping.LANG);
+    private static final int MAX_NUM_CANDIDATES = 10_000;
+    private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]+");
+
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    UnitSearcher(ElasticsearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+    }
+
+    Candidates candidates(EngineQuery q, int window) throws IOException {
+        List<Query> visible = UnitQueries.visibility(q.includeUnpublished());
+        List<Query> narrowing = UnitQueries.narrowing(q);
+        Query text = UnitQueries.text(q);
+        SearchRequest.Builder lexical = new SearchRequest.Builder()
+                .index(alias)
+                .query(b -> b.bool(x -> x.must(text).filter(visible)))
+                .size(Math.max(0, window))
+                .source(s -> s.fetch(false))
+                .trackTotalHits(t -> t.enabled(true))
+                .trackScores(true)
+                .sort(s -> s.score(o -> o.order(SortOrder.Desc)))
+                .sort(s -> s.field(f -> f.field(UnitMapping.ID).order(SortOrder.Asc)));
+        if (!narrowing.isEmpty()) {
+            // facets count what the words match; the type / lang / category filters only narrow hits
+            lexical.postFilter(UnitQueries.all(narrowing));
+        }
+        for (String facet : FACETS) {
+            lexical.aggregations(facet, a -> a.terms(t -> t.field(facet).size(1000)));
+        }
+        SearchResponse<Void> r = client.search(lexical.build(), Void.class);
+        List<Candidates.Scored> scored = r.hits().hits().stream()
+                .map(h -> new Candidates.Scored(h.id(), (float) (h.score() / BM25_K1_PLUS_1)))
+                .toList();
+        long total = r.hits().total() == null ? scored.size() : r.hits().total().value();
+        return new Candidates(scored, dense(q, window, visible, narrowing), total, facets(r.aggregations()));
+    }
+
+    private List<Candidates.Scored> dense(EngineQuery q, int window, List<Query> visible, List<Query> narrowing)
+            throws IOException {
+        if (q.vector() == null || window < 1 || !UnitMapping.LANGS.contains(q.vectorLang())) {
+            return List.of();
+        }
+        List<Float> vector = new ArrayList<>(q.vector().length);
+        for (float x : q.vector()) {
+            vector.add(x);
+        }
+        List<Query> filters = new ArrayList<>(visible);
+        filters.addAll(narrowing);
+        SearchResponse<Void> r = client.search(
+                s -> s.index(alias)
+                        .knn(k -> k.field(UnitMapping.vectorField(q.vectorLang()))
+                                .queryVector(vector)
+                                .k(Math.min(window, MAX_NUM_CANDIDATES))
+                                .numCandidates(Math.min(MAX_NUM_CANDIDATES, Math.max(100, 2 * window)))
+                                .filter(filters))
+                        .size(window)
+                        .source(c -> c.fetch(false)),
+                Void.class);
+        // Elasticsearch scores a cosine c as (1 + c) / 2
+        return r.hits().hits().stream()
+                .map(h -> new Candidates.Scored(h.id(), (float) (2 * h.score() - 1)))
+                .toList();
+    }
+
+    private static Map<String, Map<String, Long>> facets(Map<String, Aggregate> aggregations) {
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (StringTermsBucket b :
+                    aggregations.get(facet).sterms().buckets().array()) {
+                String value = b.key().stringValue();
+                if (!value.isEmpty()) {
+                    counts.put(value, b.docCount());
+                }
+            }
+            facets.put(facet, counts);
+        }
+        return facets;
+    }
+
+    List<SearchResult.Hit> hits(List<String> unitIds, EngineQuery q) throws IOException {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        SearchResponse<UnitSource> r = client.search(
+                s -> s.index(alias)
+                        .query(b -> b.ids(i -> i.values(unitIds)))
+                        .size(unitIds.size())
+                        .source(c -> c.filter(f -> f.includes(UnitSource.FIELDS)))
+                        .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                                .preTags("<em>")
+                                .postTags("</em>")
+                                .highlightQuery(UnitQueries.text(q))
+                                .fields(UnitMapping.BODY, f -> f.fragmentSize(Snippets.FRAGMENT_CHARS)
+                                        .numberOfFragments(Snippets.MAX_FRAGMENTS)
+                                        .noMatchSize(0))),
+                UnitSource.class);
+        Map<String, SearchResult.Hit> byId = new HashMap<>();
+        for (Hit<UnitSource> h : r.hits().hits()) {
+            UnitSource u = h.source();
+            String snippet = Snippets.of(h.highlight().get(UnitMapping.BODY), u.title(), u.body());
+            String category = u.category() == null || u.category().isEmpty() ? null : u.category();
+            byId.put(
+                    h.id(),
+                    new SearchResult.Hit(
+                            h.id(), u.articleId(), u.type(), u.title(), snippet, category, u.lang(), u.status(), 0f));
+        }
+        return unitIds.stream().map(byId::get).filter(h -> h != null).toList();
+    }
+
+    List<String> suggest(String prefix, boolean includeUnpublished, int limit) throws IOException {
+        if (prefix == null || prefix.isBlank() || limit < 1) {
+            return List.of();
+        }
+        SearchResponse<UnitSource> r = client.search(
+                s -> s.index(alias)
+                        .query(UnitQueries.titlePrefix(prefix, includeUnpublished))
+                        .size(Math.min(100, limit * 5))
+                        .source(c -> c.filter(f -> f.includes(UnitMapping.TITLE)))
+                        .sort(o -> o.score(x -> x.order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(UnitMapping.ID).order(SortOrder.Asc))),
+                UnitSource.class);
+        Set<String> titles = new LinkedHashSet<>();
+        for (Hit<UnitSource> h : r.hits().hits()) {
+            if (titles.size() < limit && h.source() != null && h.source().title() != null) {
+                titles.add(h.source().title());
+            }
+        }
+        return List.copyOf(titles);
+    }
+
+    Optional<String> didYouMean(String text) throws IOException {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        SearchResponse<Void> r = client.search(
+                s -> s.index(alias).size(0).suggest(g -> g.text(text)
+                        .suggesters(
+                                "spelling",
+                                f -> f.term(t -> t.field(UnitMapping.SPELL).suggestMode(SuggestMode.Missing)))),
+                Void.class);
+        StringBuilder corrected = new StringBuilder(text);
+        List<Suggestion<Void>> entries = r.suggest().getOrDefault("spelling", List.of());
+        // right to left, so earlier offsets stay valid while words change length
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            TermSuggest entry = entries.get(i).term();
+            String word = text.substring(entry.offset(), entry.offset() + entry.length());
+            if (ENGLISH_WORD.matcher(word).matches() && !entry.options().isEmpty()) {
+                String better = entry.options().get(0).text();
+                if (!better.equalsIgnoreCase(word)) {
+                    corrected.replace(entry.offset(), entry.offset() + entry.length(), better);
+                }
+            }
+        }
+        String result = corrected.toString();
+        return result.equals(text) ? Optional.empty() : Optional.of(result);
+    }
+
+    long articleCount() throws IOException {
+        return client.count(c -> c.index(alias).query(UnitQueries.term(UnitMapping.PRIMARY, "true")))
+                .count();
+    }
+}

@@ -1,0 +1,77 @@
+package org.kbportal.backend.search.lucene;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/** One physical index: its directory, the one writer and the searcher manager over it. */
+final class Generation implements AutoCloseable {
+
+    final Path path;
+    final Directory directory;
+    final IndexWriter writer;
+    final SearcherManager searchers;
+
+    private Generation(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    /** Opens (or with {@code create}, creates empty) the index at {@code path}. */
+    static Generation open(Path path, Analyzer analyzer, boolean create) throws IOException {
+        Files.createDirectories(path);
+        Directory dir = FSDirectory.open(path);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer);
+            config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+            config.setRAMBufferSizeMB(64);
+            IndexWriter writer = new IndexWriter(dir, config);
+            if (create) {
+                writer.commit();
+            }
+            return new Generation(path, dir, writer, new SearcherManager(writer, null));
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                writer.close();
+            } finally {
+                directory.close();
+            }
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}

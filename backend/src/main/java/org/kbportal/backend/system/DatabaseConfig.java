@@ -1,0 +1,62 @@
+package org.kbportal.backend.system;
+
+import io.r2dbc.h2.H2ConnectionConfiguration;
+import io.r2dbc.h2.H2ConnectionFactory;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One database setting, {@code kb.db.url} (a JDBC URL, {@code KB_DB_URL}), feeds both Flyway (JDBC)
+ * and the application (R2DBC), so the two can never point at different databases. Default: an H2
+ * file under the data directory.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool connectionFactory(
+            @Value("${kb.db.url}") String url,
+            @Value("${kb.db.username:}") String username,
+            @Value("${kb.db.password:}") String password,
+            @Value("${kb.db.pool-size:10}") int poolSize) {
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(connectionFactoryFor(url, username, password))
+                .initialSize(1)
+                .maxSize(poolSize)
+                .maxIdleTime(Duration.ofMinutes(10))
+                // a request waits at most this long for a connection, then fails with a clear error
+                .maxAcquireTime(Duration.ofSeconds(30))
+                .validationQuery("SELECT 1")
+                .build());
+    }
+
+    static ConnectionFactory connectionFactoryFor(String jdbcUrl, String username, String password) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            H2ConnectionConfiguration.Builder b =
+                    H2ConnectionConfiguration.builder().url(jdbcUrl.substring("jdbc:h2:".length()));
+            if (!username.isEmpty()) {
+                b.username(username);
+            }
+            if (!password.isEmpty()) {
+                b.password(password);
+            }
+            return new H2ConnectionFactory(b.build());
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            ConnectionFactoryOptions options = ConnectionFactoryOptions.parse("r2dbc:" + jdbcUrl.substring(5))
+                    .mutate()
+                    .option(ConnectionFactoryOptions.USER, username)
+                    .option(ConnectionFactoryOptions.PASSWORD, password)
+                    .build();
+            return ConnectionFactories.get(options);
+        }
+        throw new IllegalStateException("Unsupported KB_DB_URL '" + jdbcUrl
+                + "': use jdbc:h2:file:... or jdbc:postgresql://host:port/database");
+    }
+}

@@ -1,0 +1,57 @@
+package org.kbportal.backend.system;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the client can act on: rendered as an RFC 9457 problem with a stable {@code type}
+ * ({@code urn:kb:...}), a plain-language title and detail.
+ */
+public class KbException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> properties;
+
+    public KbException(HttpStatus status, String type, String title, String detail) {
+        this(status, type, title, detail, Map.of());
+    }
+
+    public KbException(HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.properties = properties;
+    }
+
+    public static KbException badRequest(String type, String detail) {
+        return new KbException(HttpStatus.BAD_REQUEST, type, "Invalid request", detail);
+    }
+
+    public static KbException notFound(String type, String detail) {
+        return new KbException(HttpStatus.NOT_FOUND, type, "Not found", detail);
+    }
+
+    public static KbException conflict(String type, String detail) {
+        return new KbException(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return URI.create("urn:kb:" + type);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}

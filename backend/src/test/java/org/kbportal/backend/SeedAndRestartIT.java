@@ -1,0 +1,95 @@
+package org.kbportal.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.kbportal.backend.testing.BackendServer;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * First start with the shipped knowledge, a second start on the same data directory (nothing added
+ * twice), and a start with a deleted or corrupted index (rebuilt from the database).
+ */
+class SeedAndRestartIT {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldSeedOnceFindSeededKnowledgeAndRebuildALostIndex() throws IOException {
+        Path dir = BackendServer.tempDataDir("kb-seed-it");
+        long articles;
+        try (BackendServer first = BackendServer.start(dir, Map.of())) {
+            WebTestClient http = first.client();
+            articles = total(http, "/api/articles?size=1");
+            assertThat(articles).isGreaterThanOrEqualTo(150 + 6 + 40);
+            for (String q : new String[] {"数据库备份", "网络不通", "backup"}) {
+                Map<String, Object> r = http.get()
+                        .uri("/api/search?q={q}", q)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+                List<Map<String, Object>> hits = (List<Map<String, Object>>) r.get("hits");
+                assertThat(hits).as(q).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(hits.subList(0, 3)).as(q).allSatisfy(h -> assertThat((String) h.get("snippet"))
+                        .contains("<em>"));
+            }
+            assertThat(total(http, "/api/articles?type=manual&size=1")).isGreaterThanOrEqualTo(6);
+            assertThat(total(http, "/api/articles?type=case&size=1")).isGreaterThanOrEqualTo(40);
+            assertThat(total(http, "/api/articles?lang=en&size=1")).isPositive();
+        }
+        try (BackendServer second = BackendServer.start(dir, Map.of())) {
+            assertThat(total(second.client(), "/api/articles?size=1")).isEqualTo(articles);
+            second.client()
+                    .get()
+                    .uri("/api/articles/FAQ-DB-001/versions")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.length()")
+                    .isEqualTo(1);
+        }
+        // lose the index: it is rebuilt from the database at start-up
+        deleteTree(dir.resolve("index"));
+        try (BackendServer third = BackendServer.start(dir, Map.of("kb.seed.index-data", "false"))) {
+            assertThat(total(third.client(), "/api/search?q=数据库备份")).isPositive();
+        }
+        // corrupt it: same
+        try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("segments"))
+                    .toList()) {
+                Files.write(p, new byte[] {1, 2, 3});
+            }
+        }
+        try (BackendServer fourth = BackendServer.start(dir, Map.of("kb.seed.index-data", "false"))) {
+            assertThat(total(fourth.client(), "/api/search?q=网络不通")).isPositive();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long total(WebTestClient http, String uri) {
+        Map<String, Object> r = http.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return ((Number) r.get("total")).longValue();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}

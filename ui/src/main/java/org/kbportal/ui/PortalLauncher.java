@@ -1,0 +1,47 @@
+package org.kbportal.ui;
+
+import org.kbportal.backend.BackendMain;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the whole portal in one JVM: the backend (WebFlux on Netty, {@code KB_BACKEND_PORT}) and
+ * the UI (Vaadin on Tomcat, {@code KB_UI_PORT}) as two sibling Spring contexts. With {@code
+ * KB_BACKEND_URL} set, only the UI starts and talks to that backend.
+ */
+public final class PortalLauncher {
+
+    private PortalLauncher() {}
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    /** Starts both contexts; the backend first, so the UI finds it. */
+    public static Contexts start(String... args) {
+        String external = System.getenv("KB_BACKEND_URL");
+        ConfigurableApplicationContext backend = null;
+        String[] uiArgs = args;
+        if (external == null || external.isBlank()) {
+            backend = BackendMain.builder().run(args);
+            // the UI calls the backend on the port it really got (it may be random in tests)
+            String port = backend.getEnvironment().getProperty("local.server.port");
+            uiArgs = java.util.Arrays.copyOf(args, args.length + 1);
+            uiArgs[args.length] = "--kb.ui.backend-url=http://127.0.0.1:" + port;
+        }
+        ConfigurableApplicationContext ui = UiApplication.builder().run(uiArgs);
+        return new Contexts(backend, ui);
+    }
+
+    /** The running contexts; {@code backend} is null when an external backend is used. */
+    public record Contexts(ConfigurableApplicationContext backend, ConfigurableApplicationContext ui)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            SpringApplication.exit(ui);
+            if (backend != null) {
+                SpringApplication.exit(backend);
+            }
+        }
+    }
+}

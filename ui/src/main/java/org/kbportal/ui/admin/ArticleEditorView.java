@@ -1,0 +1,182 @@
+package org.kbportal.ui.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.function.Supplier;
+import org.kbportal.ui.article.ArticleBadges;
+import org.kbportal.ui.article.MarkdownRenderer;
+import org.kbportal.ui.client.Article;
+import org.kbportal.ui.client.ArticleClient;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.ContentNotFoundException;
+import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.CurrentUser;
+
+/**
+ * Creates and edits articles ({@code admin/articles/edit/:id?}, ADMIN only): the form, the
+ * publish/archive workflow and the version history. Saves send the version the editor started
+ * from, so a concurrent edit is reported instead of overwritten.
+ */
+@Route(Routes.ADMIN_EDITOR + "/:id?")
+class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ArticleClient articles;
+    private final CategoryCatalog categories;
+    private final MarkdownRenderer markdown;
+    private final DateTimes dates;
+    private final CurrentUser user;
+    private final ErrorMessages errors;
+
+    private final H1 heading = new H1();
+    private final Div status = new Div();
+    private final Div message = new Div();
+    private final VersionHistory history;
+    private ArticleForm form;
+    private Article current;
+
+    ArticleEditorView(
+            ArticleClient articles,
+            CategoryCatalog categories,
+            MarkdownRenderer markdown,
+            DateTimes dates,
+            CurrentUser user,
+            ErrorMessages errors) {
+        this.articles = articles;
+        this.categories = categories;
+        this.markdown = markdown;
+        this.dates = dates;
+        this.user = user;
+        this.errors = errors;
+        this.history = new VersionHistory(markdown, dates);
+        addClassName("kb-editor");
+        heading.setId("editor-heading");
+        status.setId("editor-status");
+        status.addClassName("kb-meta");
+        message.setId("editor-error");
+        message.addClassName("kb-error");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!AdminAccess.check(event, user)) {
+            return;
+        }
+        String id = event.getRouteParameters().get("id").orElse(null);
+        Article article = null;
+        if (id != null) {
+            try {
+                article = articles.get(id);
+            } catch (BackendException e) {
+                if (e.isNotFound()) {
+                    String text = getTranslation("article.not-found", id);
+                    event.rerouteToError(new ContentNotFoundException(text), text);
+                    return;
+                }
+                throw e;
+            }
+        }
+        build(article);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return heading.getText() + " · " + getTranslation("app.name");
+    }
+
+    private void build(Article article) {
+        removeAll();
+        form = new ArticleForm(categories.all(), markdown);
+        form.addSaveListener(e -> save(e.draft()));
+        form.addPublishListener(e -> change(() -> articles.publish(current.id()), "editor.published"));
+        form.addArchiveListener(e -> change(() -> articles.archive(current.id()), "editor.archived"));
+        form.addCloseListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.ADMIN_ARTICLES)));
+        Anchor back = Routes.link(Routes.ADMIN_ARTICLES, getTranslation("editor.back"));
+        back.addClassName("kb-back");
+        add(back, heading, status, message, form);
+        if (article != null) {
+            add(history);
+        }
+        show(article);
+    }
+
+    private void show(Article article) {
+        current = article;
+        message.setVisible(false);
+        form.setArticle(article);
+        status.removeAll();
+        if (article == null) {
+            heading.setText(getTranslation("editor.new"));
+            return;
+        }
+        heading.setText(getTranslation("editor.edit", article.title()));
+        Anchor view = Routes.link(Routes.article(article.id()), getTranslation("editor.view"));
+        view.setId("editor-view-article");
+        status.add(
+                ArticleBadges.status(article.status()),
+                new Span(getTranslation("article.version", article.version())),
+                new Span(getTranslation("article.updated", article.updatedBy(), dates.format(article.updatedAt()))),
+                view);
+        history.show(articles.versions(article.id()));
+    }
+
+    private void save(ArticleDraft draft) {
+        Article saved;
+        try {
+            saved = current == null
+                    ? articles.create(draft.toInput(null))
+                    : articles.update(current.id(), draft.toInput(current.version()));
+        } catch (BackendException e) {
+            fail(e);
+            return;
+        }
+        notifySuccess("editor.saved");
+        if (current == null) {
+            // a new article gets its own address, so reloading keeps editing it
+            getUI().ifPresent(ui -> ui.navigate(Routes.editor(saved.id())));
+        } else {
+            show(saved);
+        }
+    }
+
+    private void change(Supplier<Article> action, String doneKey) {
+        try {
+            show(action.get());
+            notifySuccess(doneKey);
+        } catch (BackendException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(BackendException e) {
+        e.problem().ifPresent(p -> form.showServerErrors(p.errors()));
+        message.removeAll();
+        message.add(new Span(errors.describe(e, getLocale())));
+        if (current != null && ("stale-version".equals(e.kbType()) || "illegal-transition".equals(e.kbType()))) {
+            // someone else changed the article: offer what is stored now (the user may copy text first)
+            Button reload = new Button(getTranslation("editor.reload"), click -> show(articles.get(current.id())));
+            reload.setId("editor-reload");
+            reload.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            message.add(reload);
+        }
+        message.setVisible(true);
+    }
+
+    private void notifySuccess(String key) {
+        Notification note = Notification.show(getTranslation(key), 3000, Notification.Position.BOTTOM_END);
+        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

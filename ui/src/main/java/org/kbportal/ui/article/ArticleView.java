@@ -1,0 +1,191 @@
+package org.kbportal.ui.article;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import org.kbportal.ui.client.Article;
+import org.kbportal.ui.client.ArticleClient;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.ContentNotFoundException;
+import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.CurrentUser;
+
+/**
+ * One article ({@code article/:id}); the id may be a manual section ({@code MANUAL~3}), then the
+ * page scrolls to that section. Unknown and unpublished articles get the "not found" page.
+ */
+@Route(Routes.ARTICLE + "/:id")
+class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ArticleClient articles;
+    private final MarkdownRenderer markdown;
+    private final CategoryCatalog categories;
+    private final DateTimes dates;
+    private final CurrentUser user;
+    private final ErrorMessages errors;
+    private Article shown;
+    private TableOfContents toc;
+
+    ArticleView(
+            ArticleClient articles,
+            MarkdownRenderer markdown,
+            CategoryCatalog categories,
+            DateTimes dates,
+            CurrentUser user,
+            ErrorMessages errors) {
+        this.articles = articles;
+        this.markdown = markdown;
+        this.categories = categories;
+        this.dates = dates;
+        this.user = user;
+        this.errors = errors;
+        addClassName("kb-article");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        if (shown != null && shown.id().equals(Article.articleIdOf(id))) {
+            // another section of the manual already on screen: just move there
+            scrollTo(sectionNumber(id));
+            return;
+        }
+        Article article;
+        try {
+            article = articles.get(id);
+        } catch (BackendException e) {
+            if (e.isNotFound()) {
+                String text = getTranslation("article.not-found", id);
+                event.rerouteToError(new ContentNotFoundException(text), text);
+            } else {
+                showFailure(errors.describe(e, getLocale()));
+            }
+            return;
+        }
+        show(article);
+        scrollTo(article.section());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (shown == null ? getTranslation("article.title") : shown.title()) + " · " + getTranslation("app.name");
+    }
+
+    private void show(Article article) {
+        shown = article;
+        removeAll();
+        H1 title = new H1(article.title());
+        title.setId("article-title");
+        Div badges = new Div(
+                ArticleBadges.type(article.type()),
+                ArticleBadges.status(article.status()),
+                ArticleBadges.lang(article.lang()));
+        badges.addClassName("kb-meta");
+        Div header = new Div(backLink(), badges, title, metaLine(article));
+        header.addClassName("kb-article-header");
+        if (!article.tags().isEmpty()) {
+            header.add(tags(article));
+        }
+        if (user.isAdmin()) {
+            Button edit = new Button(getTranslation("article.edit"), VaadinIcon.EDIT.create());
+            edit.setId("article-edit");
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            edit.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.editor(article.id()))));
+            header.add(edit);
+        }
+        ArticleContent content = new ArticleContent(article, markdown);
+        content.setId("article-body");
+        Div body = new Div();
+        body.addClassName("kb-article-body");
+        toc = null;
+        if (Article.MANUAL.equals(article.type()) && article.sections().size() > 1) {
+            toc = new TableOfContents(article.title(), article.sections());
+            body.add(toc);
+            body.addClassName("with-toc");
+        }
+        body.add(content);
+        add(header, body);
+    }
+
+    private Anchor backLink() {
+        Anchor back = Routes.link(Routes.SEARCH, getTranslation("article.back"));
+        back.setId("article-back");
+        back.addClassName("kb-back");
+        return back;
+    }
+
+    private Div metaLine(Article a) {
+        Div meta = new Div(
+                new Span(getTranslation("article.category", categories.name(a.category(), getLocale()))),
+                new Span(getTranslation("article.version", a.version())),
+                new Span(getTranslation("article.updated", nullToDash(a.updatedBy()), dates.format(a.updatedAt()))),
+                new Span(a.id()));
+        meta.setId("article-meta");
+        meta.addClassName("kb-article-meta");
+        return meta;
+    }
+
+    private Div tags(Article a) {
+        Div tags = new Div();
+        tags.setId("article-tags");
+        tags.addClassName("kb-tags");
+        a.tags().forEach(t -> {
+            Anchor tag = Routes.link(Routes.search(t), "#" + t);
+            tag.addClassName("kb-chip");
+            tags.add(tag);
+        });
+        return tags;
+    }
+
+    private void scrollTo(Integer section) {
+        if (toc != null) {
+            toc.highlight(section);
+        }
+        if (section == null) {
+            getElement().executeJs("window.scrollTo(0, 0)");
+            return;
+        }
+        // the introduction has no heading of its own: the top of the body stands for it
+        getElement()
+                .executeJs(
+                        "const el = document.getElementById($0) || document.getElementById('article-body');"
+                                + " if (el) el.scrollIntoView({block: 'start'});",
+                        MarkdownRenderer.anchor(section));
+    }
+
+    private void showFailure(String text) {
+        shown = null;
+        removeAll();
+        Div failure = new Div(backLink(), new Span(text));
+        failure.setId("article-error");
+        failure.addClassName("kb-error");
+        add(failure);
+    }
+
+    private static Integer sectionNumber(String id) {
+        int cut = id.indexOf('~');
+        if (cut < 0) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(id.substring(cut + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "—" : s;
+    }
+}

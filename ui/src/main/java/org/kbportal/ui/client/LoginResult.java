@@ -1,0 +1,39 @@
+package org.kbportal.ui.client;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A successful login: the bearer token and who it belongs to.
+ *
+ * @param token bearer token for later calls
+ * @param roles role names, e.g. {@code ADMIN}, {@code EXPERT}, {@code USER}
+ * @param username login name
+ * @param displayName name to greet the user with (may be null)
+ * @param expiresAt when the backend stops accepting the token
+ */
+public record LoginResult(String token, Set<String> roles, String username, String displayName, Instant expiresAt) {
+
+    public static final String ADMIN = "ADMIN";
+
+    public LoginResult {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAdmin() {
+        return hasRole(ADMIN);
+    }
+
+    /** The display name, or the login name when the profile has none. */
+    public String name() {
+        return displayName == null || displayName.isBlank() ? username : displayName;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,145 @@
+package org.kbportal.ui.layout;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
+import org.kbportal.ui.client.AuthClient;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.LoginResult;
+import org.kbportal.ui.i18n.KbI18NProvider;
+import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The frame around every page ({@link Layout}, so routes need not name it): product name, the
+ * links the user's role allows, the language switch and the login state.
+ */
+@Layout
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(MainLayout.class);
+
+    private final CurrentUser user;
+    private final AuthClient auth;
+    private final Nav nav = new Nav();
+    private final Div account = new Div();
+    private String currentPath = "";
+
+    MainLayout(CurrentUser user, AuthClient auth) {
+        this.user = user;
+        this.auth = auth;
+        addClassName("kb-shell");
+
+        Anchor brand = Routes.link(Routes.SEARCH, getTranslation("app.name"));
+        brand.setId("app-name");
+        brand.addClassName("kb-brand");
+        nav.addClassName("kb-nav");
+        account.addClassName("kb-account");
+
+        Button language = new Button(getTranslation("lang.switch"), e -> switchLanguage());
+        language.setId("lang-switch");
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        language.getElement().setAttribute("title", getTranslation("lang.switch.tooltip"));
+        language.getElement().setAttribute("aria-label", getTranslation("lang.switch.tooltip"));
+
+        Div header = new Div(brand, nav, new Div(), language, account);
+        header.addClassName("kb-header");
+        addToNavbar(header);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        currentPath = event.getLocation().getPathWithQueryParameters();
+        renderNav(event.getLocation().getPath());
+        renderAccount();
+        // lets the browser pick CJK or Latin fonts and screen readers the right voice
+        getElement().executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
+    }
+
+    private void renderNav(String path) {
+        nav.removeAll();
+        nav.add(navLink(Routes.SEARCH, "nav.search", "nav-search", path.isEmpty() || path.startsWith(Routes.ARTICLE)));
+        if (user.isAdmin()) {
+            nav.add(navLink(Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin", path.startsWith("admin")));
+        }
+    }
+
+    private Anchor navLink(String path, String key, String id, boolean active) {
+        Anchor link = Routes.link(path, getTranslation(key));
+        link.setId(id);
+        link.addClassName("kb-nav-link");
+        if (active) {
+            link.addClassName("active");
+            link.getElement().setAttribute("aria-current", "page");
+        }
+        return link;
+    }
+
+    private void renderAccount() {
+        account.removeAll();
+        user.get()
+                .ifPresentOrElse(
+                        login -> {
+                            Span name = new Span(VaadinIcon.USER.create(), new Span(login.name()));
+                            name.setId("current-user");
+                            name.addClassName("kb-user");
+                            Button logout = new Button(getTranslation("nav.logout"), e -> signOut(login));
+                            logout.setId("logout-button");
+                            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                            account.add(name, logout);
+                        },
+                        () -> {
+                            Anchor login = new Anchor(loginHref(), getTranslation("nav.login"));
+                            login.getElement().setAttribute("router-link", true);
+                            login.setId("login-link");
+                            login.addClassName("kb-nav-link");
+                            account.add(login);
+                        });
+    }
+
+    private String loginHref() {
+        if (currentPath.isEmpty() || currentPath.startsWith(Routes.LOGIN)) {
+            return Routes.LOGIN;
+        }
+        return Routes.LOGIN + "?" + Routes.loginReturningTo(currentPath).getQueryString();
+    }
+
+    private void signOut(LoginResult login) {
+        try {
+            auth.logout(login.token());
+        } catch (BackendException e) {
+            // the token dies with its expiry anyway; the user wants out now
+            log.info("Logout at the backend failed: {}", e.getMessage());
+        }
+        user.signOut();
+        UI ui = UI.getCurrent();
+        if (currentPath.startsWith("admin")) {
+            ui.navigate(Routes.SEARCH);
+        } else {
+            // re-render: the page may show drafts or admin buttons
+            ui.refreshCurrentRoute(true);
+        }
+    }
+
+    private void switchLanguage() {
+        Locale next = KbI18NProvider.isEnglish(getLocale()) ? KbI18NProvider.CHINESE : KbI18NProvider.ENGLISH;
+        VaadinSession.getCurrent().setLocale(next);
+        UI ui = UI.getCurrent();
+        ui.setLocale(next);
+        // rebuilds layout and view with the new texts; query parameters keep the page's state
+        ui.refreshCurrentRoute(true);
+    }
+}

@@ -1,0 +1,204 @@
+package org.kbportal.ui.search;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import org.kbportal.ui.client.ArticleClient;
+import org.kbportal.ui.client.ArticleFilter;
+import org.kbportal.ui.client.ArticlePage;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.SearchClient;
+import org.kbportal.ui.client.SearchQuery;
+import org.kbportal.ui.client.SearchResults;
+import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.Routes;
+
+/**
+ * The landing page: a search box, then results with facets and paging. All state lives in the
+ * URL; every change navigates, and {@link #beforeEnter} renders whatever the URL says, so links,
+ * reloads and back/forward all show the same thing. Without words but with a category it browses
+ * that category instead.
+ */
+@Route(Routes.SEARCH)
+class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final SearchClient search;
+    private final ArticleClient articles;
+    private final CategoryCatalog categories;
+    private final ErrorMessages errors;
+
+    private final TextField field = new TextField();
+    private final Div hero = new Div();
+    private final Div message = new Div();
+    private final Span summary = new Span();
+    private final FacetPanel facets;
+    private final HitList hits;
+    private final BrowseList browse;
+    private final NoResults empty = new NoResults();
+    private final Pager pager = new Pager();
+    private final Div landing = new Div();
+    private final Div results = new Div();
+    private SearchQuery query = SearchQuery.of(null);
+
+    SearchView(
+            SearchClient search,
+            ArticleClient articles,
+            CategoryCatalog categories,
+            ErrorMessages errors,
+            DateTimes dates) {
+        this.search = search;
+        this.articles = articles;
+        this.categories = categories;
+        this.errors = errors;
+        this.facets = new FacetPanel(categories);
+        this.hits = new HitList(categories);
+        this.browse = new BrowseList(dates);
+        addClassName("kb-search");
+        setPadding(false);
+
+        hero.add(new H1(getTranslation("search.hero.title")), new Paragraph(getTranslation("search.hero.text")));
+        hero.addClassName("kb-hero");
+        message.setId("search-error");
+        message.addClassName("kb-error");
+        summary.setId("search-total");
+        summary.addClassName("kb-summary");
+
+        facets.addFilterListener(e -> go(query.withFilter(e.field(), e.value())));
+        pager.addPageListener(e -> go(query.withPage(e.page())));
+
+        Div main = new Div(summary, hits, browse, empty, pager);
+        main.addClassName("kb-results-main");
+        results.add(facets, main);
+        results.addClassName("kb-results");
+        landing.addClassName("kb-landing");
+        add(hero, searchBar(), message, results, landing);
+    }
+
+    private Div searchBar() {
+        field.setId("search-field");
+        field.setPlaceholder(getTranslation("search.placeholder"));
+        field.setPrefixComponent(VaadinIcon.SEARCH.create());
+        field.setClearButtonVisible(true);
+        field.setAutofocus(true);
+        field.getElement().setAttribute("aria-label", getTranslation("search.placeholder"));
+        field.addClassName("kb-search-field");
+        Button button = new Button(getTranslation("search.button"), e -> submit());
+        button.setId("search-button");
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        // Enter in the field searches, wherever the focus was before
+        button.addClickShortcut(Key.ENTER).listenOn(field);
+        Div bar = new Div(field, button);
+        bar.addClassName("kb-search-bar");
+        return bar;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        query = SearchParams.parse(event.getLocation().getQueryParameters());
+        field.setValue(query.q() == null ? "" : query.q());
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        String page = getTranslation("search.title") + " · " + getTranslation("app.name");
+        return query.hasWords() ? query.q() + " · " + page : page;
+    }
+
+    private void submit() {
+        String words = field.getValue().strip();
+        if (words.isEmpty()) {
+            showMessage(getTranslation("search.type-something"));
+            field.focus();
+            return;
+        }
+        go(SearchQuery.of(words));
+    }
+
+    private void go(SearchQuery next) {
+        getUI().ifPresent(ui -> ui.navigate(Routes.SEARCH, SearchParams.format(next)));
+    }
+
+    private void render() {
+        message.setVisible(false);
+        boolean browsing = !query.hasWords() && query.category() != null;
+        hero.setVisible(!query.hasWords() && !browsing);
+        landing.setVisible(hero.isVisible());
+        results.setVisible(!hero.isVisible());
+        hits.setVisible(false);
+        browse.setVisible(false);
+        empty.setVisible(false);
+        pager.setVisible(false);
+        if (query.hasWords()) {
+            runSearch();
+        } else if (browsing) {
+            runBrowse();
+        } else {
+            landing.removeAll();
+            landing.add(CategoryLinks.of(getTranslation("search.browse"), categories.all(), getLocale()));
+        }
+        getElement().executeJs("window.scrollTo(0, 0)");
+    }
+
+    private void runSearch() {
+        SearchResults found;
+        try {
+            found = search.search(query);
+        } catch (BackendException e) {
+            // a refused query (too long, no words) is the user's to fix: say so right here
+            results.setVisible(false);
+            showMessage(errors.describe(e, getLocale()));
+            return;
+        }
+        summary.setText(getTranslation("search.total", found.total(), found.tookMs()));
+        facets.show(query, found);
+        if (found.total() == 0) {
+            boolean filtered = query.type() != null || query.category() != null || query.lang() != null;
+            empty.show(query.q(), filtered, categories.all());
+            empty.setVisible(true);
+            return;
+        }
+        hits.show(found.hits());
+        hits.setVisible(true);
+        pager.show(query.page(), found.totalPages());
+    }
+
+    private void runBrowse() {
+        ArticlePage page;
+        try {
+            page = articles.list(
+                    new ArticleFilter(query.type(), null, query.category(), query.lang(), null),
+                    query.page(),
+                    query.size());
+        } catch (BackendException e) {
+            results.setVisible(false);
+            showMessage(errors.describe(e, getLocale()));
+            return;
+        }
+        summary.setText(
+                getTranslation("search.browse.total", categories.name(query.category(), getLocale()), page.total()));
+        facets.show(query, new SearchResults(null, page.total(), query.page(), query.size(), null, null, 0));
+        browse.show(page.items());
+        browse.setVisible(true);
+        int pages = (int) Math.max(1, (page.total() + query.size() - 1) / query.size());
+        pager.show(query.page(), pages);
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setVisible(true);
+    }
+}

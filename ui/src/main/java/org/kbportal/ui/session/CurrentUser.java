@@ -1,0 +1,76 @@
+package org.kbportal.ui.session;
+
+import com.vaadin.flow.server.VaadinSession;
+import java.time.Clock;
+import java.util.Optional;
+import org.kbportal.ui.client.LoginResult;
+import org.kbportal.ui.client.TokenSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is signed in, kept in the {@link VaadinSession} (so each browser session has its own login
+ * and the token never reaches the browser). Also the clients' {@link TokenSource}.
+ */
+@Component
+public class CurrentUser implements TokenSource {
+
+    private final Clock clock;
+
+    public CurrentUser(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The login of this session, unless absent or expired. */
+    public Optional<LoginResult> get() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            return Optional.empty();
+        }
+        LoginResult login = session.getAttribute(LoginResult.class);
+        if (login != null && login.isExpiredAt(clock.instant())) {
+            // an expired token would make even public reads fail with 401: drop it quietly
+            session.setAttribute(LoginResult.class, null);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(login);
+    }
+
+    public boolean isSignedIn() {
+        return get().isPresent();
+    }
+
+    public boolean isAdmin() {
+        return get().map(LoginResult::isAdmin).orElse(false);
+    }
+
+    /** Remembers a fresh login for this session. */
+    public void signIn(LoginResult login) {
+        requireSession().setAttribute(LoginResult.class, login);
+    }
+
+    /** Forgets the login of this session. */
+    public void signOut() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(LoginResult.class, null);
+        }
+    }
+
+    @Override
+    public Optional<String> currentToken() {
+        return get().map(LoginResult::token);
+    }
+
+    @Override
+    public void tokenRejected() {
+        signOut();
+    }
+
+    private static VaadinSession requireSession() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            throw new IllegalStateException("No Vaadin session: sign-in works only inside a UI request");
+        }
+        return session;
+    }
+}

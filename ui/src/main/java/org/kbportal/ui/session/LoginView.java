@@ -1,0 +1,117 @@
+package org.kbportal.ui.session;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import org.kbportal.ui.client.AuthClient;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.Routes;
+
+/**
+ * Sign-in page. Credentials go to the backend; the token it returns stays in the server-side
+ * session. Afterwards the user lands where they came from ({@code ?redirect=}) or on the search.
+ */
+@Route(Routes.LOGIN)
+class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AuthClient auth;
+    private final CurrentUser user;
+    private final ErrorMessages errors;
+
+    private final TextField username = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final Button login = new Button();
+    private final Div error = new Div();
+    private String redirect = Routes.SEARCH;
+
+    LoginView(AuthClient auth, CurrentUser user, ErrorMessages errors) {
+        this.auth = auth;
+        this.user = user;
+        this.errors = errors;
+        addClassName("kb-login");
+        setAlignItems(Alignment.CENTER);
+
+        username.setId("login-username");
+        username.setLabel(getTranslation("login.username"));
+        username.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.USERNAME);
+        username.setAutofocus(true);
+        username.setRequiredIndicatorVisible(true);
+        username.setWidthFull();
+        password.setId("login-password");
+        password.setLabel(getTranslation("login.password"));
+        password.setRequiredIndicatorVisible(true);
+        password.setWidthFull();
+
+        login.setId("login-button");
+        login.setText(getTranslation("login.submit"));
+        login.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        login.setWidthFull();
+        login.addClickShortcut(Key.ENTER);
+        login.addClickListener(e -> signIn());
+
+        error.setId("login-error");
+        error.addClassName("kb-error");
+        error.setVisible(false);
+
+        Div card = new Div(
+                new H1(getTranslation("login.title")),
+                new Paragraph(getTranslation("login.intro")),
+                username,
+                password,
+                error,
+                login,
+                new Paragraph(getTranslation("login.help")));
+        card.addClassName("kb-login-card");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        redirect = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(Routes.REDIRECT_PARAM)
+                .filter(Routes::isSafeRedirect)
+                .orElse(Routes.SEARCH);
+        if (user.isSignedIn()) {
+            Routes.forward(event, redirect);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · " + getTranslation("app.name");
+    }
+
+    private void signIn() {
+        String name = username.getValue().strip();
+        if (name.isEmpty() || password.isEmpty()) {
+            showError(getTranslation("login.missing"));
+            return;
+        }
+        try {
+            user.signIn(auth.login(name, password.getValue()));
+        } catch (BackendException e) {
+            password.clear();
+            password.focus();
+            showError(errors.describe(e, getLocale()));
+            return;
+        }
+        getUI().ifPresent(ui -> Routes.navigate(ui, redirect));
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        error.setVisible(true);
+    }
+}

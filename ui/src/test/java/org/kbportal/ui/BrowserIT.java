@@ -1,0 +1,286 @@
+package org.kbportal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole portal in one JVM, driven through headless Chromium: a user searches and reads, an
+ * administrator writes, publishes and finds an article. Elements are found by id and class only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    private static final Duration FIRST_LOAD = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dataDir;
+
+    /** A screenshot of every failure, next to the others in target/screenshots. */
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try {
+                screenshot("failed-" + context.getRequiredTestMethod().getName());
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    };
+
+    private static PortalLauncher.Contexts portal;
+    private static HeadlessChromium browser;
+    private static ChromeDriver driver;
+    private static String base;
+
+    @BeforeAll
+    static void startPortalAndBrowser() throws Exception {
+        portal = PortalLauncher.start(
+                "--server.port=0", "--kb.data-dir=" + dataDir, "--vaadin.devmode.devTools.enabled=false");
+        base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
+        awaitSeeding("http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
+        browser = HeadlessChromium.start();
+        driver = browser.driver;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void userSearchesSeesHighlightedHitsAndReadsTheFirstArticle() throws IOException {
+        signIn("user", "user-demo-2026", FIRST_LOAD);
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("browse-database")));
+        screenshot("landing");
+
+        type(By.cssSelector("#search-field input"), "数据库备份");
+        click(By.id("search-button"));
+        List<WebElement> hits =
+                waitFor().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".search-hit"), 0));
+
+        assertThat(driver.getCurrentUrl()).contains("q=");
+        assertThat(driver.findElement(By.id("search-total")).getText()).containsPattern("\\d+");
+        assertThat(driver.findElements(By.cssSelector(".search-hit .kb-snippet em")))
+                .isNotEmpty();
+        assertThat(driver.findElement(By.id("facet-category-database")).getText())
+                .contains("数据库管理");
+        screenshot("search-results");
+
+        WebElement first = hits.get(0).findElement(By.cssSelector("a.search-hit-title"));
+        String hitTitle = first.getText();
+        first.click();
+        WebElement title = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("article-title")));
+
+        assertThat(title.getText()).isNotBlank();
+        assertThat(hitTitle).startsWith(title.getText());
+        assertThat(driver.findElement(By.id("article-body")).getText()).hasSizeGreaterThan(20);
+        screenshot("article");
+
+        driver.navigate().back();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-hit")));
+        assertThat(driver.findElement(By.cssSelector("#search-field input")).getAttribute("value"))
+                .isEqualTo("数据库备份");
+    }
+
+    @Test
+    @Order(2)
+    void resultsArePagedThroughTheUrl() {
+        click(By.id("pager-next"));
+        waitFor().until(ExpectedConditions.urlContains("page=2"));
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pager-status"), "第 2 /"));
+
+        driver.navigate().back();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pager-status"), "第 1 /"));
+    }
+
+    @Test
+    @Order(3)
+    void facetsFilterAndCanBeRemovedAgain() {
+        click(By.id("facet-type-faq"));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("filter-remove-type")));
+        assertThat(driver.getCurrentUrl()).contains("type=faq");
+        assertThat(driver.findElements(By.cssSelector(".search-hit .kb-badge-type-manual")))
+                .isEmpty();
+
+        click(By.id("filter-remove-type"));
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("filter-remove-type")));
+        assertThat(driver.getCurrentUrl()).doesNotContain("type=");
+    }
+
+    @Test
+    @Order(4)
+    void refusedQueriesAndEmptyResultsAreExplainedInline() {
+        driver.get(base + "?q=" + "长".repeat(501));
+        WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("search-error")));
+        assertThat(error.getText()).contains("太长");
+
+        // Enter in the search field searches, like the button
+        type(By.cssSelector("#search-field input"), "zzqxjv" + Keys.ENTER);
+        WebElement empty = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("search-empty")));
+        assertThat(empty.getText()).contains("zzqxjv").contains("专家");
+    }
+
+    @Test
+    @Order(5)
+    void aManualSectionHitOpensTheManualAtThatSection() {
+        driver.get(base + "?q=" + URLEncoder.encode("安装 数据库 初始化", StandardCharsets.UTF_8) + "&type=manual");
+        WebElement hit = waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".search-hit[data-id*='~'] a.search-hit-title")));
+        String section =
+                hit.findElement(By.xpath("./..")).getAttribute("data-id").replaceAll(".*~", "");
+        hit.click();
+
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("article-toc")));
+        waitFor().until(ExpectedConditions.attributeContains(By.id("toc-" + section), "class", "active"));
+        // the section heading was scrolled to the top of the window
+        waitFor().until(d -> (Boolean) driver.executeScript(
+                "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + " return r.top >= 0 && r.top < 200;",
+                "section-" + section));
+        assertThat(driver.getCurrentUrl()).contains("~" + section);
+    }
+
+    @Test
+    @Order(6)
+    void languageSwitchRendersThePageInEnglishAndBack() throws IOException {
+        click(By.id("lang-switch"));
+        waitFor().until(ExpectedConditions.textToBe(By.id("nav-search"), "Search"));
+        assertThat(driver.findElement(By.id("app-name")).getText()).isEqualTo("IT Ops Knowledge Base");
+        screenshot("english");
+
+        click(By.id("lang-switch"));
+        waitFor().until(ExpectedConditions.textToBe(By.id("nav-search"), "搜索"));
+    }
+
+    @Test
+    @Order(7)
+    void usersCannotOpenTheAdministration() {
+        driver.get(base + "admin/articles");
+        WebElement forbidden = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+        assertThat(forbidden.getText()).contains("没有访问权限");
+
+        click(By.id("logout-button"));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-link")));
+    }
+
+    @Test
+    @Order(8)
+    void adminWritesPublishesAndFindsAnArticle() throws IOException {
+        // anonymous: sent to the login page, and back to the article list afterwards
+        driver.get(base + "admin/articles");
+        waitFor().until(ExpectedConditions.urlContains("login"));
+        type(By.cssSelector("#login-username input"), "admin");
+        type(By.cssSelector("#login-password input"), "admin-demo-2026");
+        click(By.id("login-button"));
+        waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#article-grid vaadin-grid-cell-content")));
+        screenshot("admin-articles");
+
+        String token = "uitest" + Instant.now().toEpochMilli();
+        click(By.id("article-new"));
+        type(By.cssSelector("#editor-title input"), "浏览器测试：重启 " + token + " 服务");
+        type(By.cssSelector("#editor-body textarea"), "## 步骤\n\n1. 登录服务器\n2. 执行 `systemctl restart " + token + "`\n");
+        click(By.id("editor-save"));
+        waitFor().until(ExpectedConditions.urlContains("admin/articles/edit/"));
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-status"), "草稿"));
+
+        click(By.id("editor-publish"));
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-state"), "已发布"));
+        screenshot("editor");
+
+        click(By.xpath("//*[@id='version-grid']//vaadin-grid-cell-content[text()='v1']"));
+        // the dialog's content lives in its overlay, not inside the <vaadin-dialog> element
+        WebElement dialog =
+                waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".kb-version-content")));
+        assertThat(dialog.getText()).contains(token);
+        click(By.id("version-dialog-close"));
+
+        driver.get(base + "?q=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        WebElement hit = waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-hit a.search-hit-title")));
+        assertThat(hit.getText()).contains(token);
+    }
+
+    private static void signIn(String user, String password, Duration firstLoad) throws IOException {
+        driver.get(base + "login");
+        browser.waitFor(firstLoad)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
+        screenshot("login");
+        type(By.cssSelector("#login-username input"), user);
+        type(By.cssSelector("#login-password input"), password);
+        click(By.id("login-button"));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+    }
+
+    private static void type(By field, String text) {
+        browser.type(field, text);
+    }
+
+    private static void click(By target) {
+        browser.click(target);
+    }
+
+    private static WebDriverWait waitFor() {
+        return browser.waitFor();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        browser.screenshot(name);
+    }
+
+    private static void awaitSeeding(String backend) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(backend + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Backend not ready (seeding) within 3 minutes");
+    }
+}
