@@ -67,7 +67,8 @@ public class SynonymService {
         if (loadedAt.plus(REFRESH).isBefore(clock.instant()) && reloading.compareAndSet(false, true)) {
             load().timeout(LOAD_TIMEOUT)
                     .doFinally(s -> reloading.set(false))
-                    .subscribe(g -> {}, e -> log.warn("Synonym reload failed, keeping the last list: {}", e.toString()));
+                    .subscribe(
+                            g -> {}, e -> log.warn("Synonym reload failed, keeping the last list: {}", e.toString()));
         }
         return Mono.just(known);
     }
