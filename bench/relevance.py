@@ -4,6 +4,7 @@ GET /api/search, scored exactly as ../shared/tools/score.py defines it.
 
   python3 bench/relevance.py ../shared/eval/stackfaq [--split dev] [--jar ui/target/kb-portal.jar]
                              [--keep-run runs/stackfaq.jsonl] [--url http://127.0.0.1:8081]
+                             [--engine elasticsearch --es-uris http://127.0.0.1:9200]
 
 Without --url it starts `java -jar <jar>` on free ports with a temporary data directory and the
 shipped knowledge switched off, and stops it at the end.  Standard library only.
@@ -58,6 +59,10 @@ def main():
     ap.add_argument("--jar", default=os.path.join(ROOT, "ui", "target", "kb-portal.jar"))
     ap.add_argument("--url", help="use a running backend instead of starting one")
     ap.add_argument("--keep-run", help="write the run file here")
+    ap.add_argument("--engine", default="lucene", choices=["lucene", "elasticsearch"],
+                    help="search engine of the portal this script starts (bench/es-node.sh starts a node)")
+    ap.add_argument("--es-uris", default="http://127.0.0.1:9200")
+    ap.add_argument("--embeddings", default="true", help="false: lexical only")
     ap.add_argument("--size", type=int, default=20, help="hits fetched per query (>10: room for excluded ids)")
     args = ap.parse_args()
 
@@ -75,7 +80,8 @@ def main():
             tmp = tempfile.mkdtemp(prefix="kb-relevance-")
             port = free_port()
             env = dict(os.environ, KB_DATA_DIR=tmp, KB_BACKEND_PORT=str(port), KB_UI_PORT=str(free_port()),
-                       KB_SEED_INDEX_DATA="false")
+                       KB_SEED_INDEX_DATA="false", KB_SEARCH_ENGINE=args.engine, KB_ES_URIS=args.es_uris,
+                       KB_ES_INDEX="kb-relevance-%s-%d" % (name, port), KB_EMBEDDINGS=args.embeddings)
             env.pop("KB_BACKEND_URL", None)
             log = open(os.path.join(tmp, "portal.log"), "w")
             proc = subprocess.Popen(["java", "-jar", args.jar], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -91,6 +97,7 @@ def main():
             corpus = f.read()
         t1 = time.time()
         result = request(base + "/api/admin/import", corpus, dict(auth, **{"Content-Type": "application/x-ndjson"}))
+        t_imported = time.time()
         if result.get("failedTotal"):
             print("import failures:", result["failed"][:5], file=sys.stderr)
         # vectors follow through the outbox when the engine has them: wait until nothing is pending
@@ -128,9 +135,10 @@ def main():
             for r in run:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         latencies.sort()
-        print("%s: imported %d docs in %.1fs (+%.1fs until indexed), %d queries in %.1fs, "
-              "HTTP latency median %.1f ms p95 %.1f ms" % (
-                  name, result.get("imported", 0), t2 - t1 - 0, 0.0, len(run), t3 - t2,
+        print("%s [%s]: imported %d docs in %.1fs (lexically searchable), +%.1fs until vectors indexed; "
+              "%d queries in %.1fs, HTTP latency median %.1f ms p95 %.1f ms" % (
+                  name, args.engine if args.url is None else args.url, result.get("imported", 0),
+                  t_imported - t1, t2 - t_imported, len(run), t3 - t2,
                   latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]))
         sys.stdout.flush()
         subprocess.run([sys.executable, scorer, queries_file, run_file, "--dataset", name, "--split", args.split],

@@ -32,15 +32,19 @@ public class CategoryService {
     /** Finds a category by code or by its Chinese or English name, case-insensitively. */
     public Mono<Category> resolve(String codeOrName) {
         String wanted = codeOrName.strip().toLowerCase(Locale.ROOT);
-        return all().filter(c -> c.code().equalsIgnoreCase(wanted)
+        // read the (small) table to the end rather than cancelling the query at the first match: a
+        // cancelled R2DBC query is the classic way to leak pooled connections
+        return all().collectList().flatMap(all -> all.stream()
+                .filter(c -> c.code().equalsIgnoreCase(wanted)
                         || c.nameZh().equals(codeOrName.strip())
                         || c.nameEn().toLowerCase(Locale.ROOT).equals(wanted))
-                .next()
-                .switchIfEmpty(all().map(Category::code)
-                        .collectList()
-                        .flatMap(codes -> Mono.error(KbException.badRequest(
-                                "unknown-category",
-                                "Unknown category '" + codeOrName + "'; known: " + String.join(", ", codes)))));
+                .findFirst()
+                .map(Mono::just)
+                .orElseGet(() -> Mono.error(KbException.badRequest(
+                        "unknown-category",
+                        "Unknown category '" + codeOrName + "'; known: "
+                                + String.join(
+                                        ", ", all.stream().map(Category::code).toList())))));
     }
 
     /** The code and the codes of all its descendants (for filtering by a subtree). */

@@ -30,8 +30,9 @@ class DatabaseConfig {
                 .initialSize(1)
                 .maxSize(poolSize)
                 .maxIdleTime(Duration.ofMinutes(10))
-                // a request waits at most this long for a connection, then fails with a clear error
-                .maxAcquireTime(Duration.ofSeconds(30))
+                // a request waits at most this long for a connection; the pool then retries once
+                // (acquireRetry, default 1) and fails with a clear error rather than hanging forever
+                .maxAcquireTime(Duration.ofSeconds(10))
                 .validationQuery("SELECT 1")
                 .build());
     }

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Search benchmark on the ATEC corpus (77.5k short Chinese questions; internal measurement only,
+never shipped): import throughput (lexical, then embeddings through the outbox) and search latency
+p50/p95/p99 at 1 and 8 concurrent clients through the HTTP API, for one engine per run; with
+--floor, the same queries through the search pipeline in process (no HTTP) on the same index.
+
+  bench/es-node.sh                                   # only for --engine elasticsearch
+  python3 bench/atec.py --engine lucene --floor
+  python3 bench/atec.py --engine elasticsearch --es-uris http://127.0.0.1:9200
+
+Standard library only (plus the Maven wrapper for --floor).  Results go to stdout and, as JSON, to
+--out (default /tmp/kb-atec-<engine>.json).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from relevance import ROOT, free_port, request, wait_ready  # noqa: E402
+
+
+def pct(sorted_values, p):
+    k = max(0, min(len(sorted_values) - 1, int(-(-p * len(sorted_values) // 1)) - 1))
+    return sorted_values[k]
+
+
+def load(base, queries, clients, rounds):
+    """Every client its own keep-alive connection; queries split round-robin between clients."""
+    u = urllib.parse.urlparse(base)
+    rtt, took, errors = [], [], []
+    lock = threading.Lock()
+
+    def client(offset):
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+        mine_rtt, mine_took = [], []
+        for _ in range(rounds):
+            for q in queries[offset::clients]:
+                s = time.perf_counter()
+                conn.request("GET", "/api/search?size=10&q=" + urllib.parse.quote(q))
+                resp = conn.getresponse()
+                body = resp.read()
+                mine_rtt.append((time.perf_counter() - s) * 1000)
+                if resp.status != 200:
+                    errors.append(resp.status)
+                else:
+                    mine_took.append(json.loads(body)["tookMs"])
+        with lock:
+            rtt.extend(mine_rtt)
+            took.extend(mine_took)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    rtt.sort()
+    took.sort()
+    return {"clients": clients, "n": len(rtt), "errors": len(errors), "qps": len(rtt) / wall,
+            "p50": pct(rtt, .5), "p95": pct(rtt, .95), "p99": pct(rtt, .99),
+            "server_p50": pct(took, .5), "server_p99": pct(took, .99)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--engine", default="lucene", choices=["lucene", "elasticsearch"])
+    ap.add_argument("--es-uris", default="http://127.0.0.1:9200")
+    ap.add_argument("--jar", default=os.path.join(ROOT, "ui", "target", "kb-portal.jar"))
+    ap.add_argument("--evaldir", default=os.path.join(ROOT, "..", "shared", "eval", "atec"))
+    ap.add_argument("--rounds", type=int, default=2, help="passes over the 750 dev queries per client count")
+    ap.add_argument("--clients", default="1,8")
+    ap.add_argument("--floor", action="store_true", help="also run the queries in process (Lucene only)")
+    ap.add_argument("--out")
+    args = ap.parse_args()
+    clients = [int(c) for c in args.clients.split(",")]
+    with open(os.path.join(args.evaldir, "queries-dev.jsonl"), encoding="utf-8") as f:
+        queries = [json.loads(line)["query"] for line in f if line.strip()]
+    with open(os.path.join(args.evaldir, "corpus.jsonl"), "rb") as f:
+        corpus = f.read()
+    docs = corpus.count(b"\n")
+    tmp = tempfile.mkdtemp(prefix="kb-atec-")
+    port = free_port()
+    env = dict(os.environ, KB_DATA_DIR=tmp, KB_BACKEND_PORT=str(port), KB_UI_PORT=str(free_port()),
+               KB_SEED_INDEX_DATA="false", KB_SEARCH_ENGINE=args.engine, KB_ES_URIS=args.es_uris,
+               KB_ES_INDEX="kb-atec-%d" % port)
+    env.pop("KB_BACKEND_URL", None)
+    log = open(os.path.join(tmp, "portal.log"), "w")
+    proc = subprocess.Popen(["java", "-Xmx2g", "-jar", args.jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = "http://127.0.0.1:%d" % port
+    result = {"engine": args.engine, "docs": docs, "queries": len(queries)}
+    try:
+        wait_ready(base, proc)
+        token = request(base + "/api/auth/login", json.dumps(
+            {"username": "admin", "password": "admin-demo-2026"}).encode(),
+            {"Content-Type": "application/json"})["token"]
+        auth = {"Authorization": "Bearer " + token}
+        t0 = time.time()
+        imported = request(base + "/api/admin/import", corpus, dict(auth, **{"Content-Type": "application/x-ndjson"}))
+        t1 = time.time()
+        while request(base + "/api/admin/index/status", headers=auth)["pending"] > 0:
+            time.sleep(2)
+        t2 = time.time()
+        result["import"] = {"imported": imported["imported"], "lexical_s": t1 - t0,
+                            "lexical_docs_per_s": imported["imported"] / (t1 - t0),
+                            "embedding_s": t2 - t1, "embedding_docs_per_s": imported["imported"] / max(t2 - t1, 1e-9)}
+        print("import: %d docs lexically searchable in %.1f s (%.0f docs/s); vectors for all in %.1f s more"
+              " (%.0f docs/s)" % (imported["imported"], t1 - t0, imported["imported"] / (t1 - t0), t2 - t1,
+                                  imported["imported"] / max(t2 - t1, 1e-9)))
+        load(base, queries[:100], 1, 1)  # warm-up
+        result["http"] = []
+        for c in clients:
+            r = load(base, queries, c, args.rounds)
+            result["http"].append(r)
+            print("HTTP %-13s clients=%d n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  (%.0f q/s; server tookMs"
+                  " p50 %d p99 %d; errors %d)" % (args.engine, c, r["n"], r["p50"], r["p95"], r["p99"], r["qps"],
+                                                  r["server_p50"], r["server_p99"], r["errors"]))
+            sys.stdout.flush()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    try:
+        if args.floor and args.engine == "lucene":
+            cp_file = os.path.join(tmp, "cp.txt")
+            subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-ntp", "-pl", "backend",
+                            "dependency:build-classpath", "-Dmdep.outputFile=" + cp_file,
+                            "-Dmdep.includeScope=test"], cwd=ROOT, check=True)
+            with open(cp_file) as f:
+                cp = ":".join([os.path.join(ROOT, "backend", "target", "test-classes"),
+                               os.path.join(ROOT, "backend", "target", "classes"), f.read().strip()])
+            qfile = os.path.join(args.evaldir, "queries-dev.jsonl")
+            out = subprocess.run(["java", "-Xmx2g", "-cp", cp, "org.kbportal.backend.bench.InProcessSearchBench",
+                                  tmp, qfile, str(args.rounds)] + [str(c) for c in clients],
+                                 check=True, capture_output=True, text=True).stdout
+            result["in_process"] = [line for line in out.splitlines() if line.startswith("in-process")]
+            print("\n".join(result["in_process"]))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    with open(args.out or "/tmp/kb-atec-%s.json" % args.engine, "w") as f:
+        json.dump(result, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
