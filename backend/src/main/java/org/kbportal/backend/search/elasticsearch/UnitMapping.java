@@ -20,7 +20,7 @@ import org.kbportal.backend.search.IndexDoc;
 final class UnitMapping {
 
     /** Bump when the mapping changes: a stored index with another version is rebuilt. */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
 
     static final String META_VERSION = "kb_mapping_version";
     static final String META_ANALYZER = "kb_analyzer";
@@ -37,6 +37,13 @@ final class UnitMapping {
     static final String BODY = "body";
     static final String TAGS = "tags";
     static final String UPDATED_AT = "updatedAt";
+    /** Title, body and tags analysed by the application ({@link AppAnalysis}): the fields BM25 scores. */
+    static final String TITLE_TERMS = "titleTerms";
+
+    static final String BODY_TERMS = "bodyTerms";
+    static final String TAGS_TERMS = "tagsTerms";
+    /** Indexes the application's terms as they are. */
+    static final String TERMS_ANALYZER = "whitespace";
     /** Unstemmed words of title and body, only for spelling suggestions. */
     static final String SPELL = "spell";
 
@@ -91,6 +98,9 @@ final class UnitMapping {
                     .properties(TITLE, p -> p.text(t -> t.analyzer(analyzer).copyTo(SPELL)))
                     .properties(BODY, p -> p.text(t -> t.analyzer(analyzer).copyTo(SPELL)))
                     .properties(TAGS, p -> p.text(t -> t.analyzer(analyzer)))
+                    .properties(TITLE_TERMS, p -> p.text(t -> t.analyzer(TERMS_ANALYZER)))
+                    .properties(BODY_TERMS, p -> p.text(t -> t.analyzer(TERMS_ANALYZER)))
+                    .properties(TAGS_TERMS, p -> p.text(t -> t.analyzer(TERMS_ANALYZER)))
                     .properties(SPELL, p -> p.text(t -> t.analyzer("standard").norms(false)))
                     .properties(UPDATED_AT, p -> p.long_(l -> l));
             for (String lang : LANGS) {
@@ -124,6 +134,9 @@ final class UnitMapping {
         s.put(TITLE, d.title() == null ? "" : d.title());
         s.put(BODY, d.body() == null ? "" : d.body());
         s.put(TAGS, d.tags() == null ? List.of() : d.tags());
+        s.put(TITLE_TERMS, AppAnalysis.terms(d.title()));
+        s.put(BODY_TERMS, AppAnalysis.terms(d.body()));
+        s.put(TAGS_TERMS, AppAnalysis.terms(d.tags()));
         s.put(UPDATED_AT, d.updatedAt());
         if (d.vector() != null && LANGS.contains(d.lang()) && nonZero(d.vector())) {
             s.put(vectorField(d.lang()), d.vector());

@@ -1,11 +1,13 @@
 package org.kbportal.backend.search.elasticsearch;
 
 import static org.kbportal.backend.search.elasticsearch.UnitMapping.BODY;
+import static org.kbportal.backend.search.elasticsearch.UnitMapping.BODY_TERMS;
 import static org.kbportal.backend.search.elasticsearch.UnitMapping.CATEGORY_PATH;
 import static org.kbportal.backend.search.elasticsearch.UnitMapping.LANG;
 import static org.kbportal.backend.search.elasticsearch.UnitMapping.STATUS;
-import static org.kbportal.backend.search.elasticsearch.UnitMapping.TAGS;
+import static org.kbportal.backend.search.elasticsearch.UnitMapping.TAGS_TERMS;
 import static org.kbportal.backend.search.elasticsearch.UnitMapping.TITLE;
+import static org.kbportal.backend.search.elasticsearch.UnitMapping.TITLE_TERMS;
 import static org.kbportal.backend.search.elasticsearch.UnitMapping.TYPE;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -30,26 +32,54 @@ final class UnitQueries {
 
     private UnitQueries() {}
 
-    /** What the words (and expansions) match, without any filter; also the highlight query. */
+    /**
+     * What the words (and expansions) match, without any filter: on the fields holding the
+     * application's terms ({@link AppAnalysis}), with the query analysed the same way, so the lexical
+     * ranking equals the embedded engine's on any node.
+     */
     static Query text(EngineQuery q) {
         List<Query> should = new ArrayList<>();
-        String text = q.text() == null ? "" : q.text();
-        should.add(Query.of(b -> b.multiMatch(m -> m.query(text)
-                .type(TextQueryType.MostFields)
-                .operator(Operator.Or)
-                .fields(TITLE + "^" + TITLE_BOOST, BODY, TAGS + "^" + TAGS_BOOST))));
-        for (String phrase : q.expansions()) {
-            should.add(Query.of(b -> b.bool(e -> e.boost(EXPANSION_BOOST)
-                    .should(s -> s.matchPhrase(p -> p.field(TITLE).query(phrase).boost(TITLE_BOOST)))
-                    .should(s -> s.matchPhrase(p -> p.field(BODY).query(phrase))))));
+        String terms = AppAnalysis.terms(q.text());
+        if (!terms.isEmpty()) {
+            should.add(Query.of(b -> b.multiMatch(m -> m.query(terms)
+                    .type(TextQueryType.MostFields)
+                    .operator(Operator.Or)
+                    .fields(TITLE_TERMS + "^" + TITLE_BOOST, BODY_TERMS, TAGS_TERMS + "^" + TAGS_BOOST))));
         }
-        if (q.fuzzy()) {
-            should.add(Query.of(b -> b.multiMatch(m -> m.query(text)
+        for (String phrase : q.expansions()) {
+            String phraseTerms = AppAnalysis.terms(phrase);
+            if (phraseTerms.isEmpty()) {
+                continue;
+            }
+            should.add(Query.of(b -> b.bool(e -> e.boost(EXPANSION_BOOST)
+                    .should(s -> s.matchPhrase(
+                            p -> p.field(TITLE_TERMS).query(phraseTerms).boost(TITLE_BOOST)))
+                    .should(s -> s.matchPhrase(p -> p.field(BODY_TERMS).query(phraseTerms))))));
+        }
+        if (q.fuzzy() && !terms.isEmpty()) {
+            should.add(Query.of(b -> b.multiMatch(m -> m.query(terms)
                     .type(TextQueryType.MostFields)
                     .operator(Operator.Or)
                     .fuzziness("AUTO")
                     .prefixLength(1)
-                    .fields(TITLE + "^" + TITLE_BOOST, BODY))));
+                    .fields(TITLE_TERMS + "^" + TITLE_BOOST, BODY_TERMS))));
+        }
+        if (should.isEmpty()) {
+            return Query.of(b -> b.matchNone(n -> n));
+        }
+        return Query.of(b -> b.bool(x -> x.should(should).minimumShouldMatch("1")));
+    }
+
+    /** The query that marks matches in the body snippet: the words and expansions on the displayed field. */
+    static Query highlight(EngineQuery q) {
+        List<Query> should = new ArrayList<>();
+        String text = q.text() == null ? "" : q.text();
+        should.add(Query.of(b -> b.match(m -> {
+            m.field(BODY).query(text);
+            return q.fuzzy() ? m.fuzziness("AUTO") : m;
+        })));
+        for (String phrase : q.expansions()) {
+            should.add(Query.of(b -> b.matchPhrase(p -> p.field(BODY).query(phrase))));
         }
         return Query.of(b -> b.bool(x -> x.should(should).minimumShouldMatch("1")));
     }

@@ -130,7 +130,7 @@ final class UnitSearcher {
                         .highlight(h -> h.encoder(HighlighterEncoder.Html)
                                 .preTags("<em>")
                                 .postTags("</em>")
-                                .highlightQuery(UnitQueries.text(q))
+                                .highlightQuery(UnitQueries.highlight(q))
                                 .fields(UnitMapping.BODY, f -> f.fragmentSize(Snippets.FRAGMENT_CHARS)
                                         .numberOfFragments(Snippets.MAX_FRAGMENTS)
                                         .noMatchSize(0))),
