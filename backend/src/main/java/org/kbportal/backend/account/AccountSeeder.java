@@ -9,7 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * First-start accounts: the three documented demo accounts (default profile), or in production only
+ * First-start accounts: the documented demo accounts (default profile), or in production only
  * an {@code admin} whose initial password comes from the environment ({@code KB_ADMIN_PASSWORD}).
  * Existing accounts are never touched.
  */
@@ -47,6 +47,24 @@ public class AccountSeeder {
                             "0571-00000002",
                             "市大数据中心运维部",
                             "示例路1号",
+                            Set.of(Role.EXPERT)),
+                    new AccountService.NewUser(
+                            "expert2",
+                            "expert2-demo-2026",
+                            "二线专家",
+                            "expert2@kb.example",
+                            "0571-00000004",
+                            "市大数据中心运维部",
+                            "示例路1号",
+                            Set.of(Role.EXPERT)),
+                    new AccountService.NewUser(
+                            "vendor",
+                            "vendor-demo-2026",
+                            "厂商支持",
+                            "vendor@example-tech.example",
+                            "400-000-0000",
+                            "示例科技有限公司",
+                            "示例园区3号",
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
                             "user",

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every endpoint's access rule in one place: reading published knowledge is public, {@code
- * /api/admin/**} needs ADMIN, everything else under {@code /api} a valid bearer token.
+ * /api/admin/**} needs ADMIN, {@code /api/expert/**} EXPERT or ADMIN, everything else under {@code /api} a valid bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -76,6 +76,8 @@ class SecurityConfig {
                         .permitAll()
                         .pathMatchers("/api/admin/**")
                         .hasRole("ADMIN")
+                        .pathMatchers("/api/expert/**")
+                        .hasAnyRole("EXPERT", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/auth/login", "/api/search/clicks")
                         .permitAll()
                         .pathMatchers(

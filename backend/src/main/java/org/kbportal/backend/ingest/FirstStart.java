@@ -26,6 +26,7 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
     private final AccountSeeder accounts;
     private final SearchIndexer indexer;
     private final SeedLoader seed;
+    private final java.util.List<org.kbportal.backend.system.StartupSeed> featureSeeds;
     private final Sinks.One<Boolean> done = Sinks.one();
     private volatile Health health =
             Health.down().withDetail("state", "starting").build();
@@ -36,7 +37,9 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
             AccountSeeder accounts,
             SearchIndexer indexer,
             SeedLoader seed,
+            java.util.List<org.kbportal.backend.system.StartupSeed> featureSeeds,
             org.kbportal.backend.system.KbProperties props) {
+        this.featureSeeds = featureSeeds;
         this.drainInterval = props.search().drainInterval();
         this.accounts = accounts;
         this.indexer = indexer;
@@ -47,6 +50,8 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
     public void run(ApplicationArguments args) {
         long start = System.nanoTime();
         accounts.seed()
+                .thenMany(reactor.core.publisher.Flux.fromIterable(featureSeeds)
+                        .concatMap(org.kbportal.backend.system.StartupSeed::seed))
                 .then(indexer.rebuildIfNeeded())
                 .then(seed.load().then())
                 .subscribe(

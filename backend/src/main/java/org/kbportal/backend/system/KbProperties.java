@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth token login settings
  * @param search search limits
  * @param ingest import limits
+ * @param questions online questions: clocks, monitor and notifications
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -21,7 +22,8 @@ public record KbProperties(
         @DefaultValue Seed seed,
         @DefaultValue Auth auth,
         @DefaultValue Search search,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        @DefaultValue Questions questions) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -75,6 +77,26 @@ public record KbProperties(
     public record Ingest(
             @DefaultValue("500") int batchSize,
             @DefaultValue("4194304") int maxLineBytes) {}
+
+    /**
+     * @param zone the zone of shifts, working hours and holidays
+     * @param autoCloseDays a RESOLVED question closes itself after this many days
+     * @param slaCheckInterval how often the SLA monitor looks for warnings, breaches and closings
+     * @param maxBodyChars longest accepted question or message body (after sanitising)
+     * @param eventPoll how often an expert's event stream looks for new notifications
+     * @param mailFrom sender address of notification e-mails
+     * @param mailDrainInterval how often the mail outbox is polled (only with spring.mail.host)
+     * @param mailMaxAttempts sending attempts before an e-mail is given up
+     */
+    public record Questions(
+            @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
+            @DefaultValue("7") int autoCloseDays,
+            @DefaultValue("30s") Duration slaCheckInterval,
+            @DefaultValue("20000") int maxBodyChars,
+            @DefaultValue("300ms") Duration eventPoll,
+            @DefaultValue("kb-portal@localhost") String mailFrom,
+            @DefaultValue("2s") Duration mailDrainInterval,
+            @DefaultValue("6") int mailMaxAttempts) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -1,0 +1,107 @@
+package org.kbportal.backend.duty;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Experts, shifts and overrides for admins (the path is ADMIN-only in SecurityConfig). */
+@RestController
+class DutyAdminController {
+
+    private final DutyService duty;
+
+    DutyAdminController(DutyService duty) {
+        this.duty = duty;
+    }
+
+    record ExpertInput(
+            @NotNull(message = "tier is required (L1, L2 or L3)")
+            Tier tier,
+
+            @NotNull @Size(max = 50) List<@Size(min = 1, max = 64) String> skills,
+
+            @NotNull @Min(value = 1, message = "at least 1") @Max(value = 100, message = "at most 100")
+            Integer maxLoad,
+
+            @Size(max = 200) String organisation,
+            Boolean active) {}
+
+    @GetMapping("/api/admin/experts")
+    Flux<Expert> experts() {
+        return duty.experts();
+    }
+
+    @PutMapping("/api/admin/experts/{userId}")
+    Mono<Expert> save(@PathVariable long userId, @Valid @RequestBody ExpertInput in) {
+        return duty.save(
+                userId, in.tier(), in.skills(), in.maxLoad(), in.organisation(), in.active() == null || in.active());
+    }
+
+    record ShiftInput(
+            @NotNull Long expertId,
+
+            @NotNull(message = "dayOfWeek is required (1 = Monday ... 7 = Sunday)") @Min(1) @Max(7)
+            Integer dayOfWeek,
+
+            @NotNull LocalTime start,
+            @NotNull LocalTime end) {}
+
+    @GetMapping("/api/admin/shifts")
+    Flux<Shift> shifts() {
+        return duty.shifts();
+    }
+
+    @PostMapping("/api/admin/shifts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Shift> addShift(@Valid @RequestBody ShiftInput in) {
+        return duty.addShift(new Shift(0, in.expertId(), DayOfWeek.of(in.dayOfWeek()), in.start(), in.end()));
+    }
+
+    @DeleteMapping("/api/admin/shifts/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> deleteShift(@PathVariable long id) {
+        return duty.deleteShift(id);
+    }
+
+    record OverrideInput(
+            @NotNull Long expertId,
+            @NotNull LocalDate date,
+            @NotNull Boolean onDuty,
+            LocalTime start,
+            LocalTime end) {}
+
+    @GetMapping("/api/admin/duty-overrides")
+    Flux<DutyOverride> overrides(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return duty.overrides(from, to);
+    }
+
+    @PostMapping("/api/admin/duty-overrides")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<DutyOverride> addOverride(@Valid @RequestBody OverrideInput in) {
+        return duty.addOverride(new DutyOverride(0, in.expertId(), in.date(), in.onDuty(), in.start(), in.end()));
+    }
+
+    @DeleteMapping("/api/admin/duty-overrides/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> deleteOverride(@PathVariable long id) {
+        return duty.deleteOverride(id);
+    }
+}

@@ -1,0 +1,25 @@
+package org.kbportal.backend.duty;
+
+import java.util.List;
+
+/**
+ * An expert: a user who answers questions in the categories of their skills.
+ *
+ * @param maxLoad most open questions the expert is routed at once
+ * @param organisation the vendor for L3 contacts
+ */
+public record Expert(
+        long userId,
+        String username,
+        String displayName,
+        String email,
+        Tier tier,
+        List<String> skills,
+        int maxLoad,
+        String organisation,
+        boolean active) {
+
+    public boolean hasSkill(String category) {
+        return skills.contains(category);
+    }
+}

@@ -1,0 +1,113 @@
+package org.kbportal.backend.notify;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.kbportal.backend.system.KbProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends the mail outbox through SMTP when {@code spring.mail.host} is set. Each row is leased first
+ * (several instances drain one table); a failure is retried with exponential backoff, every attempt
+ * counted, until {@code kb.questions.mail-max-attempts}. Without SMTP the rows stay for the admins.
+ */
+@Component
+@ConditionalOnExpression("!'${spring.mail.host:}'.isBlank()")
+class MailDrain implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDrain.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final NotifyRepository repo;
+    private final JavaMailSender sender;
+    private final KbProperties props;
+    private final Clock clock;
+    private final String owner = "mail-" + UUID.randomUUID();
+    private volatile Disposable loop;
+
+    MailDrain(NotifyRepository repo, JavaMailSender sender, KbProperties props, Clock clock) {
+        this.repo = repo;
+        this.sender = sender;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(props.questions().mailDrainInterval())
+                .onBackpressureDrop()
+                .concatMap(t -> drainOnce().onErrorResume(e -> {
+                    log.warn("Mail outbox drain failed: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    /** Sends what is due now; completes when the batch is done. */
+    Mono<Void> drainOnce() {
+        Instant now = clock.instant();
+        return repo.dueMails(now, props.questions().mailMaxAttempts(), 50)
+                .concatMap(m -> repo.lease(m.id(), owner, now, now.plus(LEASE))
+                        .filter(Boolean::booleanValue)
+                        .flatMap(ok -> send(m)))
+                .then();
+    }
+
+    private Mono<Void> send(OutboxMail m) {
+        return Mono.fromRunnable(() -> {
+                    try {
+                        MimeMessage message = sender.createMimeMessage();
+                        MimeMessageHelper h = new MimeMessageHelper(message, false, "UTF-8");
+                        h.setFrom(props.questions().mailFrom());
+                        h.setTo(m.recipient());
+                        h.setSubject(m.subject());
+                        h.setText(m.body(), false);
+                        sender.send(message);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(Mono.defer(() -> repo.markSent(m.id(), clock.instant())))
+                .onErrorResume(e -> {
+                    log.warn(
+                            "Sending mail {} to {} failed (attempt {}): {}",
+                            m.id(),
+                            m.recipient(),
+                            m.attempts() + 1,
+                            e.toString());
+                    return repo.markFailed(m.id(), e.toString(), clock.instant().plus(backoff(m.attempts() + 1)));
+                });
+    }
+
+    /** The wait after the {@code attempts}-th failure: 10 s, 20 s, 40 s, ... at most an hour. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(3600, 10L << Math.min(Math.max(attempts - 1, 0), 12)));
+    }
+
+    @Override
+    public void stop() {
+        Disposable d = loop;
+        if (d != null) {
+            d.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

@@ -1,0 +1,104 @@
+package org.kbportal.backend.notify;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kbportal.backend.account.KbPrincipal;
+import org.kbportal.backend.system.KbProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** In-portal notifications, the experts' live event stream and the mail outbox for admins. */
+@RestController
+class NotificationController {
+
+    private final Notifier notifier;
+    private final KbProperties props;
+
+    NotificationController(Notifier notifier, KbProperties props) {
+        this.notifier = notifier;
+        this.props = props;
+    }
+
+    private static long userId(Authentication auth) {
+        return ((KbPrincipal) auth.getPrincipal()).userId();
+    }
+
+    @GetMapping("/api/notifications")
+    Flux<Notification> list(@RequestParam(defaultValue = "false") boolean unread, Authentication auth) {
+        return notifier.list(userId(auth), unread, 100);
+    }
+
+    @GetMapping("/api/notifications/unread-count")
+    Mono<Map<String, Long>> unread(Authentication auth) {
+        return notifier.unread(userId(auth)).map(n -> Map.of("unread", n));
+    }
+
+    @PostMapping("/api/notifications/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> read(@PathVariable long id, Authentication auth) {
+        return notifier.markRead(userId(auth), id).then();
+    }
+
+    @PostMapping("/api/notifications/read-all")
+    Mono<Map<String, Long>> readAll(Authentication auth) {
+        return notifier.markRead(userId(auth), null).map(n -> Map.of("marked", n));
+    }
+
+    record Language(
+            @NotNull @Pattern(regexp = "zh|en", message = "zh or en")
+            String lang) {}
+
+    /** The language of the caller's e-mails. */
+    @PutMapping("/api/notifications/language")
+    Mono<Language> language(@Valid @RequestBody Language l, Authentication auth) {
+        return notifier.setLanguage(userId(auth), l.lang()).thenReturn(l);
+    }
+
+    /**
+     * Live events for experts: every new notification (new or assigned question, warning,
+     * escalation) as an SSE event named by its kind. Reads the shared table, so it works whichever
+     * instance wrote the notification.
+     */
+    @GetMapping(path = "/api/expert/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Notification>> events(Authentication auth) {
+        long user = userId(auth);
+        return notifier.lastId(user).flatMapMany(start -> {
+            AtomicLong last = new AtomicLong(start);
+            Flux<ServerSentEvent<Notification>> live = Flux.interval(
+                            props.questions().eventPoll())
+                    .onBackpressureDrop()
+                    .concatMap(t -> notifier.newerThan(user, last.get()))
+                    .doOnNext(n -> last.accumulateAndGet(n.id(), Math::max))
+                    .map(n -> ServerSentEvent.<Notification>builder(n)
+                            .id(String.valueOf(n.id()))
+                            .event(n.kind())
+                            .build());
+            return Flux.concat(
+                    Flux.just(ServerSentEvent.<Notification>builder()
+                            .comment("connected")
+                            .build()),
+                    live);
+        });
+    }
+
+    @GetMapping("/api/admin/mail-outbox")
+    Flux<OutboxMail> outbox(
+            @RequestParam(defaultValue = "false") boolean pending, @RequestParam(defaultValue = "100") int limit) {
+        return notifier.outbox(pending, Math.max(1, Math.min(limit, 500)));
+    }
+}

@@ -1,0 +1,165 @@
+package org.kbportal.backend.question;
+
+import java.time.Instant;
+import org.kbportal.backend.duty.Tier;
+
+/** A stored question with its clocks; changes are written with its {@code version} as a guard. */
+record Question(
+        long id,
+        String title,
+        String body,
+        String kind,
+        String severity,
+        String category,
+        long askerId,
+        String askerName,
+        String askerOrg,
+        String contactPref,
+        QuestionStatus status,
+        Long assigneeId,
+        String assigneeName,
+        Tier tier,
+        boolean escalated,
+        boolean workingTime,
+        Clocks clocks,
+        Instant firstReplyAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        Instant pausedSince,
+        long pausedSeconds,
+        String articleId,
+        int version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** Due and warning times, and which of them have fired. */
+    record Clocks(
+            Instant replyWarnAt,
+            Instant replyDueAt,
+            Instant resolveWarnAt,
+            Instant resolveDueAt,
+            boolean replyWarned,
+            boolean replyBreached,
+            boolean resolveWarned,
+            boolean resolveBreached) {}
+
+    Question with(QuestionStatus s) {
+        return new Question(
+                id,
+                title,
+                body,
+                kind,
+                severity,
+                category,
+                askerId,
+                askerName,
+                askerOrg,
+                contactPref,
+                s,
+                assigneeId,
+                assigneeName,
+                tier,
+                escalated,
+                workingTime,
+                clocks,
+                firstReplyAt,
+                resolvedAt,
+                closedAt,
+                pausedSince,
+                pausedSeconds,
+                articleId,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
+    Question assigned(Long assignee, String name, Tier t, boolean esc) {
+        return new Question(
+                id,
+                title,
+                body,
+                kind,
+                severity,
+                category,
+                askerId,
+                askerName,
+                askerOrg,
+                contactPref,
+                status,
+                assignee,
+                name,
+                t,
+                esc,
+                workingTime,
+                clocks,
+                firstReplyAt,
+                resolvedAt,
+                closedAt,
+                pausedSince,
+                pausedSeconds,
+                articleId,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
+    Question times(Instant firstReply, Instant resolved, Instant closed, Instant paused, long pausedSecs, Clocks c) {
+        return new Question(
+                id,
+                title,
+                body,
+                kind,
+                severity,
+                category,
+                askerId,
+                askerName,
+                askerOrg,
+                contactPref,
+                status,
+                assigneeId,
+                assigneeName,
+                tier,
+                escalated,
+                workingTime,
+                c,
+                firstReply,
+                resolved,
+                closed,
+                paused,
+                pausedSecs,
+                articleId,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
+    Question article(String article) {
+        return new Question(
+                id,
+                title,
+                body,
+                kind,
+                severity,
+                category,
+                askerId,
+                askerName,
+                askerOrg,
+                contactPref,
+                status,
+                assigneeId,
+                assigneeName,
+                tier,
+                escalated,
+                workingTime,
+                clocks,
+                firstReplyAt,
+                resolvedAt,
+                closedAt,
+                pausedSince,
+                pausedSeconds,
+                article,
+                version,
+                createdAt,
+                updatedAt);
+    }
+}

@@ -1,0 +1,110 @@
+package org.kbportal.backend.question;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.kbportal.backend.account.AccountService;
+import org.kbportal.backend.account.Role;
+import org.kbportal.backend.notify.Notifier;
+import org.kbportal.backend.system.KbException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Guarded writes of a question plus its timeline and notifications, shared by the service and the monitor. */
+@Component
+class QuestionStore {
+
+    private final QuestionRepository repo;
+    private final AccountService accounts;
+    private final Notifier notifier;
+
+    QuestionStore(QuestionRepository repo, AccountService accounts, Notifier notifier) {
+        this.repo = repo;
+        this.accounts = accounts;
+        this.notifier = notifier;
+    }
+
+    QuestionRepository repo() {
+        return repo;
+    }
+
+    /** The question with its timeline, messages and rating. */
+    Mono<QuestionView> detail(Question q) {
+        return Mono.zip(
+                        repo.events(q.id()).collectList(),
+                        repo.messages(q.id()).collectList(),
+                        repo.rating(q.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .map(t -> QuestionView.of(q, t.getT1(), t.getT2(), t.getT3().orElse(null)));
+    }
+
+    Mono<Question> find(long id) {
+        return repo.find(id)
+                .switchIfEmpty(Mono.error(() -> KbException.notFound("question-not-found", "No question " + id + ".")));
+    }
+
+    /** Writes {@code next} if nobody changed the question since {@code current} was read; else 409. */
+    Mono<Question> save(Question current, Question next, boolean unassignedOnly, Instant now) {
+        return repo.update(next, current.version(), unassignedOnly, now)
+                .flatMap(ok -> ok
+                        ? find(next.id())
+                        : Mono.error(
+                                unassignedOnly
+                                        ? KbException.conflict(
+                                                "question-taken",
+                                                "Question " + current.id()
+                                                        + " was assigned or changed meanwhile; reload it.")
+                                        : KbException.conflict(
+                                                "question-changed",
+                                                "Question " + current.id()
+                                                        + " was changed meanwhile; reload and retry.")));
+    }
+
+    Mono<Void> event(
+            Question q, String type, Long actor, QuestionStatus from, QuestionStatus to, String detail, Instant now) {
+        return repo.event(q.id(), type, actor, from, to, detail, now);
+    }
+
+    /** A status-change event, when the status changed. */
+    Mono<Void> statusEvent(Question before, Question after, Long actor, Instant now) {
+        return before.status() == after.status()
+                ? Mono.empty()
+                : repo.event(after.id(), "STATUS", actor, before.status(), after.status(), null, now);
+    }
+
+    Mono<Void> tell(long userId, String template, Question q, String detail) {
+        return accounts.byId(userId)
+                .flatMap(u ->
+                        notifier.notify(new Notifier.Recipient(u.id(), u.email()), template, q.id(), vars(q, detail)))
+                .onErrorResume(KbException.class, e -> Mono.empty());
+    }
+
+    /** In-portal only (no e-mail). */
+    Mono<Void> tellInPortal(long userId, String template, Question q, String detail) {
+        return notifier.notify(new Notifier.Recipient(userId, null), template, q.id(), vars(q, detail));
+    }
+
+    /** In-portal (and so on the live stream): a question waits in the queue of these experts. */
+    Mono<Void> tellQueue(Flux<Long> expertIds, Question q, String detail) {
+        return expertIds.concatMap(id -> tellInPortal(id, "QUEUED", q, detail)).then();
+    }
+
+    Mono<Void> tellAdmins(String template, Question q, String detail) {
+        return notifier.notifyAll(
+                accounts.all()
+                        .filter(u -> u.enabled() && u.roles().contains(Role.ADMIN))
+                        .map(u -> new Notifier.Recipient(u.id(), u.email())),
+                template,
+                q.id(),
+                vars(q, detail));
+    }
+
+    private static Map<String, String> vars(Question q, String detail) {
+        Map<String, String> v = new HashMap<>();
+        v.put("id", String.valueOf(q.id()));
+        v.put("title", q.title());
+        v.put("status", q.status().name());
+        v.put("detail", detail == null ? "" : detail);
+        return v;
+    }
+}
