@@ -42,6 +42,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -311,17 +312,31 @@ public final class LuceneSearchEngine implements SearchEngine {
                 BooleanQuery.Builder visible = new BooleanQuery.Builder().add(text, Occur.MUST);
                 LuceneQueries.filters(visible, q, false);
                 Query base = visible.build();
-                BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(base, Occur.MUST);
-                LuceneQueries.filters(filtered, q, true);
-                TopDocs top = searcher.search(
-                        filtered.build(), new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE));
+                var topManager = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE);
+                var facetManager = new FacetCounter.Manager(TYPE, CATEGORY, LANG);
+                TopDocs top;
+                if (q.type() == null
+                        && q.lang() == null
+                        && (q.categories() == null || q.categories().isEmpty())) {
+                    // no narrowing filter: hits and facets in one pass over the matches
+                    Object[] both = searcher.search(base, new MultiCollectorManager(topManager, facetManager));
+                    top = (TopDocs) both[0];
+                    @SuppressWarnings("unchecked")
+                    Map<String, Map<String, Long>> counted = (Map<String, Map<String, Long>>) both[1];
+                    facets = counted;
+                } else {
+                    // facets count what the words match; the type / lang / category filters only narrow hits
+                    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(base, Occur.MUST);
+                    LuceneQueries.filters(filtered, q, true);
+                    top = searcher.search(filtered.build(), topManager);
+                    facets = searcher.search(base, facetManager);
+                }
                 total = top.totalHits.value; // exact: the collector counts every hit
                 var stored = searcher.storedFields();
                 for (ScoreDoc sd : top.scoreDocs) {
                     lexical.add(new Candidates.Scored(
                             stored.document(sd.doc, Set.of(ID)).get(ID), sd.score));
                 }
-                facets = searcher.search(base, new FacetCounter.Manager(TYPE, CATEGORY, LANG));
             }
             List<Candidates.Scored> dense = new ArrayList<>();
             if (q.vector() != null) {
