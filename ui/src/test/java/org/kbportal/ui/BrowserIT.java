@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,16 +26,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
+import org.kbportal.backend.search.SearchIndexer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The whole portal in one JVM, driven through headless Chromium: a user searches and reads, an
- * administrator writes, publishes and finds an article. Elements are found by id and class only.
+ * The whole portal in one JVM, driven through headless Chromium: a user searches (with suggestions
+ * and spelling hints) and reads, an administrator writes, publishes and finds an article, maintains
+ * synonyms and rebuilds the index. Elements are found by id and class only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
@@ -102,8 +108,11 @@ class BrowserIT {
 
         WebElement first = hits.get(0).findElement(By.cssSelector("a.search-hit-title"));
         String hitTitle = first.getText();
+        String hitId = hits.get(0).getAttribute("data-id");
         first.click();
         WebElement title = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("article-title")));
+        // the query log learnt which hit was opened
+        waitFor().until(d -> timesOpened(hitId) > 0);
 
         assertThat(title.getText()).isNotBlank();
         assertThat(hitTitle).startsWith(title.getText());
@@ -156,6 +165,50 @@ class BrowserIT {
 
     @Test
     @Order(5)
+    void typingSuggestsTitlesAndChoosingOneSearchesIt() throws IOException {
+        driver.get(base);
+        By field = By.cssSelector("#search-field input");
+        type(field, "数据库");
+        WebElement suggestion =
+                waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-suggestion")));
+        assertThat(suggestion.getText()).isNotBlank();
+        screenshot("suggestions");
+
+        // the keyboard: down to the first title, Enter searches it
+        driver.findElement(field).sendKeys(Keys.ARROW_DOWN);
+        WebElement highlighted = waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-suggestion.highlighted")));
+        String chosen = highlighted.getText();
+        driver.findElement(field).sendKeys(Keys.ENTER);
+        waitFor().until(d -> decodedUrl().contains("q=" + chosen));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-hit")));
+        assertThat(driver.findElements(By.cssSelector(".search-suggestion"))).noneMatch(WebElement::isDisplayed);
+
+        // the mouse: a click on a title searches it as well (the closed list's old titles are still there)
+        type(field, "数据库");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("search-suggestions")));
+        List<WebElement> titles = driver.findElements(By.cssSelector(".search-suggestion"));
+        String clicked = titles.get(titles.size() - 1).getText();
+        titles.get(titles.size() - 1).click();
+        waitFor().until(d -> decodedUrl().contains("q=" + clicked));
+        waitFor().until(ExpectedConditions.attributeToBe(field, "value", clicked));
+    }
+
+    @Test
+    @Order(6)
+    void aMisspelledQueryOffersTheBetterSpelling() {
+        driver.get(base + "?q=pasword");
+        WebElement better =
+                waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("search-did-you-mean")));
+        assertThat(better.getText()).isEqualTo("password");
+
+        click(By.id("search-did-you-mean"));
+        waitFor().until(ExpectedConditions.urlContains("q=password"));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-hit")));
+    }
+
+    @Test
+    @Order(7)
     void aManualSectionHitOpensTheManualAtThatSection() {
         driver.get(base + "?q=" + URLEncoder.encode("安装 数据库 初始化", StandardCharsets.UTF_8) + "&type=manual");
         WebElement hit = waitFor()
@@ -176,7 +229,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void languageSwitchRendersThePageInEnglishAndBack() throws IOException {
         click(By.id("lang-switch"));
         waitFor().until(ExpectedConditions.textToBe(By.id("nav-search"), "Search"));
@@ -188,7 +241,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void usersCannotOpenTheAdministration() {
         driver.get(base + "admin/articles");
         WebElement forbidden = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
@@ -199,7 +252,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void adminWritesPublishesAndFindsAnArticle() throws IOException {
         // anonymous: sent to the login page, and back to the article list afterwards
         driver.get(base + "admin/articles");
@@ -235,6 +288,81 @@ class BrowserIT {
         WebElement hit = waitFor()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-hit a.search-hit-title")));
         assertThat(hit.getText()).contains(token);
+    }
+
+    @Test
+    @Order(11)
+    void adminMaintainsSynonymsThatSearchesUseAtOnce() throws IOException {
+        click(By.id("nav-admin-synonyms"));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("synonym-grid")));
+
+        String term = "synuitest" + Instant.now().toEpochMilli();
+        click(By.id("synonym-new"));
+        type(By.cssSelector("#synonym-terms textarea"), "一个词");
+        click(By.id("synonym-save"));
+        waitFor().until(ExpectedConditions.attributeToBe(By.id("synonym-terms"), "invalid", "true"));
+
+        type(By.cssSelector("#synonym-terms textarea"), term + "、数据库备份");
+        click(By.id("synonym-save"));
+        By chip = By.xpath("//*[@id='synonym-grid']//span[contains(@class,'kb-term') and text()='" + term + "']");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(chip));
+        screenshot("admin-synonyms");
+
+        driver.get(base + "?q=" + term);
+        WebElement note = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("search-synonyms")));
+        assertThat(note.getText()).contains("数据库备份");
+        assertThat(driver.findElements(By.cssSelector(".search-hit"))).isNotEmpty();
+
+        driver.navigate().back();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(chip));
+        type(By.cssSelector("#synonym-filter input"), term);
+        waitFor().until(ExpectedConditions.textToBe(By.id("synonym-count"), "共 1 组"));
+        click(By.cssSelector("#synonym-grid [id^='synonym-delete-']"));
+        click(By.id("synonym-delete-confirm"));
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(chip));
+    }
+
+    @Test
+    @Order(12)
+    void adminRebuildsTheIndexAndWatchesItFinish() throws IOException {
+        click(By.id("nav-admin-index"));
+        waitFor().until(ExpectedConditions.textMatches(By.id("index-indexed"), Pattern.compile("[1-9]\\d*")));
+        screenshot("admin-index");
+
+        Instant requested = Instant.now();
+        click(By.id("index-rebuild"));
+        click(By.id("index-rebuild-confirm"));
+        // the start-up rebuild may have left "DONE" on the page: see this one start first
+        By state = By.id("index-rebuild-state");
+        waitFor().pollingEvery(Duration.ofMillis(100)).until(d -> List.of("STARTING", "RUNNING")
+                .contains(d.findElement(state).getAttribute("data-state")));
+        assertThat(driver.findElement(By.id("index-rebuild")).getDomAttribute("disabled"))
+                .isNotNull();
+        browser.waitFor(Duration.ofMinutes(3)).until(ExpectedConditions.attributeToBe(state, "data-state", "DONE"));
+
+        var progress = portal.backend().getBean(SearchIndexer.class).rebuildProgress();
+        assertThat(progress.state()).isEqualTo("DONE");
+        assertThat(progress.startedAt()).isAfterOrEqualTo(requested.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(driver.findElement(By.id("index-rebuild-count")).getText())
+                .contains(progress.done() + " / " + progress.total());
+        assertThat(driver.findElement(By.id("index-rebuild")).getDomAttribute("disabled"))
+                .isNull();
+        screenshot("admin-index-rebuilt");
+    }
+
+    private static long timesOpened(String unitId) {
+        Long count = portal.backend()
+                .getBean(DatabaseClient.class)
+                .sql("SELECT COUNT(*) FROM search_log WHERE opened_id = :id")
+                .bind("id", unitId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block(Duration.ofSeconds(10));
+        return count == null ? 0 : count;
+    }
+
+    private static String decodedUrl() {
+        return URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8);
     }
 
     private static void signIn(String user, String password, Duration firstLoad) throws IOException {

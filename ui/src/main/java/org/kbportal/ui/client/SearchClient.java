@@ -1,13 +1,23 @@
 package org.kbportal.ui.client;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** Full-text search over the knowledge base ({@code GET /api/search}). */
+/**
+ * Full-text search over the knowledge base ({@code GET /api/search}), title suggestions while
+ * typing ({@code GET /api/search/suggest}) and the report of which hit was opened ({@code POST
+ * /api/search/clicks}).
+ */
 @Component
 public class SearchClient {
+
+    /** The backend refuses longer suggestion requests; nobody types a title that long anyway. */
+    public static final int MAX_SUGGEST_LENGTH = 100;
 
     private final RestClient http;
 
@@ -30,5 +40,40 @@ public class SearchClient {
         params.put("size", query.size());
         return BackendCalls.call(() ->
                 http.get().uri(QueryUris.of("/api/search", params)).retrieve().body(SearchResults.class));
+    }
+
+    /**
+     * Up to eight article titles for what has been typed so far, best first. Blank or overlong text
+     * gets none without asking the backend.
+     */
+    public List<String> suggest(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty() || text.length() > MAX_SUGGEST_LENGTH) {
+            return List.of();
+        }
+        Map<String, Object> params = Map.of("q", text);
+        String[] titles = BackendCalls.call(() -> http.get()
+                .uri(QueryUris.of("/api/search/suggest", params))
+                .retrieve()
+                .body(String[].class));
+        return titles == null
+                ? List.of()
+                : Arrays.stream(titles)
+                        .filter(t -> t != null && !t.isBlank())
+                        .distinct()
+                        .toList();
+    }
+
+    /**
+     * Reports that the hit {@code id} of the logged search {@code logId} was opened, so the query
+     * log shows which results people use.
+     */
+    public void logClick(long logId, String id) {
+        BackendCalls.run(() -> http.post()
+                .uri("/api/search/clicks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("logId", logId, "id", id))
+                .retrieve()
+                .toBodilessEntity());
     }
 }

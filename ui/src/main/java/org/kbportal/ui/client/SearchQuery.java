@@ -28,6 +28,11 @@ public record SearchQuery(String q, String type, String category, String lang, i
         return new SearchQuery(q, null, null, null, 0, DEFAULT_SIZE);
     }
 
+    /** Other words with the same filters, from the first page (e.g. a corrected spelling). */
+    public SearchQuery withWords(String words) {
+        return new SearchQuery(words, type, category, lang, 0, size);
+    }
+
     public SearchQuery withPage(int newPage) {
         return new SearchQuery(q, type, category, lang, newPage, size);
     }

@@ -73,8 +73,27 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.removeAll();
         nav.add(navLink(Routes.SEARCH, "nav.search", "nav-search", path.isEmpty() || path.startsWith(Routes.ARTICLE)));
         if (user.isAdmin()) {
-            nav.add(navLink(Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin", path.startsWith("admin")));
+            nav.add(
+                    navLink(
+                            Routes.ADMIN_ARTICLES,
+                            "nav.admin-articles",
+                            "nav-admin",
+                            isUnder(path, Routes.ADMIN_ARTICLES)),
+                    navLink(
+                            Routes.ADMIN_SYNONYMS,
+                            "nav.admin-synonyms",
+                            "nav-admin-synonyms",
+                            isUnder(path, Routes.ADMIN_SYNONYMS)),
+                    navLink(
+                            Routes.ADMIN_INDEX,
+                            "nav.admin-index",
+                            "nav-admin-index",
+                            isUnder(path, Routes.ADMIN_INDEX)));
         }
+    }
+
+    private static boolean isUnder(String path, String section) {
+        return path.equals(section) || path.startsWith(section + "/");
     }
 
     private Anchor navLink(String path, String key, String id, boolean active) {

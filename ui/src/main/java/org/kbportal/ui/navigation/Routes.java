@@ -21,6 +21,8 @@ public final class Routes {
     public static final String ARTICLE = "article";
     public static final String ADMIN_ARTICLES = "admin/articles";
     public static final String ADMIN_EDITOR = "admin/articles/edit";
+    public static final String ADMIN_SYNONYMS = "admin/synonyms";
+    public static final String ADMIN_INDEX = "admin/index";
 
     /** Query parameter of the login page: where to go after signing in. */
     public static final String REDIRECT_PARAM = "redirect";

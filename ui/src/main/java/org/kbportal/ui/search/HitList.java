@@ -1,9 +1,12 @@
 package org.kbportal.ui.search;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.kbportal.ui.article.ArticleBadges;
 import org.kbportal.ui.client.Article;
@@ -11,10 +14,27 @@ import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.SearchHit;
 import org.kbportal.ui.navigation.Routes;
 
-/** The hits of one result page: linked title, badges, category and the highlighted snippet. */
+/**
+ * The hits of one result page: linked title, badges, category and the highlighted snippet. Opening
+ * a title (click, or middle click into a new tab) fires an {@link OpenEvent}.
+ */
 class HitList extends Composite<Div> {
 
     private final CategoryCatalog categories;
+
+    /** The user opened a hit. */
+    static class OpenEvent extends ComponentEvent<HitList> {
+        private final SearchHit hit;
+
+        OpenEvent(HitList source, SearchHit hit) {
+            super(source, true);
+            this.hit = hit;
+        }
+
+        SearchHit hit() {
+            return hit;
+        }
+    }
 
     HitList(CategoryCatalog categories) {
         this.categories = categories;
@@ -27,9 +47,18 @@ class HitList extends Composite<Div> {
         hits.forEach(hit -> getContent().add(card(hit)));
     }
 
+    Registration addOpenListener(ComponentEventListener<OpenEvent> listener) {
+        return addListener(OpenEvent.class, listener);
+    }
+
     private Div card(SearchHit hit) {
         Anchor title = Routes.link(Routes.article(hit.id()), hit.title());
         title.addClassName("search-hit-title");
+        // the link navigates by itself; these only report it, before the navigation arrives
+        title.getElement().addEventListener("click", e -> fireEvent(new OpenEvent(this, hit)));
+        title.getElement()
+                .addEventListener("auxclick", e -> fireEvent(new OpenEvent(this, hit)))
+                .setFilter("event.button === 1");
 
         Div meta = new Div(ArticleBadges.type(hit.type()));
         meta.addClassName("kb-meta");

@@ -1,6 +1,7 @@
 package org.kbportal.ui.search;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -9,31 +10,42 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.util.List;
 import org.kbportal.ui.client.ArticleClient;
 import org.kbportal.ui.client.ArticleFilter;
 import org.kbportal.ui.client.ArticlePage;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.SearchClient;
+import org.kbportal.ui.client.SearchHit;
 import org.kbportal.ui.client.SearchQuery;
 import org.kbportal.ui.client.SearchResults;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The landing page: a search box, then results with facets and paging. All state lives in the
  * URL; every change navigates, and {@link #beforeEnter} renders whatever the URL says, so links,
  * reloads and back/forward all show the same thing. Without words but with a category it browses
- * that category instead.
+ * that category instead. While typing, titles are suggested under the box; opening a hit is
+ * reported to the backend's query log.
  */
 @Route(Routes.SEARCH)
 class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchView.class);
+    /** Suggestions are fetched once typing pauses this long. */
+    static final int SUGGEST_DELAY_MS = 150;
 
     private final SearchClient search;
     private final ArticleClient articles;
@@ -41,6 +53,8 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final ErrorMessages errors;
 
     private final TextField field = new TextField();
+    private final SearchSuggestions suggestions = new SearchSuggestions();
+    private final SearchHints hints = new SearchHints();
     private final Div hero = new Div();
     private final Div message = new Div();
     private final Span summary = new Span();
@@ -52,6 +66,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Div landing = new Div();
     private final Div results = new Div();
     private SearchQuery query = SearchQuery.of(null);
+    private Long logId;
 
     SearchView(
             SearchClient search,
@@ -78,8 +93,9 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
         facets.addFilterListener(e -> go(query.withFilter(e.field(), e.value())));
         pager.addPageListener(e -> go(query.withPage(e.page())));
+        hits.addOpenListener(e -> reportOpened(e.hit()));
 
-        Div main = new Div(summary, hits, browse, empty, pager);
+        Div main = new Div(summary, hints, hits, browse, empty, pager);
         main.addClassName("kb-results-main");
         results.add(facets, main);
         results.addClassName("kb-results");
@@ -95,13 +111,33 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         field.setAutofocus(true);
         field.getElement().setAttribute("aria-label", getTranslation("search.placeholder"));
         field.addClassName("kb-search-field");
+        field.setAutocomplete(Autocomplete.OFF);
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+        field.setValueChangeTimeout(SUGGEST_DELAY_MS);
+        field.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                suggest(e.getValue());
+            } else {
+                closeSuggestions();
+            }
+        });
+        field.addBlurListener(e -> closeSuggestions());
+        Shortcuts.addShortcutListener(field, () -> moveSuggestion(1), Key.ARROW_DOWN)
+                .listenOn(field);
+        Shortcuts.addShortcutListener(field, () -> moveSuggestion(-1), Key.ARROW_UP)
+                .listenOn(field);
+        Shortcuts.addShortcutListener(field, this::closeSuggestions, Key.ESCAPE).listenOn(field);
+        suggestions.addChooseListener(e -> choose(e.title()));
         Button button = new Button(getTranslation("search.button"), e -> submit());
         button.setId("search-button");
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        // Enter in the field searches, wherever the focus was before
+        // Enter in the field searches (or takes the highlighted suggestion), wherever the focus was before
         button.addClickShortcut(Key.ENTER).listenOn(field);
-        Div bar = new Div(field, button);
+        Div box = new Div(field, suggestions);
+        box.addClassName("kb-search-box");
+        Div bar = new Div(box, button);
         bar.addClassName("kb-search-bar");
+        syncSuggestionAria();
         return bar;
     }
 
@@ -119,6 +155,12 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private void submit() {
+        var highlighted = suggestions.highlighted();
+        if (highlighted.isPresent()) {
+            choose(highlighted.get());
+            return;
+        }
+        closeSuggestions();
         String words = field.getValue().strip();
         if (words.isEmpty()) {
             showMessage(getTranslation("search.type-something"));
@@ -128,12 +170,71 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         go(SearchQuery.of(words));
     }
 
+    private void suggest(String typed) {
+        List<String> titles;
+        try {
+            titles = search.suggest(typed);
+        } catch (BackendException e) {
+            // suggestions are a nicety: typing and searching go on without them
+            log.info("Suggestions not available: {}", e.getMessage());
+            titles = List.of();
+        }
+        suggestions.show(typed, titles);
+        syncSuggestionAria();
+    }
+
+    private void moveSuggestion(int step) {
+        suggestions.move(step);
+        syncSuggestionAria();
+    }
+
+    private void closeSuggestions() {
+        if (suggestions.isOpen()) {
+            suggestions.close();
+            syncSuggestionAria();
+        }
+    }
+
+    private void choose(String title) {
+        closeSuggestions();
+        field.setValue(title);
+        go(SearchQuery.of(title));
+    }
+
+    /** Tells screen readers that the field controls the list and which suggestion is highlighted. */
+    private void syncSuggestionAria() {
+        field.getElement().executeJs("""
+                        const input = this.inputElement;
+                        if (!input) { return; }
+                        input.setAttribute('role', 'combobox');
+                        input.setAttribute('aria-autocomplete', 'list');
+                        input.setAttribute('aria-controls', $0);
+                        input.setAttribute('aria-expanded', String($1));
+                        if ($2) { input.setAttribute('aria-activedescendant', $2); }
+                        else { input.removeAttribute('aria-activedescendant'); }
+                        """, SearchSuggestions.ID, suggestions.isOpen(), suggestions.highlightedId());
+    }
+
+    /** Tells the query log which hit of this search was opened; never stands in the way of opening it. */
+    private void reportOpened(SearchHit hit) {
+        if (logId == null) {
+            return;
+        }
+        try {
+            search.logClick(logId, hit.id());
+        } catch (BackendException e) {
+            log.warn("Could not report that hit {} of search {} was opened: {}", hit.id(), logId, e.getMessage());
+        }
+    }
+
     private void go(SearchQuery next) {
         getUI().ifPresent(ui -> ui.navigate(Routes.SEARCH, SearchParams.format(next)));
     }
 
     private void render() {
         message.setVisible(false);
+        hints.setVisible(false);
+        logId = null;
         boolean browsing = !query.hasWords() && query.category() != null;
         hero.setVisible(!query.hasWords() && !browsing);
         landing.setVisible(hero.isVisible());
@@ -163,7 +264,9 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             showMessage(errors.describe(e, getLocale()));
             return;
         }
+        logId = found.logId();
         summary.setText(getTranslation("search.total", found.total(), found.tookMs()));
+        hints.show(query, found);
         facets.show(query, found);
         if (found.total() == 0) {
             boolean filtered = query.type() != null || query.category() != null || query.lang() != null;
@@ -190,7 +293,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         summary.setText(
                 getTranslation("search.browse.total", categories.name(query.category(), getLocale()), page.total()));
-        facets.show(query, new SearchResults(null, page.total(), query.page(), query.size(), null, null, 0));
+        facets.show(
+                query,
+                new SearchResults(
+                        null, page.total(), query.page(), query.size(), null, null, 0, null, null, false, null));
         browse.show(page.items());
         browse.setVisible(true);
         int pages = (int) Math.max(1, (page.total() + query.size() - 1) / query.size());

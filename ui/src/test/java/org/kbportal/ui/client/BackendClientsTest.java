@@ -2,6 +2,9 @@ package org.kbportal.ui.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.client.ExpectedCount.never;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.anything;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.content;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.header;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.headerDoesNotExist;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.method;
@@ -12,6 +15,8 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -52,6 +57,148 @@ class BackendClientsTest {
         assertThat(results.totalPages()).isEqualTo(2);
         assertThat(results.hits()).extracting(SearchHit::articleId).containsExactly("M");
         assertThat(results.facet("type")).containsEntry("manual", 11L);
+        assertThat(results.didYouMean()).isNull();
+        assertThat(results.synonyms()).isEmpty();
+        assertThat(results.fuzzy()).isFalse();
+        assertThat(results.logId()).isNull();
+        server.verify();
+    }
+
+    @Test
+    void shouldReadSpellingHintSynonymsTypoToleranceAndLogId() {
+        server.expect(requestTo("http://backend.test/api/search?q=blu%20scren&page=0&size=10"))
+                .andRespond(withSuccess("""
+                        {"query":"blu scren","total":0,"page":0,"size":10,"tookMs":3,"hits":[],"facets":{},
+                         "didYouMean":"blue screen","synonyms":["蓝屏","BSOD"],"fuzzy":true,"logId":42}
+                        """, MediaType.APPLICATION_JSON));
+
+        SearchResults results = new SearchClient(http).search(SearchQuery.of("blu scren"));
+
+        assertThat(results.didYouMean()).isEqualTo("blue screen");
+        assertThat(results.synonyms()).containsExactly("蓝屏", "BSOD");
+        assertThat(results.fuzzy()).isTrue();
+        assertThat(results.logId()).isEqualTo(42L);
+    }
+
+    @Test
+    void shouldAskForSuggestionsWithTheSessionToken() {
+        tokens.token = "t-9";
+        server.expect(requestTo("http://backend.test/api/search/suggest?q=%E6%95%B0%E6%8D%AE%E5%BA%93%20%26%20C%2B%2B"))
+                .andExpect(method(HttpMethod.GET))
+                .andExpect(header("Authorization", "Bearer t-9"))
+                .andRespond(withSuccess("[\"数据库备份\",\"\",\"数据库恢复\",\"数据库备份\"]", MediaType.APPLICATION_JSON));
+
+        assertThat(new SearchClient(http).suggest("  数据库 & C++ ")).containsExactly("数据库备份", "数据库恢复");
+        server.verify();
+    }
+
+    @Test
+    void shouldNotAskForSuggestionsForBlankOrOverlongText() {
+        server.expect(never(), anything());
+
+        SearchClient client = new SearchClient(http);
+        assertThat(client.suggest("   ")).isEmpty();
+        assertThat(client.suggest(null)).isEmpty();
+        assertThat(client.suggest("x".repeat(SearchClient.MAX_SUGGEST_LENGTH + 1)))
+                .isEmpty();
+        server.verify();
+    }
+
+    @Test
+    void shouldReportTheOpenedHit() {
+        server.expect(requestTo("http://backend.test/api/search/clicks"))
+                .andExpect(method(HttpMethod.POST))
+                .andExpect(content().json("{\"logId\":42,\"id\":\"MAN-1~3\"}", true))
+                .andRespond(withStatus(HttpStatus.NO_CONTENT));
+
+        new SearchClient(http).logClick(42, "MAN-1~3");
+
+        server.verify();
+    }
+
+    @Test
+    void shouldListCreateUpdateAndDeleteSynonymGroups() {
+        server.expect(requestTo("http://backend.test/api/admin/synonyms"))
+                .andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("""
+                        [{"id":1,"terms":["蓝屏","BSOD","blue screen"],"updatedBy":"admin","updatedAt":"2026-03-01T08:30:00Z"}]
+                        """, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/admin/synonyms"))
+                .andExpect(method(HttpMethod.POST))
+                .andExpect(content().json("{\"terms\":[\"内存\",\"RAM\"]}", true))
+                .andRespond(withStatus(HttpStatus.CREATED)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("""
+                              {"id":2,"terms":["内存","RAM"],"updatedBy":"admin","updatedAt":"2026-03-02T09:00:00Z"}
+                              """));
+        server.expect(requestTo("http://backend.test/api/admin/synonyms/2"))
+                .andExpect(method(HttpMethod.PUT))
+                .andExpect(content().json("{\"terms\":[\"内存\",\"RAM\",\"memory\"]}", true))
+                .andRespond(withSuccess("""
+                        {"id":2,"terms":["内存","RAM","memory"],"updatedBy":"admin","updatedAt":"2026-03-02T09:05:00Z"}
+                        """, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/admin/synonyms/2"))
+                .andExpect(method(HttpMethod.DELETE))
+                .andRespond(withStatus(HttpStatus.NO_CONTENT));
+
+        SynonymClient client = new SynonymClient(http);
+        assertThat(client.list())
+                .containsExactly(new SynonymGroup(
+                        1, List.of("蓝屏", "BSOD", "blue screen"), "admin", Instant.parse("2026-03-01T08:30:00Z")));
+        assertThat(client.create(List.of("内存", "RAM")).id()).isEqualTo(2);
+        assertThat(client.update(2, List.of("内存", "RAM", "memory")).terms()).containsExactly("内存", "RAM", "memory");
+        client.delete(2);
+
+        server.verify();
+    }
+
+    @Test
+    void shouldReportARefusedSynonymGroupReadably() {
+        server.expect(requestTo("http://backend.test/api/admin/synonyms"))
+                .andRespond(withStatus(HttpStatus.BAD_REQUEST)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body("""
+                              {"type":"urn:kb:invalid-synonyms","title":"Invalid request","status":400,
+                               "detail":"A synonym group has 2 to 20 terms of at most 50 characters."}
+                              """));
+
+        assertThatThrownBy(() -> new SynonymClient(http).create(List.of("x")))
+                .isInstanceOfSatisfying(BackendException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.kbType()).isEqualTo("invalid-synonyms");
+                    assertThat(e.getMessage()).isEqualTo("A synonym group has 2 to 20 terms of at most 50 characters.");
+                });
+    }
+
+    @Test
+    void shouldReadTheIndexStatusAndStartARebuild() {
+        server.expect(requestTo("http://backend.test/api/admin/index/status"))
+                .andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("""
+                        {"pending":1,"failing":0,"indexed":223,"engine":"lucene",
+                         "rebuild":{"state":"IDLE","total":0,"done":0,"startedAt":null,"finishedAt":null,"error":null}}
+                        """, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/admin/index/rebuild"))
+                .andExpect(method(HttpMethod.POST))
+                .andRespond(withStatus(HttpStatus.ACCEPTED)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("""
+                              {"state":"RUNNING","total":200,"done":50,"startedAt":"2026-03-01T08:30:00Z",
+                               "finishedAt":null,"error":null}
+                              """));
+
+        IndexClient client = new IndexClient(http);
+        IndexStatus status = client.status();
+        RebuildProgress started = client.startRebuild();
+
+        assertThat(status.indexed()).isEqualTo(223);
+        assertThat(status.pending()).isEqualTo(1);
+        assertThat(status.engine()).isEqualTo("lucene");
+        assertThat(status.rebuild().state()).isEqualTo(RebuildProgress.IDLE);
+        assertThat(status.rebuild().isRunning()).isFalse();
+        assertThat(started.isRunning()).isTrue();
+        assertThat(started.fraction()).isEqualTo(0.25);
+        assertThat(started.startedAt()).isEqualTo(Instant.parse("2026-03-01T08:30:00Z"));
         server.verify();
     }
 
