@@ -24,6 +24,7 @@ import threading
 import time
 import urllib.parse
 
+sys.stdout.reconfigure(line_buffering=True)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from relevance import ROOT, backend_command, free_port, request, wait_ready  # noqa: E402
 
@@ -83,6 +84,7 @@ def main():
     ap.add_argument("--backend-only", action="store_true",
                     help="run the backend from backend/target instead of the portal jar (no UI)")
     ap.add_argument("--out")
+    ap.add_argument("--keep", action="store_true", help="keep the data directory (printed) for further runs")
     args = ap.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
     with open(os.path.join(args.evaldir, "queries-dev.jsonl"), encoding="utf-8") as f:
@@ -145,7 +147,10 @@ def main():
             result["in_process"] = [line for line in out.splitlines() if line.startswith("in-process")]
             print("\n".join(result["in_process"]))
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.keep:
+            print("data directory kept:", tmp)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     with open(args.out or "/tmp/kb-atec-%s.json" % args.engine, "w") as f:
         json.dump(result, f, indent=1)
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kbportal.backend.article.Article;
 import org.kbportal.backend.article.ArticleChangeListener;
@@ -59,6 +60,9 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     private final Map<String, Integer> fastPathVersions = new ConcurrentHashMap<>();
 
     private final Object writeLock = new Object();
+    /** Bulk loads running in this instance; the outbox drain waits for them (see {@link #duringBulkLoad}). */
+    private final AtomicInteger bulkLoads = new AtomicInteger();
+
     private volatile Disposable drainLoop;
 
     SearchIndexer(
@@ -104,6 +108,19 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
                 .then();
     }
 
+    /**
+     * Runs a bulk load (import, seeding) with this instance's outbox drain paused: embedding the rows
+     * would compete with the load for the same cores and halve its lexical throughput; the rows are
+     * drained right after it ends (or fails, or is cancelled).
+     */
+    public <T> Mono<T> duringBulkLoad(Mono<T> load) {
+        return Mono.defer(() -> {
+                    bulkLoads.incrementAndGet();
+                    return load;
+                })
+                .doFinally(s -> bulkLoads.decrementAndGet());
+    }
+
     public Mono<Void> flush() {
         return run(engine::flush).then();
     }
@@ -127,7 +144,7 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
 
     /** Drains until no due row is left; completes with the number of rows processed. */
     public Mono<Long> drainAll() {
-        if (!draining.compareAndSet(false, true)) {
+        if (bulkLoads.get() > 0 || !draining.compareAndSet(false, true)) {
             return Mono.just(0L);
         }
         return drainOnce()
