@@ -24,8 +24,9 @@ import threading
 import time
 import urllib.parse
 
+sys.stdout.reconfigure(line_buffering=True)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from relevance import ROOT, free_port, request, wait_ready  # noqa: E402
+from relevance import ROOT, backend_command, free_port, request, wait_ready  # noqa: E402
 
 
 def pct(sorted_values, p):
@@ -80,7 +81,10 @@ def main():
     ap.add_argument("--rounds", type=int, default=2, help="passes over the 750 dev queries per client count")
     ap.add_argument("--clients", default="1,8")
     ap.add_argument("--floor", action="store_true", help="also run the queries in process (Lucene only)")
+    ap.add_argument("--backend-only", action="store_true",
+                    help="run the backend from backend/target instead of the portal jar (no UI)")
     ap.add_argument("--out")
+    ap.add_argument("--keep", action="store_true", help="keep the data directory (printed) for further runs")
     args = ap.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
     with open(os.path.join(args.evaldir, "queries-dev.jsonl"), encoding="utf-8") as f:
@@ -95,7 +99,9 @@ def main():
                KB_ES_INDEX="kb-atec-%d" % port)
     env.pop("KB_BACKEND_URL", None)
     log = open(os.path.join(tmp, "portal.log"), "w")
-    proc = subprocess.Popen(["java", "-Xmx2g", "-jar", args.jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+    cmd = backend_command() + ["org.kbportal.backend.BackendMain"] if args.backend_only else [
+        "java", "-Xmx2g", "-jar", args.jar]
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = "http://127.0.0.1:%d" % port
     result = {"engine": args.engine, "docs": docs, "queries": len(queries)}
     try:
@@ -133,21 +139,18 @@ def main():
             proc.kill()
     try:
         if args.floor and args.engine == "lucene":
-            cp_file = os.path.join(tmp, "cp.txt")
-            subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-ntp", "-pl", "backend",
-                            "dependency:build-classpath", "-Dmdep.outputFile=" + cp_file,
-                            "-Dmdep.includeScope=test"], cwd=ROOT, check=True)
-            with open(cp_file) as f:
-                cp = ":".join([os.path.join(ROOT, "backend", "target", "test-classes"),
-                               os.path.join(ROOT, "backend", "target", "classes"), f.read().strip()])
+            cp = backend_command()
             qfile = os.path.join(args.evaldir, "queries-dev.jsonl")
-            out = subprocess.run(["java", "-Xmx2g", "-cp", cp, "org.kbportal.backend.bench.InProcessSearchBench",
+            out = subprocess.run(cp + ["org.kbportal.backend.bench.InProcessSearchBench",
                                   tmp, qfile, str(args.rounds)] + [str(c) for c in clients],
                                  check=True, capture_output=True, text=True).stdout
             result["in_process"] = [line for line in out.splitlines() if line.startswith("in-process")]
             print("\n".join(result["in_process"]))
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.keep:
+            print("data directory kept:", tmp)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     with open(args.out or "/tmp/kb-atec-%s.json" % args.engine, "w") as f:
         json.dump(result, f, indent=1)
 

@@ -38,6 +38,17 @@ def request(url, data=None, headers=None, method=None, timeout=600):
         return json.loads(r.read().decode("utf-8") or "null")
 
 
+def backend_command(heap="2g"):
+    """Runs the backend alone from backend/target (./mvnw -pl backend compile first): no UI, no jar."""
+    cp_file = os.path.join(ROOT, "backend", "target", "bench-classpath.txt")
+    subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-ntp", "-pl", "backend", "dependency:build-classpath",
+                    "-Dmdep.outputFile=" + cp_file, "-Dmdep.includeScope=test"], cwd=ROOT, check=True)
+    with open(cp_file) as f:
+        cp = ":".join([os.path.join(ROOT, "backend", "target", "test-classes"),
+                       os.path.join(ROOT, "backend", "target", "classes"), f.read().strip()])
+    return ["java", "-Xmx" + heap, "-cp", cp]
+
+
 def wait_ready(base, proc, seconds=180):
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -57,6 +68,8 @@ def main():
     ap.add_argument("evaldir")
     ap.add_argument("--split", default="dev")
     ap.add_argument("--jar", default=os.path.join(ROOT, "ui", "target", "kb-portal.jar"))
+    ap.add_argument("--backend-only", action="store_true",
+                    help="run the backend from backend/target instead of the portal jar (no UI)")
     ap.add_argument("--url", help="use a running backend instead of starting one")
     ap.add_argument("--keep-run", help="write the run file here")
     ap.add_argument("--engine", default="lucene", choices=["lucene", "elasticsearch"],
@@ -84,7 +97,9 @@ def main():
                        KB_ES_INDEX="kb-relevance-%s-%d" % (name, port), KB_EMBEDDINGS=args.embeddings)
             env.pop("KB_BACKEND_URL", None)
             log = open(os.path.join(tmp, "portal.log"), "w")
-            proc = subprocess.Popen(["java", "-jar", args.jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+            cmd = backend_command() + ["org.kbportal.backend.BackendMain"] if args.backend_only else [
+                "java", "-jar", args.jar]
+            proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
             base = "http://127.0.0.1:%d" % port
         t0 = time.time()
         wait_ready(base, proc)

@@ -62,7 +62,7 @@ public class KnowledgeImporter {
         AtomicLong imported = new AtomicLong();
         AtomicLong failedTotal = new AtomicLong();
         List<Failure> failures = new ArrayList<>();
-        return categoryLookup().flatMap(lookup -> lines.index()
+        return indexer.duringBulkLoad(categoryLookup().flatMap(lookup -> lines.index()
                 .filter(t -> !t.getT2().isBlank())
                 .buffer(props.ingest().batchSize())
                 .concatMap(batch -> {
@@ -77,7 +77,7 @@ public class KnowledgeImporter {
                     return store(valid, by, replaceExisting).doOnNext(n -> imported.addAndGet(n));
                 })
                 .then(indexer.flush())
-                .then(Mono.fromSupplier(() -> new Result(imported.get(), List.copyOf(failures), failedTotal.get()))));
+                .then(Mono.fromSupplier(() -> new Result(imported.get(), List.copyOf(failures), failedTotal.get())))));
     }
 
     Mono<Integer> store(List<Article> valid, String by, boolean replaceExisting) {

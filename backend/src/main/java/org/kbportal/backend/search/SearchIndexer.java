@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kbportal.backend.article.Article;
 import org.kbportal.backend.article.ArticleChangeListener;
@@ -48,6 +51,18 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     private final VectorCache vectors;
     private final AtomicReference<RebuildProgress> rebuild = new AtomicReference<>(RebuildProgress.idle());
     private final AtomicBoolean draining = new AtomicBoolean();
+    /**
+     * Article versions written by the fast path and not yet caught up by the outbox. A drain batch reads
+     * articles, then spends a while embedding; if a newer version was written meanwhile (a publish right
+     * after an edit), writing the batch would put the older version back. Writes go through {@link
+     * #writeLock}, so checking this map and writing is atomic within the instance.
+     */
+    private final Map<String, Integer> fastPathVersions = new ConcurrentHashMap<>();
+
+    private final Object writeLock = new Object();
+    /** Bulk loads running in this instance; the outbox drain waits for them (see {@link #duringBulkLoad}). */
+    private final AtomicInteger bulkLoads = new AtomicInteger();
+
     private volatile Disposable drainLoop;
 
     SearchIndexer(
@@ -76,7 +91,13 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     @Override
     public Mono<Void> articlesChanged(List<Article> changed) {
         return docs(changed)
-                .flatMap(docs -> run(() -> engine.replace(ids(changed), docs)))
+                .flatMap(this::withCachedVectors)
+                .flatMap(docs -> run(() -> {
+                    synchronized (writeLock) {
+                        engine.replace(ids(changed), docs);
+                        changed.forEach(a -> fastPathVersions.merge(a.id(), a.version(), Math::max));
+                    }
+                }))
                 .then();
     }
 
@@ -85,6 +106,19 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
         return docs(changed)
                 .flatMap(docs -> run(() -> engine.stage(ids(changed), docs)))
                 .then();
+    }
+
+    /**
+     * Runs a bulk load (import, seeding) with this instance's outbox drain paused: embedding the rows
+     * would compete with the load for the same cores and halve its lexical throughput; the rows are
+     * drained right after it ends (or fails, or is cancelled).
+     */
+    public <T> Mono<T> duringBulkLoad(Mono<T> load) {
+        return Mono.defer(() -> {
+                    bulkLoads.incrementAndGet();
+                    return load;
+                })
+                .doFinally(s -> bulkLoads.decrementAndGet());
     }
 
     public Mono<Void> flush() {
@@ -110,7 +144,7 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
 
     /** Drains until no due row is left; completes with the number of rows processed. */
     public Mono<Long> drainAll() {
-        if (!draining.compareAndSet(false, true)) {
+        if (bulkLoads.get() > 0 || !draining.compareAndSet(false, true)) {
             return Mono.just(0L);
         }
         return drainOnce()
@@ -131,9 +165,9 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
                     entries.stream().mapToInt(IndexOutbox.Entry::attempts).max().orElse(0);
             return articles.byIds(articleIds)
                     .collectList()
-                    .flatMap(found -> docs(found))
-                    .flatMap(this::withVectors)
-                    .flatMap(docs -> run(() -> engine.replace(articleIds, docs)))
+                    .flatMap(found -> docs(found)
+                            .flatMap(this::withVectors)
+                            .flatMap(docs -> run(() -> writeUnlessOutdated(articleIds, found, docs))))
                     .then(outbox.done(rowIds))
                     .thenReturn((long) rowIds.size())
                     .onErrorResume(e -> {
@@ -147,6 +181,35 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
                         return outbox.retryLater(rowIds, e.toString(), backoff).thenReturn(0L);
                     });
         });
+    }
+
+    /**
+     * Writes a drained batch, leaving out articles whose newer version the fast path wrote while the
+     * batch was being embedded (their own outbox row brings that version with its vector).
+     */
+    private void writeUnlessOutdated(Set<String> articleIds, List<Article> found, List<IndexDoc> docs)
+            throws java.io.IOException {
+        synchronized (writeLock) {
+            Set<String> outdated = new HashSet<>();
+            for (Article a : found) {
+                Integer newer = fastPathVersions.get(a.id());
+                if (newer != null && newer > a.version()) {
+                    outdated.add(a.id());
+                }
+            }
+            Set<String> ids = new LinkedHashSet<>(articleIds);
+            ids.removeAll(outdated);
+            engine.replace(
+                    ids,
+                    outdated.isEmpty()
+                            ? docs
+                            : docs.stream()
+                                    .filter(d -> !outdated.contains(d.articleId()))
+                                    .toList());
+            for (Article a : found) {
+                fastPathVersions.computeIfPresent(a.id(), (id, v) -> v <= a.version() ? null : v);
+            }
+        }
     }
 
     static Duration backoff(int attempts) {
@@ -169,8 +232,14 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
         if ("RUNNING".equals(current.state())) {
             return current;
         }
+        // RUNNING from this moment on (the total follows once counted), so the caller and pollers
+        // never see the previous run's state after asking for a new one
+        RebuildProgress starting = new RebuildProgress("RUNNING", 0, 0, Instant.now(), null, null);
+        if (!rebuild.compareAndSet(current, starting)) {
+            return rebuild.get();
+        }
         rebuild().subscribe(n -> {}, e -> log.error("Index rebuild failed", e));
-        return rebuild.get();
+        return starting;
     }
 
     /** Rebuilds from the database; completes with the number of articles indexed. */

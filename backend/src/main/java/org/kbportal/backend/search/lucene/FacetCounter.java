@@ -13,16 +13,21 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
-/** Counts the values of a few single-valued keyword fields over all matching documents. */
+/**
+ * Counts the values of a few single-valued keyword fields over all matching documents: per segment by
+ * ordinal in plain arrays (no per-document string or map work), resolved to values once per segment.
+ */
 final class FacetCounter extends SimpleCollector {
 
     private final String[] fields;
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private final SortedDocValues[] values;
+    private final long[][] ordCounts;
 
     FacetCounter(String... fields) {
         this.fields = fields;
         this.values = new SortedDocValues[fields.length];
+        this.ordCounts = new long[fields.length][];
         for (String f : fields) {
             counts.put(f, new HashMap<>());
         }
@@ -30,8 +35,10 @@ final class FacetCounter extends SimpleCollector {
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        flush();
         for (int i = 0; i < fields.length; i++) {
             values[i] = DocValues.getSorted(context.reader(), fields[i]);
+            ordCounts[i] = new long[values[i].getValueCount()];
         }
     }
 
@@ -39,9 +46,25 @@ final class FacetCounter extends SimpleCollector {
     public void collect(int doc) throws IOException {
         for (int i = 0; i < fields.length; i++) {
             if (values[i].advanceExact(doc)) {
-                String v = values[i].lookupOrd(values[i].ordValue()).utf8ToString();
-                counts.get(fields[i]).merge(v, 1L, Long::sum);
+                ordCounts[i][values[i].ordValue()]++;
             }
+        }
+    }
+
+    /** Adds the current segment's ordinal counts to the value counts. */
+    private void flush() throws IOException {
+        for (int i = 0; i < fields.length; i++) {
+            long[] c = ordCounts[i];
+            if (c == null) {
+                continue;
+            }
+            Map<String, Long> m = counts.get(fields[i]);
+            for (int ord = 0; ord < c.length; ord++) {
+                if (c[ord] > 0) {
+                    m.merge(values[i].lookupOrd(ord).utf8ToString(), c[ord], Long::sum);
+                }
+            }
+            ordCounts[i] = null;
         }
     }
 
@@ -62,7 +85,10 @@ final class FacetCounter extends SimpleCollector {
         }
 
         @Override
-        public Map<String, Map<String, Long>> reduce(Collection<FacetCounter> collectors) {
+        public Map<String, Map<String, Long>> reduce(Collection<FacetCounter> collectors) throws IOException {
+            for (FacetCounter c : collectors) {
+                c.flush();
+            }
             Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
             for (String f : fields) {
                 Map<String, Long> m = new HashMap<>();

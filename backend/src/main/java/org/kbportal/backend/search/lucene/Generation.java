@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
@@ -14,6 +15,14 @@ import org.apache.lucene.store.FSDirectory;
 
 /** One physical index: its directory, the one writer and the searcher manager over it. */
 final class Generation implements AutoCloseable {
+
+    /**
+     * The index layout this version writes, kept in every commit's user data; an index of another
+     * layout is rebuilt at start-up. 2: id doc values, vectors of unpublished units in their own fields.
+     */
+    static final String FORMAT = "2";
+
+    static final String FORMAT_KEY = "kb_format";
 
     final Path path;
     final Directory directory;
@@ -37,6 +46,7 @@ final class Generation implements AutoCloseable {
             config.setRAMBufferSizeMB(64);
             IndexWriter writer = new IndexWriter(dir, config);
             if (create) {
+                writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
                 writer.commit();
             }
             return new Generation(path, dir, writer, new SearcherManager(writer, null));
@@ -47,6 +57,7 @@ final class Generation implements AutoCloseable {
     }
 
     void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

@@ -93,14 +93,21 @@ final class LuceneQueries {
         if (!q.includeUnpublished()) {
             b.add(new TermQuery(new Term(STATUS, "PUBLISHED")), Occur.FILTER);
         }
-        if (!withUserFilters) {
-            return;
+        if (withUserFilters) {
+            narrowing(b, q);
         }
+    }
+
+    /** The type, lang and category filters the user chose; false when there are none. */
+    static boolean narrowing(BooleanQuery.Builder b, EngineQuery q) {
+        boolean any = false;
         if (q.type() != null) {
             b.add(new TermQuery(new Term(TYPE, q.type())), Occur.FILTER);
+            any = true;
         }
         if (q.lang() != null) {
             b.add(new TermQuery(new Term(LANG, q.lang())), Occur.FILTER);
+            any = true;
         }
         if (q.categories() != null && !q.categories().isEmpty()) {
             b.add(
@@ -108,7 +115,9 @@ final class LuceneQueries {
                             CATEGORY_PATH,
                             q.categories().stream().map(BytesRef::new).toList()),
                     Occur.FILTER);
+            any = true;
         }
+        return any;
     }
 
     /** Title suggestions: every complete word must match; the last one also as a prefix. */

@@ -49,6 +49,24 @@ class LuceneSearchEngineTest {
     }
 
     @Test
+    void shouldRebuildAnIndexOfAnOlderLayout() throws Exception {
+        try (LuceneSearchEngine engine = new LuceneSearchEngine(dir)) {
+            engine.replace(List.of("A"), List.of(doc("A", "zh", "PUBLISHED", "网络不通", "检查网线", null)));
+        }
+        Path generation = dir.resolve(
+                java.nio.file.Files.readString(dir.resolve("current")).strip());
+        try (var d = org.apache.lucene.store.FSDirectory.open(generation);
+                var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            w.setLiveCommitData(java.util.Map.of(Generation.FORMAT_KEY, "1").entrySet());
+            w.commit(); // what an earlier version left behind
+        }
+        try (LuceneSearchEngine reopened = new LuceneSearchEngine(dir)) {
+            assertThat(reopened.needsRebuild()).isTrue();
+            assertThat(reopened.articleCount()).isZero();
+        }
+    }
+
+    @Test
     void shouldStemEnglishFoldFullWidthAndEscapeSnippets() throws Exception {
         try (LuceneSearchEngine engine = new LuceneSearchEngine(dir)) {
             engine.replace(
