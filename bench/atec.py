@@ -85,6 +85,8 @@ def main():
                     help="run the backend from backend/target instead of the portal jar (no UI)")
     ap.add_argument("--out")
     ap.add_argument("--keep", action="store_true", help="keep the data directory (printed) for further runs")
+    ap.add_argument("--reuse", help="a data directory kept by an earlier run (--keep): skip the import; the index "
+                                    "of the chosen engine is rebuilt from its database with the cached vectors")
     args = ap.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
     with open(os.path.join(args.evaldir, "queries-dev.jsonl"), encoding="utf-8") as f:
@@ -92,7 +94,7 @@ def main():
     with open(os.path.join(args.evaldir, "corpus.jsonl"), "rb") as f:
         corpus = f.read()
     docs = corpus.count(b"\n")
-    tmp = tempfile.mkdtemp(prefix="kb-atec-")
+    tmp = args.reuse or tempfile.mkdtemp(prefix="kb-atec-")
     port = free_port()
     env = dict(os.environ, KB_DATA_DIR=tmp, KB_BACKEND_PORT=str(port), KB_UI_PORT=str(free_port()),
                KB_SEED_INDEX_DATA="false", KB_SEARCH_ENGINE=args.engine, KB_ES_URIS=args.es_uris,
@@ -111,17 +113,16 @@ def main():
             {"Content-Type": "application/json"})["token"]
         auth = {"Authorization": "Bearer " + token}
         t0 = time.time()
-        imported = request(base + "/api/admin/import", corpus, dict(auth, **{"Content-Type": "application/x-ndjson"}))
-        t1 = time.time()
-        while request(base + "/api/admin/index/status", headers=auth)["pending"] > 0:
-            time.sleep(2)
-        t2 = time.time()
-        result["import"] = {"imported": imported["imported"], "lexical_s": t1 - t0,
-                            "lexical_docs_per_s": imported["imported"] / (t1 - t0),
-                            "embedding_s": t2 - t1, "embedding_docs_per_s": imported["imported"] / max(t2 - t1, 1e-9)}
-        print("import: %d docs lexically searchable in %.1f s (%.0f docs/s); vectors for all in %.1f s more"
-              " (%.0f docs/s)" % (imported["imported"], t1 - t0, imported["imported"] / (t1 - t0), t2 - t1,
-                                  imported["imported"] / max(t2 - t1, 1e-9)))
+        if args.reuse:
+            while True:
+                st = request(base + "/api/admin/index/status", headers=auth)
+                if st["pending"] == 0 and st["rebuild"]["state"] != "RUNNING" and st["indexed"] >= docs:
+                    break
+                time.sleep(2)
+            print("reused %s: index ready %.1f s after start-up (rebuilt from the database, cached vectors)"
+                  % (tmp, time.time() - t0))
+        else:
+            import_corpus(base, auth, corpus, result)
         load(base, queries[:100], 1, 1)  # warm-up
         result["http"] = []
         for c in clients:
@@ -130,13 +131,30 @@ def main():
             print("HTTP %-13s clients=%d n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  (%.0f q/s; server tookMs"
                   " p50 %d p99 %d; errors %d)" % (args.engine, c, r["n"], r["p50"], r["p95"], r["p99"], r["qps"],
                                                   r["server_p50"], r["server_p99"], r["errors"]))
-            sys.stdout.flush()
     finally:
         proc.terminate()
         try:
             proc.wait(60)
         except subprocess.TimeoutExpired:
             proc.kill()
+    floor(args, tmp, clients, result)
+
+
+def import_corpus(base, auth, corpus, result):
+    t0 = time.time()
+    imported = request(base + "/api/admin/import", corpus, dict(auth, **{"Content-Type": "application/x-ndjson"}))
+    t1 = time.time()
+    while request(base + "/api/admin/index/status", headers=auth)["pending"] > 0:
+        time.sleep(2)
+    t2 = time.time()
+    n = imported["imported"]
+    result["import"] = {"imported": n, "lexical_s": t1 - t0, "lexical_docs_per_s": n / (t1 - t0),
+                        "embedding_s": t2 - t1, "embedding_docs_per_s": n / max(t2 - t1, 1e-9)}
+    print("import: %d docs lexically searchable in %.1f s (%.0f docs/s); vectors for all in %.1f s more"
+          " (%.0f docs/s)" % (n, t1 - t0, n / (t1 - t0), t2 - t1, n / max(t2 - t1, 1e-9)))
+
+
+def floor(args, tmp, clients, result):
     try:
         if args.floor and args.engine == "lucene":
             cp = backend_command()
@@ -147,7 +165,7 @@ def main():
             result["in_process"] = [line for line in out.splitlines() if line.startswith("in-process")]
             print("\n".join(result["in_process"]))
     finally:
-        if args.keep:
+        if args.keep or args.reuse:
             print("data directory kept:", tmp)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
