@@ -350,6 +350,68 @@ class BrowserIT {
         screenshot("admin-index-rebuilt");
     }
 
+    @Test
+    @Order(13)
+    void aUserAsksTheExpertSeesItLiveAnswersAndTheUserResolvesAndRates() throws IOException {
+        // the expert watches the workbench in a second browser before the question exists
+        try (HeadlessChromium expertBrowser = HeadlessChromium.start()) {
+            ChromeDriver expert = expertBrowser.driver;
+            expert.get(base + "login");
+            expertBrowser.type(By.cssSelector("#login-username input"), "expert");
+            expertBrowser.type(By.cssSelector("#login-password input"), "expert-demo-2026");
+            expertBrowser.click(By.id("login-button"));
+            expertBrowser.visible(By.id("current-user"));
+            expertBrowser.click(By.id("nav-workbench"));
+            expertBrowser.visible(By.id("workbench-assigned"));
+
+            click(By.id("logout-button"));
+            signIn("user", "user-demo-2026", FIRST_LOAD);
+            click(By.id("nav-ask"));
+            String token = "qtest" + Instant.now().toEpochMilli();
+            type(By.cssSelector("#ask-title input"), "数据库备份失败 " + token);
+            WebElement suggestion = waitFor()
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".similar-article a")));
+            assertThat(suggestion.getText()).isNotBlank();
+            click(By.id("ask-category"));
+            click(By.xpath("//vaadin-select-item[contains(., '数据库管理')]"));
+            type(By.cssSelector("#ask-body textarea"), "每晚的全量备份从昨天开始报错。\n错误码 ORA-19502。");
+            screenshot("ask");
+            click(By.id("ask-submit"));
+            waitFor().until(ExpectedConditions.urlMatches("questions/\\d+$"));
+            String questionUrl = driver.getCurrentUrl();
+            assertThat(driver.findElement(By.id("question-title")).getText()).contains(token);
+
+            // live: no reload on the expert's side
+            By row = By.xpath("//*[@id='workbench-assigned']//a[contains(@class,'question-link') and contains(., '"
+                    + token + "')]");
+            expertBrowser.waitFor(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(row));
+            expertBrowser.screenshot("workbench");
+            expertBrowser.click(row);
+            expertBrowser.type(By.cssSelector("#question-reply textarea"), "请检查归档目录空间，清理后重试 " + token);
+            expertBrowser.click(By.id("question-answer"));
+            expertBrowser
+                    .waitFor()
+                    .until(ExpectedConditions.attributeToBe(By.id("question-status"), "data-status", "ANSWERED"));
+
+            driver.get(questionUrl);
+            WebElement answer = waitFor()
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector(".question-message.from-expert")));
+            assertThat(answer.getText()).contains("归档目录空间");
+            click(By.id("question-resolve"));
+            waitFor().until(ExpectedConditions.attributeToBe(By.id("question-status"), "data-status", "RESOLVED"));
+            type(By.cssSelector("#rate-attitude input"), "5");
+            type(By.cssSelector("#rate-expertise input"), "4");
+            type(By.cssSelector("#rate-timeliness input"), "5");
+            click(By.id("rate-submit"));
+            WebElement rating =
+                    waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("question-rating")));
+            assertThat(rating.getText()).contains("5", "4");
+            assertThat(driver.findElements(By.id("rate-submit"))).isEmpty();
+            screenshot("question-rated");
+        }
+    }
+
     private static long timesOpened(String unitId) {
         Long count = portal.backend()
                 .getBean(DatabaseClient.class)

@@ -15,6 +15,7 @@ import java.util.Set;
 public record LoginResult(String token, Set<String> roles, String username, String displayName, Instant expiresAt) {
 
     public static final String ADMIN = "ADMIN";
+    public static final String EXPERT = "EXPERT";
 
     public LoginResult {
         roles = roles == null ? Set.of() : Set.copyOf(roles);

@@ -10,7 +10,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Full-text search over the knowledge base ({@code GET /api/search}), title suggestions while
- * typing ({@code GET /api/search/suggest}) and the report of which hit was opened ({@code POST
+ * typing ({@code GET /api/search/suggest}), articles similar to a text ({@code GET
+ * /api/search/similar}) and the report of which hit was opened ({@code POST
  * /api/search/clicks}).
  */
 @Component
@@ -18,6 +19,8 @@ public class SearchClient {
 
     /** The backend refuses longer suggestion requests; nobody types a title that long anyway. */
     public static final int MAX_SUGGEST_LENGTH = 100;
+    /** The backend refuses longer texts for similar articles; the start says enough. */
+    public static final int MAX_SIMILAR_LENGTH = 5000;
 
     private final RestClient http;
 
@@ -62,6 +65,29 @@ public class SearchClient {
                         .filter(t -> t != null && !t.isBlank())
                         .distinct()
                         .toList();
+    }
+
+    /**
+     * Up to {@code size} articles similar to a free text, best first: what might already answer a
+     * question being typed. Text without letters or digits gets none without asking the backend;
+     * very long text is cut to {@link #MAX_SIMILAR_LENGTH} characters.
+     */
+    public List<SearchHit> similar(String text, int size) {
+        String t = text == null ? "" : text.strip();
+        if (t.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return List.of();
+        }
+        if (t.length() > MAX_SIMILAR_LENGTH) {
+            t = t.substring(0, MAX_SIMILAR_LENGTH);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("text", t);
+        params.put("size", size);
+        SearchHit[] hits = BackendCalls.call(() -> http.get()
+                .uri(QueryUris.of("/api/search/similar", params))
+                .retrieve()
+                .body(SearchHit[].class));
+        return hits == null ? List.of() : Arrays.asList(hits);
     }
 
     /**

@@ -72,6 +72,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private void renderNav(String path) {
         nav.removeAll();
         nav.add(navLink(Routes.SEARCH, "nav.search", "nav-search", path.isEmpty() || path.startsWith(Routes.ARTICLE)));
+        if (user.isSignedIn()) {
+            nav.add(
+                    navLink(Routes.ASK, "nav.ask", "nav-ask", isUnder(path, Routes.ASK)),
+                    navLink(Routes.QUESTIONS, "nav.mine", "nav-mine", isUnder(path, Routes.QUESTIONS)));
+        }
+        if (user.isExpert()) {
+            nav.add(navLink(Routes.WORKBENCH, "nav.workbench", "nav-workbench", isUnder(path, Routes.WORKBENCH)));
+        }
         if (user.isAdmin()) {
             nav.add(
                     navLink(
@@ -145,7 +153,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         user.signOut();
         UI ui = UI.getCurrent();
-        if (currentPath.startsWith("admin")) {
+        if (currentPath.startsWith("admin")
+                || currentPath.startsWith(Routes.ASK)
+                || currentPath.startsWith(Routes.QUESTIONS)
+                || currentPath.startsWith(Routes.WORKBENCH)) {
             ui.navigate(Routes.SEARCH);
         } else {
             // re-render: the page may show drafts or admin buttons

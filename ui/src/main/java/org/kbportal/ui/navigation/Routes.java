@@ -23,6 +23,9 @@ public final class Routes {
     public static final String ADMIN_EDITOR = "admin/articles/edit";
     public static final String ADMIN_SYNONYMS = "admin/synonyms";
     public static final String ADMIN_INDEX = "admin/index";
+    public static final String ASK = "ask";
+    public static final String QUESTIONS = "questions";
+    public static final String WORKBENCH = "workbench";
 
     /** Query parameter of the login page: where to go after signing in. */
     public static final String REDIRECT_PARAM = "redirect";
@@ -39,6 +42,11 @@ public final class Routes {
         return id == null
                 ? ADMIN_EDITOR
                 : ADMIN_EDITOR + "/" + UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The page of one question. */
+    public static String question(long id) {
+        return QUESTIONS + "/" + id;
     }
 
     /** The search page for some words. */

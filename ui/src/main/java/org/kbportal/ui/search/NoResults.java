@@ -1,12 +1,15 @@
 package org.kbportal.ui.search;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 import org.kbportal.ui.client.Category;
+import org.kbportal.ui.navigation.Routes;
 
 /** What to do when nothing matched: spelling, fewer words, fewer filters, categories, an expert. */
 class NoResults extends Composite<Div> {
@@ -24,7 +27,9 @@ class NoResults extends Composite<Div> {
         if (filtered) {
             hints.add(new ListItem(getTranslation("empty.hint.filters")));
         }
-        hints.add(new ListItem(getTranslation("empty.hint.expert")));
+        Anchor ask = Routes.link(Routes.ASK, getTranslation("empty.ask"));
+        ask.setId("search-empty-ask");
+        hints.add(new ListItem(new Span(getTranslation("empty.hint.expert") + " "), ask));
         getContent().add(new H2(getTranslation("empty.title", words)), hints);
         if (!categories.isEmpty()) {
             getContent().add(CategoryLinks.of(getTranslation("empty.browse"), categories, getLocale()));

@@ -43,6 +43,16 @@ public class CurrentUser implements TokenSource {
         return get().map(LoginResult::isAdmin).orElse(false);
     }
 
+    /** Whether the user works on questions: an expert or an administrator. */
+    public boolean isExpert() {
+        return get().map(l -> l.hasRole(LoginResult.EXPERT) || l.isAdmin()).orElse(false);
+    }
+
+    /** The login name, or empty when nobody is signed in. */
+    public String username() {
+        return get().map(LoginResult::username).orElse("");
+    }
+
     /** Remembers a fresh login for this session. */
     public void signIn(LoginResult login) {
         requireSession().setAttribute(LoginResult.class, login);

@@ -313,6 +313,177 @@ class BackendClientsTest {
                 });
     }
 
+    @Test
+    void shouldAskAQuestionAndReadWhereItWent() {
+        tokens.token = "t-user";
+        server.expect(requestTo("http://backend.test/api/questions"))
+                .andExpect(method(HttpMethod.POST))
+                .andExpect(header("Authorization", "Bearer t-user"))
+                .andExpect(content().json("""
+                        {"title":"备份失败","body":"<p>每晚备份报错</p>","kind":"FAULT","severity":"B","category":"database"}
+                        """, true))
+                .andRespond(withStatus(HttpStatus.CREATED)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("""
+                              {"id":7,"status":"ASSIGNED","assignee":"expert","tier":"L1",
+                               "replyDueAt":"2026-11-23T10:00:00Z","resolveDueAt":"2026-11-23T14:00:00Z"}
+                              """));
+
+        QuestionCreated created = new QuestionClient(http)
+                .ask(new QuestionInput("备份失败", "<p>每晚备份报错</p>", "FAULT", "B", "database", "  "));
+
+        assertThat(created)
+                .isEqualTo(new QuestionCreated(
+                        7,
+                        "ASSIGNED",
+                        "expert",
+                        "L1",
+                        Instant.parse("2026-11-23T10:00:00Z"),
+                        Instant.parse("2026-11-23T14:00:00Z")));
+        server.verify();
+    }
+
+    @Test
+    void shouldReadAQuestionWithConversationTimelineAndRating() {
+        server.expect(requestTo("http://backend.test/api/questions/7"))
+                .andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("""
+                        {"id":7,"title":"备份失败","body":"<p>x</p>","kind":"FAULT","severity":"B","category":"database",
+                         "asker":"user","askerOrganisation":"demo","contactPref":null,"status":"RESOLVED",
+                         "assignee":"expert","tier":"L1","escalated":false,"replyDueAt":"2026-11-23T10:00:00Z",
+                         "resolveDueAt":"2026-11-23T14:00:00Z","firstReplyAt":"2026-11-23T09:00:00Z",
+                         "resolvedAt":"2026-11-23T09:30:00Z","closedAt":null,"paused":false,"pausedSeconds":0,
+                         "replyBreached":false,"resolveBreached":false,"articleId":null,"version":4,
+                         "createdAt":"2026-11-23T08:00:00Z","updatedAt":"2026-11-23T09:30:00Z",
+                         "timeline":[{"id":1,"type":"ASSIGNED","actor":null,"fromStatus":"NEW","toStatus":"ASSIGNED",
+                                      "detail":null,"at":"2026-11-23T08:00:00Z"}],
+                         "messages":[{"id":3,"author":"expert","authorName":"值班专家","fromExpert":true,
+                                      "body":"<p>重启服务</p>","at":"2026-11-23T09:00:00Z"}],
+                         "rating":{"attitude":5,"expertise":4,"timeliness":5,"comment":"好","flagged":false,
+                                   "at":"2026-11-23T09:40:00Z"}}
+                        """, MediaType.APPLICATION_JSON));
+
+        Question q = new QuestionClient(http).get(7);
+
+        assertThat(q.isFinished()).isTrue();
+        assertThat(q.assignee()).isEqualTo("expert");
+        assertThat(q.timeline()).extracting(Question.Event::type).containsExactly("ASSIGNED");
+        assertThat(q.messages()).singleElement().satisfies(m -> {
+            assertThat(m.fromExpert()).isTrue();
+            assertThat(m.body()).isEqualTo("<p>重启服务</p>");
+        });
+        assertThat(q.rating().expertise()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldListMineAssignedAndQueuedQuestionsWithoutDetails() {
+        String one = """
+                [{"id":8,"title":"t","kind":"CONSULTATION","severity":"D","category":"network","asker":"user",
+                  "status":"NEW","assignee":null,"tier":"L1","timeline":null,"messages":null,"rating":null}]
+                """;
+        server.expect(requestTo("http://backend.test/api/questions?mine=true"))
+                .andRespond(withSuccess(one, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/questions"))
+                .andRespond(withSuccess("[]", MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/expert/queue"))
+                .andRespond(withSuccess(one, MediaType.APPLICATION_JSON));
+
+        QuestionClient client = new QuestionClient(http);
+        assertThat(client.mine()).singleElement().satisfies(q -> {
+            assertThat(q.id()).isEqualTo(8);
+            assertThat(q.timeline()).isEmpty();
+            assertThat(q.messages()).isEmpty();
+            assertThat(q.isFinished()).isFalse();
+        });
+        assertThat(client.list()).isEmpty();
+        assertThat(client.queue()).extracting(Question::assignee).containsOnlyNulls();
+        server.verify();
+    }
+
+    @Test
+    void shouldPostMessagesStatusChangesEscalationAndRating() {
+        String answer = "{\"id\":7,\"title\":\"t\",\"status\":\"ANSWERED\"}";
+        server.expect(requestTo("http://backend.test/api/questions/7/messages"))
+                .andExpect(content().json("{\"body\":\"<p>a</p>\"}", true))
+                .andRespond(withSuccess(answer, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/questions/7/messages"))
+                .andExpect(content().json("{\"body\":\"<p>which?</p>\",\"waitForUser\":true}", true))
+                .andRespond(withSuccess(answer, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/questions/7/escalate"))
+                .andExpect(content().json("{\"reason\":\"needs DBA\"}", true))
+                .andRespond(withSuccess(answer, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/questions/7/resolve"))
+                .andExpect(method(HttpMethod.POST))
+                .andRespond(withSuccess(answer, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/questions/7/reopen"))
+                .andExpect(content().json("{\"reason\":\"again\"}", true))
+                .andRespond(withSuccess(answer, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/questions/7/rating"))
+                .andExpect(content().json("{\"attitude\":5,\"expertise\":4,\"timeliness\":3}", true))
+                .andRespond(withSuccess(answer, MediaType.APPLICATION_JSON));
+
+        QuestionClient client = new QuestionClient(http);
+        assertThat(client.message(7, "<p>a</p>", false).status()).isEqualTo("ANSWERED");
+        client.message(7, "<p>which?</p>", true);
+        client.escalate(7, "needs DBA");
+        client.resolve(7);
+        client.reopen(7, "again");
+        client.rate(7, 5, 4, 3, " ");
+        server.verify();
+    }
+
+    @Test
+    void shouldReportAClaimSomeoneElseWonAsConflict() {
+        server.expect(requestTo("http://backend.test/api/questions/9/claim"))
+                .andExpect(method(HttpMethod.POST))
+                .andRespond(withStatus(HttpStatus.CONFLICT)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body("""
+                              {"type":"urn:kb:question-taken","title":"Conflict","status":409,
+                               "detail":"Question 9 is already assigned to expert2."}
+                              """));
+
+        assertThatThrownBy(() -> new QuestionClient(http).claim(9))
+                .isInstanceOfSatisfying(BackendException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.kbType()).isEqualTo("question-taken");
+                });
+    }
+
+    @Test
+    void shouldPublishADraftAndCountADeflection() {
+        server.expect(requestTo("http://backend.test/api/questions/7/publish"))
+                .andExpect(content().json("{\"type\":\"FAQ\"}", true))
+                .andRespond(withStatus(HttpStatus.CREATED)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"articleId\":\"Q-7-faq\"}"));
+        server.expect(requestTo("http://backend.test/api/questions/deflections"))
+                .andExpect(content().json("{\"articleId\":\"FAQ-1\",\"query\":\"备份失败\"}", true))
+                .andRespond(withSuccess("{\"deflections\":12}", MediaType.APPLICATION_JSON));
+
+        QuestionClient client = new QuestionClient(http);
+        assertThat(client.publish(7, "FAQ")).isEqualTo("Q-7-faq");
+        assertThat(client.deflect("FAQ-1", "备份失败")).isEqualTo(12);
+        server.verify();
+    }
+
+    @Test
+    void shouldAskForSimilarArticlesOnlyForTextWithWords() {
+        server.expect(requestTo(
+                        "http://backend.test/api/search/similar?text=%E5%A4%87%E4%BB%BD%20%26%20C%2B%2B&size=5"))
+                .andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("""
+                        [{"id":"FAQ-1","articleId":"FAQ-1","type":"faq","title":"备份失败怎么办","snippet":"",
+                          "category":"database","lang":"zh","status":"PUBLISHED","score":0.8}]
+                        """, MediaType.APPLICATION_JSON));
+
+        SearchClient client = new SearchClient(http);
+        assertThat(client.similar(" 备份 & C++ ", 5)).extracting(SearchHit::title).containsExactly("备份失败怎么办");
+        assertThat(client.similar(" ?! \n ", 5)).isEmpty();
+        assertThat(client.similar(null, 5)).isEmpty();
+        server.verify();
+    }
+
     private static final class FakeTokens implements TokenSource {
         String token;
         boolean rejected;

@@ -1,0 +1,74 @@
+package org.kbportal.ui.question;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.QuestionClient;
+import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.CurrentUser;
+
+/** The questions the signed-in user asked ({@code questions}), newest first; each opens its page. */
+@Route(Routes.QUESTIONS)
+class MyQuestionsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final QuestionClient questions;
+    private final DateTimes dates;
+    private final CurrentUser user;
+    private final ErrorMessages errors;
+    private final Div message = new Div();
+    private QuestionGrid grid;
+
+    MyQuestionsView(QuestionClient questions, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+        this.questions = questions;
+        this.dates = dates;
+        this.user = user;
+        this.errors = errors;
+        addClassName("kb-admin-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!AdminAccess.checkSignedIn(event, user)) {
+            return;
+        }
+        if (getComponentCount() == 0) {
+            build();
+        }
+        try {
+            grid.show(questions.mine());
+            message.setVisible(false);
+        } catch (BackendException e) {
+            message.setText(errors.describe(e, getLocale()));
+            message.setVisible(true);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mine.title") + " · " + getTranslation("app.name");
+    }
+
+    private void build() {
+        Button ask = new Button(getTranslation("mine.ask"), VaadinIcon.PLUS.create());
+        ask.setId("mine-ask");
+        ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ask.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.ASK)));
+        Div top = new Div(new H1(getTranslation("mine.title")), ask);
+        top.addClassName("kb-admin-top");
+        message.setId("mine-error");
+        message.addClassName("kb-error");
+        message.setVisible(false);
+        grid = new QuestionGrid("mine-grid", new QuestionTexts(this, dates), dates, getTranslation("mine.empty"));
+        add(top, message, grid);
+    }
+}

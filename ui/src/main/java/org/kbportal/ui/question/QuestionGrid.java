@@ -1,0 +1,68 @@
+package org.kbportal.ui.question;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import java.util.List;
+import org.kbportal.ui.client.Question;
+import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.navigation.Routes;
+
+/** A list of questions: status, severity, title (a link to the question), assignee and due times. */
+final class QuestionGrid extends Grid<Question> {
+
+    private List<Question> items = List.of();
+
+    QuestionGrid(String id, QuestionTexts texts, DateTimes dates, String emptyText) {
+        setId(id);
+        addComponentColumn(texts::statusBadge)
+                .setHeader(getTranslation("question.col.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addComponentColumn(q -> texts.severityBadge(q.severity()))
+                .setHeader(getTranslation("question.col.severity"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addComponentColumn(q -> {
+                    Anchor link = Routes.link(Routes.question(q.id()), "#" + q.id() + " " + q.title());
+                    link.addClassName("question-link");
+                    return link;
+                })
+                .setHeader(getTranslation("question.col.title"))
+                .setFlexGrow(1);
+        addColumn(texts::assignee)
+                .setHeader(getTranslation("question.col.assignee"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(q -> texts.due(q.replyDueAt(), q.replyBreached()))
+                .setHeader(getTranslation("question.col.reply-due"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(q -> texts.due(q.resolveDueAt(), q.resolveBreached()))
+                .setHeader(getTranslation("question.col.resolve-due"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(q -> dates.format(q.createdAt()))
+                .setHeader(getTranslation("question.col.created"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        setAllRowsVisible(true);
+        setEmptyStateText(emptyText);
+    }
+
+    /**
+     * Shows these questions; an unchanged list is left alone, so polling does not disturb
+     * scrolling or clicks.
+     */
+    void show(List<Question> questions) {
+        if (!questions.equals(items)) {
+            items = List.copyOf(questions);
+            setItems(items);
+        }
+    }
+
+    int size() {
+        return items.size();
+    }
+}

@@ -1,0 +1,447 @@
+package org.kbportal.ui.question;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.function.Supplier;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.Question;
+import org.kbportal.ui.client.QuestionClient;
+import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.ContentNotFoundException;
+import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.CurrentUser;
+
+/**
+ * One question ({@code questions/:id}): its facts and due times, the conversation, the timeline,
+ * and the actions the user's role and the status allow: follow-up, answer, ask for information,
+ * escalate, resolve, reopen, rate, publish as a FAQ or case draft. Refused actions (another
+ * expert was faster, the status changed) are explained above the actions.
+ */
+@Route(Routes.QUESTIONS + "/:id")
+class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final QuestionClient questions;
+    private final CategoryCatalog categories;
+    private final DateTimes dates;
+    private final CurrentUser user;
+    private final ErrorMessages errors;
+    private final QuestionTexts texts;
+    private final Div message = new Div();
+    private Question shown;
+
+    QuestionView(
+            QuestionClient questions,
+            CategoryCatalog categories,
+            DateTimes dates,
+            CurrentUser user,
+            ErrorMessages errors) {
+        this.questions = questions;
+        this.categories = categories;
+        this.dates = dates;
+        this.user = user;
+        this.errors = errors;
+        this.texts = new QuestionTexts(this, dates);
+        addClassName("kb-admin-page");
+        addClassName("kb-question");
+        message.setId("question-error");
+        message.addClassName("kb-error");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!AdminAccess.checkSignedIn(event, user)) {
+            return;
+        }
+        String raw = event.getRouteParameters().get("id").orElse("");
+        long id;
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            notFound(event, raw);
+            return;
+        }
+        try {
+            show(questions.get(id));
+        } catch (BackendException e) {
+            if (e.isNotFound()) {
+                notFound(event, raw);
+            } else {
+                removeAll();
+                shown = null;
+                message.setText(errors.describe(e, getLocale()));
+                message.setVisible(true);
+                add(backLink(), message);
+            }
+        }
+    }
+
+    private void notFound(BeforeEnterEvent event, String id) {
+        String text = getTranslation("question.not-found", id);
+        event.rerouteToError(new ContentNotFoundException(text), text);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (shown == null ? getTranslation("question.title") : shown.title()) + " · " + getTranslation("app.name");
+    }
+
+    private void show(Question q) {
+        shown = q;
+        removeAll();
+        message.setVisible(false);
+        H1 title = new H1(q.title());
+        title.setId("question-title");
+        Span status = texts.statusBadge(q);
+        status.setId("question-status");
+        Div badges = new Div(status, texts.severityBadge(q.severity()), new Span(texts.kind(q.kind())));
+        badges.addClassName("kb-meta");
+        add(backLink(), badges, title, facts(q), body(q), conversation(q), message, actions(q), timeline(q));
+    }
+
+    private Anchor backLink() {
+        String target = user.isExpert() ? Routes.WORKBENCH : Routes.QUESTIONS;
+        Anchor back =
+                Routes.link(target, getTranslation(user.isExpert() ? "question.back.workbench" : "question.back"));
+        back.setId("question-back");
+        back.addClassName("kb-back");
+        return back;
+    }
+
+    private Div facts(Question q) {
+        Div facts = new Div(
+                new Span(getTranslation("question.number", String.valueOf(q.id()))),
+                new Span(getTranslation("question.category", categories.name(q.category(), getLocale()))),
+                new Span(getTranslation("question.asker", q.asker())),
+                new Span(getTranslation("question.assignee", texts.assignee(q))),
+                new Span(getTranslation("question.reply-due", texts.due(q.replyDueAt(), q.replyBreached()))),
+                new Span(getTranslation("question.resolve-due", texts.due(q.resolveDueAt(), q.resolveBreached()))));
+        if (q.contactPref() != null && !q.contactPref().isBlank()) {
+            facts.add(new Span(getTranslation("question.contact", q.contactPref())));
+        }
+        if (q.paused()) {
+            facts.add(new Span(getTranslation("question.paused")));
+        }
+        facts.setId("question-facts");
+        facts.addClassName("kb-article-meta");
+        return facts;
+    }
+
+    private Div body(Question q) {
+        Div body = html(q.body());
+        body.setId("question-body");
+        body.addClassName("kb-question-body");
+        return body;
+    }
+
+    private Div conversation(Question q) {
+        Div list = new Div(new H2(getTranslation("question.conversation")));
+        list.setId("question-messages");
+        if (q.messages().isEmpty()) {
+            Span none = new Span(getTranslation("question.conversation.empty"));
+            none.addClassName("kb-summary");
+            list.add(none);
+        }
+        for (Question.Message m : q.messages()) {
+            Span who = new Span(getTranslation(
+                    m.fromExpert() ? "question.message.expert" : "question.message.user",
+                    m.authorName() == null ? m.author() : m.authorName(),
+                    dates.format(m.at())));
+            who.addClassName("kb-summary");
+            Div item = new Div(who, html(m.body()));
+            item.addClassName("question-message");
+            if (m.fromExpert()) {
+                item.addClassName("from-expert");
+            }
+            list.add(item);
+        }
+        return list;
+    }
+
+    private Component timeline(Question q) {
+        Div box = new Div(new H2(getTranslation("question.timeline")));
+        box.setId("question-timeline");
+        UnorderedList events = new UnorderedList();
+        for (Question.Event e : q.timeline()) {
+            StringBuilder text =
+                    new StringBuilder(dates.format(e.at())).append(" · ").append(texts.event(e.type()));
+            if (e.toStatus() != null && !e.toStatus().isBlank()) {
+                text.append(" → ").append(texts.status(e.toStatus()));
+            }
+            if (e.actor() != null) {
+                text.append(" · ").append(e.actor());
+            }
+            if (e.detail() != null && !e.detail().isBlank()) {
+                text.append(" · ").append(e.detail());
+            }
+            ListItem item = new ListItem(text.toString());
+            item.addClassName("question-event");
+            events.add(item);
+        }
+        box.add(events);
+        return box;
+    }
+
+    private Div actions(Question q) {
+        QuestionPermissions may = QuestionPermissions.of(q, user.username(), user.isExpert(), user.isAdmin());
+        Div actions = new Div();
+        actions.setId("question-actions");
+        actions.addClassName("kb-question-actions");
+        if (q.rating() != null) {
+            Question.Rating r = q.rating();
+            Span rating = new Span(getTranslation(
+                    "question.rating.shown",
+                    r.attitude(),
+                    r.expertise(),
+                    r.timeliness(),
+                    r.comment() == null ? "" : r.comment()));
+            rating.setId("question-rating");
+            actions.add(rating);
+        }
+        if (may.followUp() || may.answer()) {
+            actions.add(composer(q, may));
+        }
+        Div buttons = new Div();
+        buttons.addClassName("kb-row-actions");
+        if (may.resolve()) {
+            buttons.add(button(
+                    "question-resolve", "question.resolve", VaadinIcon.CHECK, true, () -> questions.resolve(q.id())));
+        }
+        if (may.reopen()) {
+            TextField reason = new TextField();
+            reason.setId("question-reopen-reason");
+            reason.setPlaceholder(getTranslation("question.reopen.reason"));
+            reason.setMaxLength(1000);
+            buttons.add(
+                    reason,
+                    button(
+                            "question-reopen",
+                            "question.reopen",
+                            VaadinIcon.REFRESH,
+                            false,
+                            () -> questions.reopen(q.id(), reason.getValue().strip())));
+        }
+        if (may.publish()) {
+            buttons.add(publishButton(q, "FAQ"), publishButton(q, "CASE"));
+        }
+        if (buttons.getComponentCount() > 0) {
+            actions.add(buttons);
+        }
+        if (may.escalate()) {
+            actions.add(escalation(q));
+        }
+        if (may.rate()) {
+            actions.add(ratingForm(q));
+        }
+        return actions;
+    }
+
+    private Div composer(Question q, QuestionPermissions may) {
+        TextArea text = new TextArea(getTranslation(may.answer() ? "question.reply.expert" : "question.reply.user"));
+        text.setId("question-reply");
+        text.setMaxLength(20_000);
+        text.setWidthFull();
+        text.setMinHeight("6rem");
+        Div buttons = new Div();
+        buttons.addClassName("kb-row-actions");
+        Supplier<String> html = () -> QuestionHtml.fromPlainText(text.getValue());
+        if (may.answer()) {
+            buttons.add(
+                    send(
+                            text,
+                            "question-answer",
+                            "question.answer",
+                            true,
+                            () -> questions.message(q.id(), html.get(), false)),
+                    send(
+                            text,
+                            "question-ask-info",
+                            "question.ask-info",
+                            false,
+                            () -> questions.message(q.id(), html.get(), true)));
+        } else {
+            buttons.add(send(
+                    text, "question-send", "question.send", true, () -> questions.message(q.id(), html.get(), false)));
+        }
+        Div box = new Div(text, buttons);
+        box.addClassName("kb-question-composer");
+        return box;
+    }
+
+    /** A send button that refuses to send an empty text. */
+    private Button send(TextArea text, String id, String key, boolean primary, Supplier<Question> call) {
+        text.addValueChangeListener(e -> text.setInvalid(false));
+        return button(id, key, primary ? VaadinIcon.PAPERPLANE : VaadinIcon.QUESTION_CIRCLE, primary, () -> {
+            if (text.getValue().isBlank()) {
+                text.setErrorMessage(getTranslation("question.reply.empty"));
+                text.setInvalid(true);
+                return null;
+            }
+            return call.get();
+        });
+    }
+
+    private Button button(String id, String key, VaadinIcon icon, boolean primary, Supplier<Question> call) {
+        Button b = new Button(getTranslation(key), icon.create());
+        b.setId(id);
+        if (primary) {
+            b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        b.addClickListener(e -> act(call));
+        return b;
+    }
+
+    private Button publishButton(Question q, String type) {
+        Button b = new Button(getTranslation("question.publish." + type), VaadinIcon.BOOK.create());
+        b.setId("question-publish-" + type.toLowerCase(java.util.Locale.ROOT));
+        b.addClickListener(e -> {
+            String articleId;
+            try {
+                articleId = questions.publish(q.id(), type);
+            } catch (BackendException ex) {
+                showMessage(ex);
+                return;
+            }
+            Anchor open = Routes.link(Routes.editor(articleId), getTranslation("question.published", articleId));
+            open.setId("question-draft-link");
+            Div note = new Div(open);
+            note.addClassName("kb-success");
+            replaceOrAdd(note);
+        });
+        return b;
+    }
+
+    private void replaceOrAdd(Div note) {
+        getChildren()
+                .filter(c -> c.getId().orElse("").equals("question-draft"))
+                .toList()
+                .forEach(this::remove);
+        note.setId("question-draft");
+        addComponentAtIndex(indexOf(message) + 1, note);
+    }
+
+    private Div escalation(Question q) {
+        TextField reason = new TextField();
+        reason.setId("question-escalate-reason");
+        reason.setPlaceholder(getTranslation("question.escalate.reason"));
+        reason.setMaxLength(1000);
+        reason.setMinWidth("20rem");
+        Button escalate = new Button(getTranslation("question.escalate"), VaadinIcon.ARROW_UP.create());
+        escalate.setId("question-escalate");
+        escalate.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        escalate.addClickListener(e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setErrorMessage(getTranslation("question.escalate.reason.missing"));
+                reason.setInvalid(true);
+                return;
+            }
+            act(() -> questions.escalate(q.id(), reason.getValue().strip()));
+        });
+        Div row = new Div(reason, escalate);
+        row.addClassName("kb-row-actions");
+        return row;
+    }
+
+    private Div ratingForm(Question q) {
+        IntegerField attitude = score("rate-attitude", "question.rate.attitude");
+        IntegerField expertise = score("rate-expertise", "question.rate.expertise");
+        IntegerField timeliness = score("rate-timeliness", "question.rate.timeliness");
+        TextArea comment = new TextArea(getTranslation("question.rate.comment"));
+        comment.setId("rate-comment");
+        comment.setMaxLength(2000);
+        comment.setWidthFull();
+        Button submit = new Button(getTranslation("question.rate.submit"), VaadinIcon.STAR.create());
+        submit.setId("rate-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> {
+            boolean valid = true;
+            for (IntegerField f : new IntegerField[] {attitude, expertise, timeliness}) {
+                Integer v = f.getValue();
+                boolean bad = v == null || v < 1 || v > 5;
+                f.setErrorMessage(getTranslation("question.rate.range"));
+                f.setInvalid(bad);
+                valid &= !bad;
+            }
+            if (valid) {
+                act(() -> questions.rate(
+                        q.id(), attitude.getValue(), expertise.getValue(), timeliness.getValue(), comment.getValue()));
+            }
+        });
+        Div scores = new Div(attitude, expertise, timeliness);
+        scores.addClassName("kb-filters");
+        Div form = new Div(new H2(getTranslation("question.rate")), scores, comment, submit);
+        form.setId("question-rate");
+        return form;
+    }
+
+    private IntegerField score(String id, String key) {
+        IntegerField f = new IntegerField(getTranslation(key));
+        f.setId(id);
+        f.setMin(1);
+        f.setMax(5);
+        f.setStepButtonsVisible(true);
+        f.setHelperText("1–5");
+        return f;
+    }
+
+    /**
+     * Runs an action and shows the question as it is afterwards, or why it was refused. An action
+     * that returns null did not run (its input was incomplete).
+     */
+    private void act(Supplier<Question> call) {
+        Question after;
+        try {
+            after = call.get();
+        } catch (BackendException e) {
+            showMessage(e);
+            return;
+        }
+        if (after == null) {
+            return;
+        }
+        // actions answer without timeline and conversation: fetch the whole question
+        reload();
+        Notification note = Notification.show(getTranslation("question.done"), 3000, Notification.Position.BOTTOM_END);
+        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void reload() {
+        try {
+            show(questions.get(shown.id()));
+        } catch (BackendException e) {
+            showMessage(e);
+        }
+    }
+
+    private void showMessage(BackendException e) {
+        message.setText(errors.describe(e, getLocale()));
+        message.setVisible(true);
+    }
+
+    private static Div html(String html) {
+        Div div = new Div();
+        div.getElement().setProperty("innerHTML", QuestionHtml.clean(html));
+        div.addClassName("kb-rich-text");
+        return div;
+    }
+}
