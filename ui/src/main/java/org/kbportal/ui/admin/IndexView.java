@@ -16,8 +16,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
@@ -31,6 +29,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.GuardedPage;
 
 /**
  * The search index ({@code admin/index}, ADMIN only): engine, counts, and a rebuild from the
@@ -38,7 +37,7 @@ import org.kbportal.ui.session.CurrentUser;
  * progress; polling stops when it is over or the page is left.
  */
 @Route(Routes.ADMIN_INDEX)
-class IndexView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class IndexView extends GuardedPage {
 
     static final int POLL_MS = 1000;
 
@@ -64,6 +63,7 @@ class IndexView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private RebuildWatch.Phase shown = RebuildWatch.Phase.IDLE;
 
     IndexView(IndexClient index, DateTimes dates, CurrentUser user, ErrorMessages errors, Clock clock) {
+        super("index.title");
         this.index = index;
         this.dates = dates;
         this.user = user;
@@ -73,19 +73,8 @@ class IndexView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.check(event, user)) {
-            return;
-        }
-        if (getComponentCount() == 0) {
-            build();
-        }
-        refresh();
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("index.title") + " · " + getTranslation("app.name");
+    protected boolean allowed(BeforeEnterEvent event) {
+        return AdminAccess.check(event, user);
     }
 
     @Override
@@ -101,7 +90,8 @@ class IndexView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         stopPolling(event.getUI());
     }
 
-    private void build() {
+    @Override
+    protected void build() {
         Button reload = new Button(getTranslation("index.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
         reload.setId("index-refresh");
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -156,7 +146,8 @@ class IndexView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return box;
     }
 
-    private void refresh() {
+    @Override
+    protected void refresh() {
         IndexStatus status;
         try {
             status = index.status();

@@ -15,8 +15,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +26,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.GuardedPage;
 
 /**
  * The synonym groups searches expand queries with ({@code admin/synonyms}, ADMIN only): a list
@@ -35,7 +34,7 @@ import org.kbportal.ui.session.CurrentUser;
  * apply to searches at once; no reindexing.
  */
 @Route(Routes.ADMIN_SYNONYMS)
-class SynonymsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class SynonymsView extends GuardedPage {
 
     private final SynonymClient synonyms;
     private final DateTimes dates;
@@ -49,6 +48,7 @@ class SynonymsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private List<SynonymGroup> groups = List.of();
 
     SynonymsView(SynonymClient synonyms, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+        super("synonyms.title");
         this.synonyms = synonyms;
         this.dates = dates;
         this.user = user;
@@ -57,22 +57,12 @@ class SynonymsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.check(event, user)) {
-            return;
-        }
-        if (getComponentCount() == 0) {
-            build();
-        }
-        reload();
+    protected boolean allowed(BeforeEnterEvent event) {
+        return AdminAccess.check(event, user);
     }
 
     @Override
-    public String getPageTitle() {
-        return getTranslation("synonyms.title") + " · " + getTranslation("app.name");
-    }
-
-    private void build() {
+    protected void build() {
         Button create = new Button(getTranslation("synonyms.new"), VaadinIcon.PLUS.create());
         create.setId("synonym-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -140,7 +130,8 @@ class SynonymsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return buttons;
     }
 
-    private void reload() {
+    @Override
+    protected void refresh() {
         try {
             groups = synonyms.list();
             message.setVisible(false);
@@ -182,7 +173,7 @@ class SynonymsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         editor.close();
         notifySuccess("synonyms.saved");
-        reload();
+        refresh();
     }
 
     private void confirmDelete(SynonymGroup group) {
@@ -210,13 +201,13 @@ class SynonymsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         } catch (BackendException e) {
             if (e.isNotFound()) {
                 // deleted meanwhile: show the list as it is now
-                reload();
+                refresh();
             }
             showMessage(e);
             return;
         }
         notifySuccess("synonyms.deleted");
-        reload();
+        refresh();
     }
 
     private void showMessage(BackendException e) {

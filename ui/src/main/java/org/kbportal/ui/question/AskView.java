@@ -15,8 +15,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.GuardedPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * problem" on one of them ends here (and is counted). Submitting opens the new question's page.
  */
 @Route(Routes.ASK)
-class AskView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class AskView extends GuardedPage {
 
     private static final Logger log = LoggerFactory.getLogger(AskView.class);
     /** Similar articles are looked up once typing pauses this long. */
@@ -75,6 +74,7 @@ class AskView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             CategoryCatalog categories,
             CurrentUser user,
             ErrorMessages errors) {
+        super("ask.title");
         this.questions = questions;
         this.search = search;
         this.categories = categories;
@@ -85,21 +85,12 @@ class AskView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.checkSignedIn(event, user)) {
-            return;
-        }
-        if (getComponentCount() == 0) {
-            build();
-        }
+    protected boolean allowed(BeforeEnterEvent event) {
+        return AdminAccess.checkSignedIn(event, user);
     }
 
     @Override
-    public String getPageTitle() {
-        return getTranslation("ask.title") + " · " + getTranslation("app.name");
-    }
-
-    private void build() {
+    protected void build() {
         Paragraph intro = new Paragraph(getTranslation("ask.intro"));
         intro.addClassName("kb-intro");
         message.setId("ask-error");

@@ -6,8 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.QuestionClient;
@@ -16,10 +14,11 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.GuardedPage;
 
 /** The questions the signed-in user asked ({@code questions}), newest first; each opens its page. */
 @Route(Routes.QUESTIONS)
-class MyQuestionsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class MyQuestionsView extends GuardedPage {
 
     private final QuestionClient questions;
     private final DateTimes dates;
@@ -29,6 +28,7 @@ class MyQuestionsView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private QuestionGrid grid;
 
     MyQuestionsView(QuestionClient questions, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+        super("mine.title");
         this.questions = questions;
         this.dates = dates;
         this.user = user;
@@ -37,13 +37,12 @@ class MyQuestionsView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.checkSignedIn(event, user)) {
-            return;
-        }
-        if (getComponentCount() == 0) {
-            build();
-        }
+    protected boolean allowed(BeforeEnterEvent event) {
+        return AdminAccess.checkSignedIn(event, user);
+    }
+
+    @Override
+    protected void refresh() {
         try {
             grid.show(questions.mine());
             message.setVisible(false);
@@ -54,11 +53,7 @@ class MyQuestionsView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     @Override
-    public String getPageTitle() {
-        return getTranslation("mine.title") + " · " + getTranslation("app.name");
-    }
-
-    private void build() {
+    protected void build() {
         Button ask = new Button(getTranslation("mine.ask"), VaadinIcon.PLUS.create());
         ask.setId("mine-ask");
         ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -13,8 +13,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import org.kbportal.ui.client.BackendException;
@@ -25,6 +23,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.GuardedPage;
 
 /**
  * The experts' workbench ({@code workbench}, EXPERT and ADMIN): the questions assigned to the
@@ -33,7 +32,7 @@ import org.kbportal.ui.session.CurrentUser;
  * shows up without reloading.
  */
 @Route(Routes.WORKBENCH)
-class WorkbenchView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class WorkbenchView extends GuardedPage {
 
     /** How often the lists are refreshed while the page is open. */
     static final int POLL_MS = 1000;
@@ -48,6 +47,7 @@ class WorkbenchView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private Registration polling;
 
     WorkbenchView(QuestionClient questions, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+        super("workbench.title");
         this.questions = questions;
         this.dates = dates;
         this.user = user;
@@ -56,19 +56,8 @@ class WorkbenchView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.checkExpert(event, user)) {
-            return;
-        }
-        if (getComponentCount() == 0) {
-            build();
-        }
-        refresh();
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("workbench.title") + " · " + getTranslation("app.name");
+    protected boolean allowed(BeforeEnterEvent event) {
+        return AdminAccess.checkExpert(event, user);
     }
 
     @Override
@@ -93,7 +82,8 @@ class WorkbenchView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         super.onDetach(event);
     }
 
-    private void build() {
+    @Override
+    protected void build() {
         Div top = new Div(new H1(getTranslation("workbench.title")));
         top.addClassName("kb-admin-top");
         Paragraph intro = new Paragraph(getTranslation("workbench.intro"));
@@ -142,7 +132,8 @@ class WorkbenchView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         refresh();
     }
 
-    private void refresh() {
+    @Override
+    protected void refresh() {
         try {
             assigned.show(questions.list());
             queue.show(questions.queue());
