@@ -28,6 +28,9 @@ public class SearchService {
     /** Fewer lexical matches than this turn on the fuzzy fallback and "did you mean". */
     static final int FEW_HITS = 3;
 
+    private static final java.time.Duration LOG_TIMEOUT = java.time.Duration.ofSeconds(3);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchService.class);
+
     private final SearchEngine engine;
     private final Embedder embedder;
     private final CategoryService categories;
@@ -70,8 +73,16 @@ public class SearchService {
                     return hits(pageIds, r.query()).flatMap(hits -> {
                         long took = (System.nanoTime() - start) / 1_000_000;
                         String filterText = describe(type, category, lang, page);
+                        // the query log must never hold up an answer: a slow or lost write leaves logId null
                         return searchLog
                                 .record(text, filterText, r.total(), took, who.role(), who.username())
+                                .timeout(LOG_TIMEOUT)
+                                .map(Optional::of)
+                                .onErrorResume(e -> {
+                                    log.warn("Search not logged: {}", e.toString());
+                                    return Mono.just(Optional.empty());
+                                })
+                                .defaultIfEmpty(Optional.empty())
                                 .map(logId -> new SearchResponse(
                                         text,
                                         r.total(),
@@ -83,7 +94,7 @@ public class SearchService {
                                         r.didYouMean(),
                                         r.query().expansions(),
                                         r.fuzzy(),
-                                        logId));
+                                        logId.orElse(null)));
                     });
                 }));
     }
