@@ -55,6 +55,7 @@ class MailDrainTest {
                         Duration.ofSeconds(30),
                         20_000,
                         Duration.ofMillis(300),
+                        Duration.ofSeconds(15),
                         "kb@localhost",
                         Duration.ofSeconds(2),
                         6));
