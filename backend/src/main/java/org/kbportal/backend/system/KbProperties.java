@@ -88,6 +88,8 @@ public record KbProperties(
      * @param mailFrom sender address of notification e-mails
      * @param mailDrainInterval how often the mail outbox is polled (only with spring.mail.host)
      * @param mailMaxAttempts sending attempts before an e-mail is given up
+     * @param attachmentMaxSize largest accepted question attachment
+     * @param attachmentMaxCount most attachments one question may have
      */
     public record Questions(
             @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
@@ -98,7 +100,9 @@ public record KbProperties(
             @DefaultValue("15s") Duration eventHeartbeat,
             @DefaultValue("kb-portal@localhost") String mailFrom,
             @DefaultValue("2s") Duration mailDrainInterval,
-            @DefaultValue("6") int mailMaxAttempts) {}
+            @DefaultValue("6") int mailMaxAttempts,
+            @DefaultValue("10MB") org.springframework.util.unit.DataSize attachmentMaxSize,
+            @DefaultValue("20") int attachmentMaxCount) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");
