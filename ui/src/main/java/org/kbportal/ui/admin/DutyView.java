@@ -21,7 +21,11 @@ import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.Category;
+import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.DutyClient;
 import org.kbportal.ui.client.DutyClient.Expert;
 import org.kbportal.ui.client.DutyClient.Override;
@@ -41,6 +45,7 @@ import org.kbportal.ui.session.GuardedPage;
 class DutyView extends GuardedPage {
 
     private final DutyClient duty;
+    private final CategoryCatalog categories;
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final Div message = new Div();
@@ -58,9 +63,10 @@ class DutyView extends GuardedPage {
     private final TimePicker overrideEnd = new TimePicker();
     private LocalDate monday;
 
-    DutyView(DutyClient duty, CurrentUser user, ErrorMessages errors, Clock clock) {
+    DutyView(DutyClient duty, CategoryCatalog categories, CurrentUser user, ErrorMessages errors, Clock clock) {
         super("duty.title");
         this.duty = duty;
+        this.categories = categories;
         this.user = user;
         this.errors = errors;
         this.monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -198,8 +204,20 @@ class DutyView extends GuardedPage {
             List<Override> overrides = duty.overrides(monday, sunday);
             shiftExpert.setItems(experts);
             overrideExpert.setItems(experts);
-            WeekCalendar.render(calendar, this, monday, experts, shifts, overrides, this::removeShift, this::removeOverride);
-            CoverageChart.render(coverage, this, duty.coverage(monday, monday.plusDays(7)));
+            WeekCalendar.render(
+                    calendar,
+                    this,
+                    getLocale(),
+                    monday,
+                    experts,
+                    shifts,
+                    overrides,
+                    this::removeShift,
+                    this::removeOverride);
+            Map<String, String> names = categories.all().stream()
+                    .collect(Collectors.toMap(Category::code, c -> c.name(getLocale()), (a, b) -> a));
+            CoverageChart.render(
+                    coverage, this, duty.coverage(monday, monday.plusDays(7)), code -> names.getOrDefault(code, code));
             message.setVisible(false);
         } catch (BackendException e) {
             showError(errors.describe(e, getLocale()));

@@ -102,7 +102,8 @@ public class DutyClient {
     }
 
     public void deleteShift(long id) {
-        BackendCalls.run(() -> http.delete().uri("/api/admin/shifts/{id}", id).retrieve().toBodilessEntity());
+        BackendCalls.run(
+                () -> http.delete().uri("/api/admin/shifts/{id}", id).retrieve().toBodilessEntity());
     }
 
     /** Overrides from {@code from} to {@code to}, both included. */
@@ -126,8 +127,10 @@ public class DutyClient {
     }
 
     public void deleteOverride(long id) {
-        BackendCalls.run(() ->
-                http.delete().uri("/api/admin/duty-overrides/{id}", id).retrieve().toBodilessEntity());
+        BackendCalls.run(() -> http.delete()
+                .uri("/api/admin/duty-overrides/{id}", id)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     /** The gaps from the start of {@code from} to the start of {@code to}. */

@@ -82,8 +82,10 @@ public class SlaClient {
     }
 
     public void deleteDay(LocalDate date) {
-        BackendCalls.run(() ->
-                http.delete().uri("/api/admin/calendar/days/{d}", date).retrieve().toBodilessEntity());
+        BackendCalls.run(() -> http.delete()
+                .uri("/api/admin/calendar/days/{d}", date)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     private <T> List<T> list(String uri, Class<T[]> type) {

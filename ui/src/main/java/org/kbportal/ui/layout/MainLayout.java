@@ -102,7 +102,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Routes.ADMIN_INDEX,
                             "nav.admin-index",
                             "nav-admin-index",
-                            isUnder(path, Routes.ADMIN_INDEX)));
+                            isUnder(path, Routes.ADMIN_INDEX)),
+                    navLink(Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty", isUnder(path, Routes.ADMIN_DUTY)),
+                    navLink(
+                            Routes.ADMIN_EXPERTS,
+                            "nav.admin-experts",
+                            "nav-admin-experts",
+                            isUnder(path, Routes.ADMIN_EXPERTS)),
+                    navLink(Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla", isUnder(path, Routes.ADMIN_SLA)));
         }
     }
 

@@ -12,11 +12,27 @@ import org.springframework.util.unit.DataSize;
  * @param maxFiles most files picked at once
  */
 @ConfigurationProperties("kb.ui.attachments")
-record AttachmentLimits(@DefaultValue("10MB") DataSize maxSize, @DefaultValue("10") int maxFiles) {
+record AttachmentLimits(
+        @DefaultValue("10MB") DataSize maxSize,
+        @DefaultValue("10") int maxFiles) {
 
     /** What the picker offers: screenshots, text logs, PDF and ZIP (by type and by extension). */
     static final String[] ACCEPTED = {
-        "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "application/pdf", "application/zip",
-        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".txt", ".log", ".pdf", ".zip"
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/webp",
+        "text/plain",
+        "application/pdf",
+        "application/zip",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".txt",
+        ".log",
+        ".pdf",
+        ".zip"
     };
 }

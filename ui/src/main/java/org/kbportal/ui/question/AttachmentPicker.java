@@ -44,7 +44,8 @@ class AttachmentPicker extends Div {
         upload.setMaxFiles(limits.maxFiles());
         upload.setAcceptedFileTypes(AttachmentLimits.ACCEPTED);
         upload.setUploadButton(new Button(getTranslation("attachments.pick"), VaadinIcon.PAPERCLIP.create()));
-        upload.setDropLabel(new Span(getTranslation("attachments.drop", limits.maxSize().toMegabytes())));
+        upload.setDropLabel(
+                new Span(getTranslation("attachments.drop", limits.maxSize().toMegabytes())));
         upload.addFileRejectedListener(e -> showError(getTranslation("attachments.rejected", e.getFileName())));
         upload.addFailedListener(e -> showError(getTranslation("attachments.rejected", e.getFileName())));
         upload.addFileRemovedListener(e -> picked.removeIf(f -> f.name().equals(e.getFileName())));

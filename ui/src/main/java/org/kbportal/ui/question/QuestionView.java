@@ -119,9 +119,19 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         status.setId("question-status");
         Div badges = new Div(status, texts.severityBadge(q.severity()), new Span(texts.kind(q.kind())));
         badges.addClassName("kb-meta");
-        AttachmentPanel attachments = new AttachmentPanel(
-                q, user.currentToken().orElse(""), questions, limits, dates, errors);
-        add(backLink(), badges, title, facts(q), body(q), attachments, conversation(q), message, actions(q), timeline(q));
+        AttachmentPanel attachments =
+                new AttachmentPanel(q, user.currentToken().orElse(""), questions, limits, dates, errors);
+        add(
+                backLink(),
+                badges,
+                title,
+                facts(q),
+                body(q),
+                attachments,
+                conversation(q),
+                message,
+                actions(q),
+                timeline(q));
     }
 
     private Anchor backLink() {
