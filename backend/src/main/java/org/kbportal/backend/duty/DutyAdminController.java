@@ -9,6 +9,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import org.kbportal.backend.article.Category;
+import org.kbportal.backend.article.CategoryService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +29,20 @@ import reactor.core.publisher.Mono;
 class DutyAdminController {
 
     private final DutyService duty;
+    private final CategoryService categories;
 
-    DutyAdminController(DutyService duty) {
+    DutyAdminController(DutyService duty, CategoryService categories) {
         this.duty = duty;
+        this.categories = categories;
+    }
+
+    /**
+     * Per category, the local-time intervals between the start of {@code from} and the start of
+     * {@code to} in which no L1 expert with the skill is on duty; also when no L1 is on duty at all.
+     */
+    @GetMapping("/api/admin/duty/coverage")
+    Mono<DutyCoverage.Report> coverage(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return categories.all().map(Category::code).collectList().flatMap(codes -> duty.coverage(from, to, codes));
     }
 
     record ExpertInput(

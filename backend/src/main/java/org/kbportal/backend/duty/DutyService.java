@@ -115,6 +115,23 @@ public class DutyService {
         return repo.deleteOverride(id).flatMap(n -> n == 0 ? Mono.error(notFound("override", id)) : Mono.empty());
     }
 
+    /**
+     * The roster's gaps per category between the start of {@code from} and the start of {@code to}
+     * (at most 62 days): when no active L1 expert with the skill is on duty.
+     */
+    public Mono<DutyCoverage.Report> coverage(LocalDate from, LocalDate to, List<String> categories) {
+        if (!from.isBefore(to) || from.plusDays(62).isBefore(to)) {
+            return Mono.error(
+                    KbException.badRequest("invalid-range", "The range must run forwards and span at most 62 days."));
+        }
+        return Mono.zip(
+                        repo.experts().collectList(),
+                        repo.shifts().collectList(),
+                        repo.overrides(from.minusDays(1), to).collectList())
+                .map(t -> new DutyCoverage(t.getT1(), t.getT2(), t.getT3())
+                        .report(from, to, categories, props.questions().zone().getId()));
+    }
+
     /** The set of skills a user has as an expert (empty for non-experts). */
     public Mono<Set<String>> skillsOf(long userId) {
         return repo.expert(userId).map(e -> Set.copyOf(e.skills())).defaultIfEmpty(Set.of());

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,14 +72,19 @@ class NotificationController {
 
     /**
      * Live events for experts: every new notification (new or assigned question, warning,
-     * escalation) as an SSE event named by its kind. Reads the shared table, so it works whichever
-     * instance wrote the notification.
+     * escalation) as an SSE event named by its kind, with the notification id as event id. Reads the
+     * shared table, so it works whichever instance wrote the notification. A reconnecting client
+     * sends {@code Last-Event-ID} and gets what it missed; an idle stream sends a heartbeat comment
+     * every {@code kb.questions.event-heartbeat} so that proxies do not cut it.
      */
     @GetMapping(path = "/api/expert/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Notification>> events(Authentication auth) {
+    Flux<ServerSentEvent<Notification>> events(
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication auth) {
         long user = userId(auth);
-        return notifier.lastId(user).flatMapMany(start -> {
-            AtomicLong last = new AtomicLong(start);
+        Long resumeAfter = parseId(lastEventId);
+        Mono<Long> start = resumeAfter != null ? Mono.just(resumeAfter) : notifier.lastId(user);
+        return start.flatMapMany(from -> {
+            AtomicLong last = new AtomicLong(from);
             Flux<ServerSentEvent<Notification>> live = Flux.interval(
                             props.questions().eventPoll())
                     .onBackpressureDrop()
@@ -88,12 +94,31 @@ class NotificationController {
                             .id(String.valueOf(n.id()))
                             .event(n.kind())
                             .build());
+            Flux<ServerSentEvent<Notification>> heartbeat = Flux.interval(
+                            props.questions().eventHeartbeat())
+                    .onBackpressureDrop()
+                    .map(t -> ServerSentEvent.<Notification>builder()
+                            .comment("heartbeat")
+                            .build());
             return Flux.concat(
                     Flux.just(ServerSentEvent.<Notification>builder()
                             .comment("connected")
                             .build()),
-                    live);
+                    Flux.merge(live, heartbeat));
         });
+    }
+
+    /** A {@code Last-Event-ID} as sent back by a client; anything else is ignored (a fresh start). */
+    static Long parseId(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank() || lastEventId.length() > 19) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(lastEventId.trim());
+            return id >= 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @GetMapping("/api/admin/mail-outbox")

@@ -306,11 +306,11 @@ class QuestionRepository {
         return value == null ? spec.bindNull(name, OffsetDateTime.class) : spec.bind(name, utc(value));
     }
 
-    private static OffsetDateTime utc(Instant i) {
+    static OffsetDateTime utc(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(Readable r, String column) {
+    static Instant instant(Readable r, String column) {
         OffsetDateTime t = r.get(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

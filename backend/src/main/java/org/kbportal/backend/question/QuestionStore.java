@@ -18,24 +18,28 @@ class QuestionStore {
     private final QuestionRepository repo;
     private final AccountService accounts;
     private final Notifier notifier;
+    private final AttachmentRepository attachments;
 
-    QuestionStore(QuestionRepository repo, AccountService accounts, Notifier notifier) {
+    QuestionStore(
+            QuestionRepository repo, AccountService accounts, Notifier notifier, AttachmentRepository attachments) {
         this.repo = repo;
         this.accounts = accounts;
         this.notifier = notifier;
+        this.attachments = attachments;
     }
 
     QuestionRepository repo() {
         return repo;
     }
 
-    /** The question with its timeline, messages and rating. */
+    /** The question with its timeline, messages, rating and attachments. */
     Mono<QuestionView> detail(Question q) {
         return Mono.zip(
                         repo.events(q.id()).collectList(),
                         repo.messages(q.id()).collectList(),
-                        repo.rating(q.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-                .map(t -> QuestionView.of(q, t.getT1(), t.getT2(), t.getT3().orElse(null)));
+                        repo.rating(q.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        attachments.list(q.id()).collectList())
+                .map(t -> QuestionView.of(q, t.getT1(), t.getT2(), t.getT3().orElse(null), t.getT4()));
     }
 
     Mono<Question> find(long id) {

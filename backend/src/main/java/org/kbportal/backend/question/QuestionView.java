@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A question as the API shows it; {@code timeline}, {@code messages} and {@code rating} only in the
- * detail view ({@code GET /api/questions/{id}}).
+ * A question as the API shows it; {@code timeline}, {@code messages}, {@code rating} and
+ * {@code attachments} only in the detail view ({@code GET /api/questions/{id}}).
  */
 public record QuestionView(
         long id,
@@ -36,7 +36,8 @@ public record QuestionView(
         Instant updatedAt,
         List<Event> timeline,
         List<Message> messages,
-        Rating rating) {
+        Rating rating,
+        List<Attachment> attachments) {
 
     /** One entry of the timeline. */
     public record Event(
@@ -45,14 +46,22 @@ public record QuestionView(
     /** One message of the conversation; {@code fromExpert} marks answers. */
     public record Message(long id, String author, String authorName, boolean fromExpert, String body, Instant at) {}
 
+    /**
+     * A file attached to the question; download it from
+     * {@code /api/questions/{question}/attachments/{id}}.
+     */
+    public record Attachment(
+            String id, String name, String contentType, long size, String uploadedBy, boolean fromExpert, Instant at) {}
+
     /** The asker's rating (1..5 each); {@code flagged} when any score is 1 or 2. */
     public record Rating(int attitude, int expertise, int timeliness, String comment, boolean flagged, Instant at) {}
 
     static QuestionView of(Question q) {
-        return of(q, null, null, null);
+        return of(q, null, null, null, null);
     }
 
-    static QuestionView of(Question q, List<Event> timeline, List<Message> messages, Rating rating) {
+    static QuestionView of(
+            Question q, List<Event> timeline, List<Message> messages, Rating rating, List<Attachment> attachments) {
         return new QuestionView(
                 q.id(),
                 q.title(),
@@ -82,6 +91,7 @@ public record QuestionView(
                 q.updatedAt(),
                 timeline,
                 messages,
-                rating);
+                rating,
+                attachments);
     }
 }

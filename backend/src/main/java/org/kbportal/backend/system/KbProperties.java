@@ -84,9 +84,12 @@ public record KbProperties(
      * @param slaCheckInterval how often the SLA monitor looks for warnings, breaches and closings
      * @param maxBodyChars longest accepted question or message body (after sanitising)
      * @param eventPoll how often an expert's event stream looks for new notifications
+     * @param eventHeartbeat how often an idle event stream sends a comment, so proxies keep it open
      * @param mailFrom sender address of notification e-mails
      * @param mailDrainInterval how often the mail outbox is polled (only with spring.mail.host)
      * @param mailMaxAttempts sending attempts before an e-mail is given up
+     * @param attachmentMaxSize largest accepted question attachment
+     * @param attachmentMaxCount most attachments one question may have
      */
     public record Questions(
             @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
@@ -94,9 +97,12 @@ public record KbProperties(
             @DefaultValue("30s") Duration slaCheckInterval,
             @DefaultValue("20000") int maxBodyChars,
             @DefaultValue("300ms") Duration eventPoll,
+            @DefaultValue("15s") Duration eventHeartbeat,
             @DefaultValue("kb-portal@localhost") String mailFrom,
             @DefaultValue("2s") Duration mailDrainInterval,
-            @DefaultValue("6") int mailMaxAttempts) {}
+            @DefaultValue("6") int mailMaxAttempts,
+            @DefaultValue("10MB") org.springframework.util.unit.DataSize attachmentMaxSize,
+            @DefaultValue("20") int attachmentMaxCount) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -55,9 +55,12 @@ class MailDrainTest {
                         Duration.ofSeconds(30),
                         20_000,
                         Duration.ofMillis(300),
+                        Duration.ofSeconds(15),
                         "kb@localhost",
                         Duration.ofSeconds(2),
-                        6));
+                        6,
+                        org.springframework.util.unit.DataSize.ofMegabytes(10),
+                        20));
         drain = new MailDrain(repo, sender, props, Clock.fixed(NOW, ZoneOffset.UTC));
         when(repo.dueMails(any(), anyInt(), anyInt())).thenReturn(Flux.just(mail));
         when(repo.lease(eq(7L), anyString(), any(), any())).thenReturn(Mono.just(true));

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A question of the online help as the backend shows it; {@code timeline}, {@code messages} and
- * {@code rating} only in the detail ({@code GET /api/questions/{id}}), empty or null in lists.
+ * A question of the online help as the backend shows it; {@code timeline}, {@code messages},
+ * {@code rating} and {@code attachments} only in the detail ({@code GET /api/questions/{id}}), empty or null in lists.
  *
  * @param body the description as sanitised basic HTML; sanitise again before showing
  * @param asker login name of the user who asked
@@ -39,7 +39,8 @@ public record Question(
         Instant updatedAt,
         List<Event> timeline,
         List<Message> messages,
-        Rating rating) {
+        Rating rating,
+        List<Attachment> attachments) {
 
     public static final String ANSWERED = "ANSWERED";
     public static final String RESOLVED = "RESOLVED";
@@ -48,6 +49,7 @@ public record Question(
     public Question {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         messages = messages == null ? List.of() : List.copyOf(messages);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /** Resolved or closed: nobody has to act any more. */

@@ -1,11 +1,15 @@
 package org.kbportal.ui.client;
 
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -160,6 +164,55 @@ public class QuestionClient {
                 .retrieve()
                 .body(Map.class));
         return answer != null && answer.get("deflections") instanceof Number n ? n.longValue() : 0;
+    }
+
+    /**
+     * Attaches files to a question, all or none. Takes the token explicitly, because uploads finish
+     * outside the request that started them.
+     *
+     * @return every attachment of the question now
+     * @throws BackendException 413 {@code file-too-large}; 415 {@code file-type-not-allowed} or
+     *     {@code file-type-mismatch}; 400 {@code too-many-attachments}; 404 when the question is not
+     *     the caller's to see; 409 when it is closed
+     */
+    public List<Attachment> attach(long id, List<FileUpload> files, String token) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        for (FileUpload f : files) {
+            parts.add("file", new ByteArrayResource(f.bytes()) {
+                @Override
+                public String getFilename() {
+                    return f.name();
+                }
+            });
+        }
+        Attachment[] all = BackendCalls.call(() -> http.post()
+                .uri("/api/questions/{id}/attachments", id)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .retrieve()
+                .body(Attachment[].class));
+        return all == null ? List.of() : Arrays.asList(all);
+    }
+
+    /**
+     * Opens an attachment's bytes; the caller must close the stream. Takes the token explicitly,
+     * because downloads run outside the page's request.
+     *
+     * @throws BackendException 404 when the file is not attached to a question the caller may see
+     */
+    public InputStream download(long id, String fileId, String token) {
+        return BackendCalls.call(() -> http.get()
+                .uri("/api/questions/{id}/attachments/{file}", id, fileId)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange(
+                        (request, response) -> {
+                            if (response.getStatusCode().isError()) {
+                                throw ProblemDecoder.decode(response);
+                            }
+                            return response.getBody();
+                        },
+                        false));
     }
 
     private Question post(String uri, long id, Object json) {

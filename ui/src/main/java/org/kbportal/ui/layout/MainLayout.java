@@ -17,8 +17,11 @@ import java.util.Locale;
 import org.kbportal.ui.client.AuthClient;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.LoginResult;
+import org.kbportal.ui.client.NotificationClient;
 import org.kbportal.ui.i18n.KbI18NProvider;
+import org.kbportal.ui.live.ExpertFeed;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.notify.NotificationBell;
 import org.kbportal.ui.session.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +39,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final AuthClient auth;
     private final Nav nav = new Nav();
     private final Div account = new Div();
+    private final NotificationBell bell;
     private String currentPath = "";
 
-    MainLayout(CurrentUser user, AuthClient auth) {
+    MainLayout(CurrentUser user, AuthClient auth, NotificationClient notifications, ExpertFeed feed) {
         this.user = user;
         this.auth = auth;
+        this.bell = new NotificationBell(notifications, user, feed);
         addClassName("kb-shell");
 
         Anchor brand = Routes.link(Routes.SEARCH, getTranslation("app.name"));
@@ -55,7 +60,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         language.getElement().setAttribute("title", getTranslation("lang.switch.tooltip"));
         language.getElement().setAttribute("aria-label", getTranslation("lang.switch.tooltip"));
 
-        Div header = new Div(brand, nav, new Div(), language, account);
+        Div header = new Div(brand, nav, new Div(), language, bell, account);
         header.addClassName("kb-header");
         addToNavbar(header);
     }
@@ -65,6 +70,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         currentPath = event.getLocation().getPathWithQueryParameters();
         renderNav(event.getLocation().getPath());
         renderAccount();
+        bell.refresh();
         // lets the browser pick CJK or Latin fonts and screen readers the right voice
         getElement().executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
     }
@@ -96,7 +102,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Routes.ADMIN_INDEX,
                             "nav.admin-index",
                             "nav-admin-index",
-                            isUnder(path, Routes.ADMIN_INDEX)));
+                            isUnder(path, Routes.ADMIN_INDEX)),
+                    navLink(Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty", isUnder(path, Routes.ADMIN_DUTY)),
+                    navLink(
+                            Routes.ADMIN_EXPERTS,
+                            "nav.admin-experts",
+                            "nav-admin-experts",
+                            isUnder(path, Routes.ADMIN_EXPERTS)),
+                    navLink(Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla", isUnder(path, Routes.ADMIN_SLA)));
         }
     }
 
@@ -156,7 +169,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (currentPath.startsWith("admin")
                 || currentPath.startsWith(Routes.ASK)
                 || currentPath.startsWith(Routes.QUESTIONS)
-                || currentPath.startsWith(Routes.WORKBENCH)) {
+                || currentPath.startsWith(Routes.WORKBENCH)
+                || currentPath.startsWith(Routes.NOTIFICATIONS)) {
             ui.navigate(Routes.SEARCH);
         } else {
             // re-render: the page may show drafts or admin buttons

@@ -26,6 +26,10 @@ public final class Routes {
     public static final String ASK = "ask";
     public static final String QUESTIONS = "questions";
     public static final String WORKBENCH = "workbench";
+    public static final String NOTIFICATIONS = "notifications";
+    public static final String ADMIN_DUTY = "admin/duty";
+    public static final String ADMIN_SLA = "admin/sla";
+    public static final String ADMIN_EXPERTS = "admin/experts";
 
     /** Query parameter of the login page: where to go after signing in. */
     public static final String REDIRECT_PARAM = "redirect";

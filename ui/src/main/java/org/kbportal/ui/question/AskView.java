@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -56,6 +58,7 @@ class AskView extends GuardedPage {
     private final CategoryCatalog categories;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final AttachmentPicker files;
 
     private final RadioButtonGroup<String> kind = new RadioButtonGroup<>();
     private final Select<String> severity = new Select<>();
@@ -73,13 +76,15 @@ class AskView extends GuardedPage {
             SearchClient search,
             CategoryCatalog categories,
             CurrentUser user,
-            ErrorMessages errors) {
+            ErrorMessages errors,
+            AttachmentLimits limits) {
         super("ask.title");
         this.questions = questions;
         this.search = search;
         this.categories = categories;
         this.user = user;
         this.errors = errors;
+        this.files = new AttachmentPicker("ask-attachments", limits, file -> {});
         addClassName("kb-admin-page");
         addClassName("kb-ask");
     }
@@ -160,7 +165,7 @@ class AskView extends GuardedPage {
         choices.addClassName("kb-filters");
         form.setId("ask-form");
         form.addClassName("kb-ask-form");
-        form.add(message, choices, title, body, contact, submit);
+        form.add(message, choices, title, body, contact, files, submit);
 
         similar.setId("similar-articles");
         similar.addClassName("kb-similar");
@@ -255,7 +260,26 @@ class AskView extends GuardedPage {
             showMessage(errors.describe(e, getLocale()));
             return;
         }
+        attachPicked(created.id());
         getUI().ifPresent(ui -> ui.navigate(Routes.question(created.id())));
+    }
+
+    /** The question exists whatever happens here; a refused file can be attached again on its page. */
+    private void attachPicked(long id) {
+        var picked = files.picked();
+        if (picked.isEmpty()) {
+            return;
+        }
+        try {
+            questions.attach(id, picked, user.currentToken().orElseThrow());
+            files.clear();
+        } catch (BackendException e) {
+            Notification note = Notification.show(
+                    getTranslation("attachments.failed", errors.describe(e, getLocale())),
+                    8000,
+                    Notification.Position.MIDDLE);
+            note.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private boolean require(com.vaadin.flow.component.HasValidation field, boolean missing) {

@@ -47,6 +47,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final QuestionTexts texts;
+    private final AttachmentLimits limits;
     private final Div message = new Div();
     private Question shown;
 
@@ -55,8 +56,10 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             CategoryCatalog categories,
             DateTimes dates,
             CurrentUser user,
-            ErrorMessages errors) {
+            ErrorMessages errors,
+            AttachmentLimits limits) {
         this.questions = questions;
+        this.limits = limits;
         this.categories = categories;
         this.dates = dates;
         this.user = user;
@@ -116,7 +119,19 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         status.setId("question-status");
         Div badges = new Div(status, texts.severityBadge(q.severity()), new Span(texts.kind(q.kind())));
         badges.addClassName("kb-meta");
-        add(backLink(), badges, title, facts(q), body(q), conversation(q), message, actions(q), timeline(q));
+        AttachmentPanel attachments =
+                new AttachmentPanel(q, user.currentToken().orElse(""), questions, limits, dates, errors);
+        add(
+                backLink(),
+                badges,
+                title,
+                facts(q),
+                body(q),
+                attachments,
+                conversation(q),
+                message,
+                actions(q),
+                timeline(q));
     }
 
     private Anchor backLink() {

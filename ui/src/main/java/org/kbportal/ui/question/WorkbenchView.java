@@ -2,7 +2,6 @@ package org.kbportal.ui.question;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -20,6 +19,7 @@ import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.live.ExpertFeed;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
@@ -28,30 +28,30 @@ import org.kbportal.ui.session.GuardedPage;
 /**
  * The experts' workbench ({@code workbench}, EXPERT and ADMIN): the questions assigned to the
  * expert and the queue of unassigned ones in their skills, with a claim button. While the page is
- * open the browser polls every second and both lists are refreshed, so a newly assigned question
- * shows up without reloading.
+ * open it listens to the expert's live events ({@link ExpertFeed}: the backend's event stream,
+ * pushed to the browser) and reloads both lists on each, so a newly assigned or queued question
+ * shows up within a second without reloading.
  */
 @Route(Routes.WORKBENCH)
 class WorkbenchView extends GuardedPage {
-
-    /** How often the lists are refreshed while the page is open. */
-    static final int POLL_MS = 1000;
 
     private final QuestionClient questions;
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final ExpertFeed feed;
     private final Div message = new Div();
     private QuestionGrid assigned;
     private QuestionGrid queue;
-    private Registration polling;
+    private Registration live;
 
-    WorkbenchView(QuestionClient questions, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+    WorkbenchView(QuestionClient questions, DateTimes dates, CurrentUser user, ErrorMessages errors, ExpertFeed feed) {
         super("workbench.title");
         this.questions = questions;
         this.dates = dates;
         this.user = user;
         this.errors = errors;
+        this.feed = feed;
         addClassName("kb-admin-page");
     }
 
@@ -63,9 +63,7 @@ class WorkbenchView extends GuardedPage {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        UI ui = event.getUI();
-        ui.setPollInterval(POLL_MS);
-        polling = ui.addPollListener(e -> {
+        live = feed.listen(event.getUI(), e -> {
             if (user.isSignedIn()) {
                 refresh();
             }
@@ -74,11 +72,10 @@ class WorkbenchView extends GuardedPage {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
+        if (live != null) {
+            live.remove();
+            live = null;
         }
-        event.getUI().setPollInterval(-1);
         super.onDetach(event);
     }
 
@@ -86,7 +83,7 @@ class WorkbenchView extends GuardedPage {
     protected void build() {
         Div top = new Div(new H1(getTranslation("workbench.title")));
         top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("workbench.intro"));
+        Paragraph intro = new Paragraph(getTranslation("workbench.intro.live"));
         intro.addClassName("kb-intro");
         message.setId("workbench-error");
         message.addClassName("kb-error");

@@ -36,7 +36,8 @@ class QuestionPermissionsTest {
                 null,
                 List.of(),
                 List.of(),
-                rating);
+                rating,
+                List.of());
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.kbportal.ui.client;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** The signed-in user's in-portal notifications ({@code /api/notifications}). */
+@Component
+public class NotificationClient {
+
+    private final RestClient http;
+
+    public NotificationClient(RestClient backendRestClient) {
+        this.http = backendRestClient;
+    }
+
+    /** The latest 100, newest first; only the unread ones with {@code unreadOnly}. */
+    public List<PortalNotification> list(boolean unreadOnly) {
+        PortalNotification[] all = BackendCalls.call(() -> http.get()
+                .uri("/api/notifications?unread={u}", unreadOnly)
+                .retrieve()
+                .body(PortalNotification[].class));
+        return all == null ? List.of() : Arrays.asList(all);
+    }
+
+    /** How many are unread. */
+    public long unreadCount() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answer = BackendCalls.call(() ->
+                http.get().uri("/api/notifications/unread-count").retrieve().body(Map.class));
+        return answer != null && answer.get("unread") instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Marks one read (someone else's id changes nothing). */
+    public void markRead(long id) {
+        BackendCalls.run(() ->
+                http.post().uri("/api/notifications/{id}/read", id).retrieve().toBodilessEntity());
+    }
+
+    /** Marks all read. */
+    public void markAllRead() {
+        BackendCalls.run(
+                () -> http.post().uri("/api/notifications/read-all").retrieve().toBodilessEntity());
+    }
+}
