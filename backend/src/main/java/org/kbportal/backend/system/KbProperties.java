@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search search limits
  * @param ingest import limits
  * @param questions online questions: clocks, monitor and notifications
+ * @param manuals manuals made from uploaded documents
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -23,7 +24,8 @@ public record KbProperties(
         @DefaultValue Auth auth,
         @DefaultValue Search search,
         @DefaultValue Ingest ingest,
-        @DefaultValue Questions questions) {
+        @DefaultValue Questions questions,
+        @DefaultValue Manuals manuals) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -97,6 +99,18 @@ public record KbProperties(
             @DefaultValue("kb-portal@localhost") String mailFrom,
             @DefaultValue("2s") Duration mailDrainInterval,
             @DefaultValue("6") int mailMaxAttempts) {}
+
+    /**
+     * @param maxUpload largest accepted document (also the WebFlux multipart limit per part)
+     * @param answerWithin how long an upload waits for its extraction before answering 202 with a job
+     * @param maxChars longest extracted text (the database keeps up to 1,000,000 characters a body)
+     * @param jobTtl how long a finished extraction job can still be looked up
+     */
+    public record Manuals(
+            @DefaultValue("50MB") org.springframework.util.unit.DataSize maxUpload,
+            @DefaultValue("5s") Duration answerWithin,
+            @DefaultValue("1000000") int maxChars,
+            @DefaultValue("1h") Duration jobTtl) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");
