@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.kbportal.backend.article.Article;
 import org.kbportal.backend.article.ArticleService;
+import org.kbportal.backend.files.FileStore;
+import org.kbportal.backend.files.StoredFile;
+import org.kbportal.backend.system.KbException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,10 +30,12 @@ public class ManualCatalog {
 
     private final ManualSourceRepository sources;
     private final ArticleService articles;
+    private final FileStore files;
 
-    ManualCatalog(ManualSourceRepository sources, ArticleService articles) {
+    ManualCatalog(ManualSourceRepository sources, ArticleService articles, FileStore files) {
         this.sources = sources;
         this.articles = articles;
+        this.files = files;
     }
 
     /** Up to 500 manuals, most recently uploaded first. */
@@ -55,6 +60,18 @@ public class ManualCatalog {
                                                 counts.getOrDefault(a.id(), 1));
                                     }));
                 });
+    }
+
+    /**
+     * The original document of a manual's version (default: the current one), for download; 404
+     * when the manual was not made from a document.
+     */
+    public Mono<StoredFile> original(String id, Integer version, boolean curator) {
+        return articles.get(id, curator)
+                .flatMap(a -> sources.atVersion(a.id(), version == null ? a.version() : version))
+                .switchIfEmpty(Mono.error(() -> KbException.notFound(
+                        "manual-file-not-found", "Article '" + id + "' has no uploaded document at that version.")))
+                .flatMap(s -> files.find(s.fileId()));
     }
 
     /** The uploads of one manual, newest first (the manual must be visible to the caller). */

@@ -1,8 +1,11 @@
 package org.kbportal.backend.manual;
 
 import java.net.URI;
+import java.time.Duration;
+import org.kbportal.backend.files.FileStore;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +18,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -24,7 +28,8 @@ import reactor.core.publisher.Mono;
  * Manuals from documents. An upload answers {@code 201} (new manual) or {@code 200} (new version)
  * with {@code {"id","status","sections",...}} when extraction ends within {@code kb.manuals.answer-within},
  * else {@code 202} with the job and its URL in {@code Location}; problems found in that time are
- * answered at once as 4xx.
+ * answered at once as 4xx. A client that shows progress itself asks for {@code ?wait=0} (seconds,
+ * at most the configured time).
  */
 @RestController
 class ManualController {
@@ -33,8 +38,11 @@ class ManualController {
     private final ManualJobs jobs;
     private final ManualCatalog catalog;
     private final KbProperties props;
+    private final FileStore files;
 
-    ManualController(ManualService manuals, ManualJobs jobs, ManualCatalog catalog, KbProperties props) {
+    ManualController(
+            ManualService manuals, ManualJobs jobs, ManualCatalog catalog, KbProperties props, FileStore files) {
+        this.files = files;
         this.manuals = manuals;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -42,7 +50,12 @@ class ManualController {
     }
 
     @PostMapping(path = "/api/admin/manuals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<ResponseEntity<Object>> upload(ServerWebExchange exchange, Authentication auth) {
+    Mono<ResponseEntity<Object>> upload(
+            ServerWebExchange exchange, @RequestParam(required = false) Double wait, Authentication auth) {
+        Duration longest = props.manuals().answerWithin();
+        Duration within = wait == null || wait < 0 || wait * 1000 > longest.toMillis()
+                ? longest
+                : Duration.ofMillis((long) (wait * 1000));
         return exchange.getMultipartData()
                 .onErrorMap(
                         DataBufferLimitException.class,
@@ -58,11 +71,11 @@ class ManualController {
                             field(parts, "lang"),
                             field(parts, "manualId"));
                     return manuals.upload(file.filename(), file.content(), fields, auth.getName())
-                            .flatMap(job -> answer(job, fields.manualId() == null));
+                            .flatMap(job -> answer(job, fields.manualId() == null, within));
                 });
     }
 
-    private Mono<ResponseEntity<Object>> answer(ManualJobs.Job job, boolean created) {
+    private Mono<ResponseEntity<Object>> answer(ManualJobs.Job job, boolean created, Duration within) {
         URI jobUri = URI.create("/api/admin/manuals/jobs/" + job.id());
         return job.outcome()
                 .map(r -> ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
@@ -88,6 +101,13 @@ class ManualController {
     @GetMapping("/api/articles/{id}/sources")
     Flux<ManualSource> uploads(@PathVariable String id, Authentication auth) {
         return catalog.uploads(id, isCurator(auth));
+    }
+
+    /** The original document (of {@code version}, default the current one), always as a download. */
+    @GetMapping("/api/articles/{id}/file")
+    Mono<ResponseEntity<Resource>> original(
+            @PathVariable String id, @RequestParam(required = false) Integer version, Authentication auth) {
+        return catalog.original(id, version, isCurator(auth)).map(files::asAttachment);
     }
 
     static boolean isCurator(Authentication auth) {

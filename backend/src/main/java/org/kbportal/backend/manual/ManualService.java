@@ -1,12 +1,11 @@
 package org.kbportal.backend.manual;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kbportal.backend.article.Article;
@@ -14,12 +13,15 @@ import org.kbportal.backend.article.ArticleInput;
 import org.kbportal.backend.article.ArticleService;
 import org.kbportal.backend.article.ArticleType;
 import org.kbportal.backend.article.Languages;
+import org.kbportal.backend.files.FileStore;
+import org.kbportal.backend.files.UploadPolicy;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -48,14 +50,21 @@ public class ManualService {
     public record Fields(String title, String category, String lang, String manualId) {}
 
     private final ArticleService articles;
+    private final FileStore files;
     private final ManualSourceRepository sources;
     private final ManualJobs jobs;
     private final KbProperties props;
     private final Clock clock;
 
     ManualService(
-            ArticleService articles, ManualSourceRepository sources, ManualJobs jobs, KbProperties props, Clock clock) {
+            ArticleService articles,
+            FileStore files,
+            ManualSourceRepository sources,
+            ManualJobs jobs,
+            KbProperties props,
+            Clock clock) {
         this.articles = articles;
+        this.files = files;
         this.sources = sources;
         this.jobs = jobs;
         this.props = props;
@@ -158,28 +167,34 @@ public class ManualService {
             return Mono.error(DocumentProblems.tooLong(props.manuals().maxChars()));
         }
         String resolvedLang = lang != null ? lang : PlainText.guessLang(content.markdown());
-        long size = size(temp);
-        Mono<Article> saved = fields.manualId() == null
-                ? articles.create(newManual(content, fileName, fields, resolvedLang), by)
-                : target(fields)
-                        .flatMap(current ->
-                                articles.update(current.id(), nextVersion(current, content, fields, lang), by));
-        return saved.flatMap(a -> {
-            int sections = a.sections().size();
-            ManualSource source = new ManualSource(
-                    a.id(),
-                    a.version(),
-                    null,
-                    DocumentReader.baseName(fileName) + "." + extension(fileName),
-                    format,
-                    size,
-                    content.pages(),
-                    sections,
-                    by,
-                    clock.instant());
-            return sources.insert(source)
-                    .thenReturn(new ManualUploadResult(
-                            a.id(), a.status().name(), sections, a.version(), content.pages(), null));
+        UploadPolicy policy =
+                new UploadPolicy(props.manuals().maxUpload(), Set.of(format.mediaType(), "text/plain", "text/html"));
+        Flux<DataBuffer> bytes = DataBufferUtils.read(temp, DefaultDataBufferFactory.sharedInstance, 64 * 1024);
+        // the original first: if storing the manual fails afterwards, the file is removed again
+        return files.store(bytes, fileName, policy, "manual", by).flatMap(file -> {
+            Mono<Article> saved = fields.manualId() == null
+                    ? articles.create(newManual(content, fileName, fields, resolvedLang), by)
+                    : target(fields)
+                            .flatMap(current ->
+                                    articles.update(current.id(), nextVersion(current, content, fields, lang), by));
+            return saved.flatMap(a -> {
+                        int sections = a.sections().size();
+                        ManualSource source = new ManualSource(
+                                a.id(),
+                                a.version(),
+                                file.id(),
+                                file.name(),
+                                format,
+                                file.size(),
+                                content.pages(),
+                                sections,
+                                by,
+                                clock.instant());
+                        return sources.insert(source)
+                                .thenReturn(new ManualUploadResult(
+                                        a.id(), a.status().name(), sections, a.version(), content.pages(), null));
+                    })
+                    .onErrorResume(e -> files.delete(file.id()).then(Mono.error(e)));
         });
     }
 
@@ -231,25 +246,12 @@ public class ManualService {
                 "Something went wrong on our side; it has been logged.");
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Could not delete temporary upload {}", file, e);
         }
-    }
-
-    private static String extension(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     private static String firstNonBlank(String... values) {

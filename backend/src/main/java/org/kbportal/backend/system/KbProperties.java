@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ingest import limits
  * @param questions online questions: clocks, monitor and notifications
  * @param manuals manuals made from uploaded documents
+ * @param attachments files attached to articles
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -25,7 +26,8 @@ public record KbProperties(
         @DefaultValue Search search,
         @DefaultValue Ingest ingest,
         @DefaultValue Questions questions,
-        @DefaultValue Manuals manuals) {
+        @DefaultValue Manuals manuals,
+        @DefaultValue Attachments attachments) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -111,6 +113,9 @@ public record KbProperties(
             @DefaultValue("5s") Duration answerWithin,
             @DefaultValue("1000000") int maxChars,
             @DefaultValue("1h") Duration jobTtl) {}
+
+    /** @param maxUpload largest accepted attachment (at most the multipart limit, kb.manuals.max-upload) */
+    public record Attachments(@DefaultValue("50MB") org.springframework.util.unit.DataSize maxUpload) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");
