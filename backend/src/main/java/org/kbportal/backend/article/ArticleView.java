@@ -28,12 +28,12 @@ public record ArticleView(
         List<SectionView> sections,
         Integer section) {
 
-    /** A manual section: its unit id, number and heading. */
-    public record SectionView(String id, int number, String heading) {}
+    /** A manual section: its unit id, number, heading and (for PDF uploads) the page it starts on. */
+    public record SectionView(String id, int number, String heading, Integer page) {}
 
     static ArticleView of(Article a, String requestedId) {
         List<SectionView> sections = a.sections().stream()
-                .map(s -> new SectionView(s.id(), s.number(), s.heading()))
+                .map(s -> new SectionView(s.id(), s.number(), s.heading(), s.page()))
                 .toList();
         Integer section = null;
         for (SectionView s : sections) {

@@ -18,6 +18,8 @@ final class IndexDocs {
     private static final Pattern TABLE_RULE =
             Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]{0,20}(\\s[^<>]{0,200})?/?>");
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(?=\\p{Punct})");
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
     private static final Pattern LINES = Pattern.compile("\\n{3,}");
 
@@ -30,7 +32,7 @@ final class IndexDocs {
         if (a.type() == ArticleType.MANUAL) {
             List<IndexDoc> docs = new ArrayList<>();
             for (ManualSection s : a.sections()) {
-                String title = s.heading().isEmpty() ? a.title() : a.title() + " › " + s.heading();
+                String title = (s.heading().isEmpty() ? a.title() : a.title() + " › " + s.heading()) + page(a, s);
                 docs.add(new IndexDoc(
                         s.id(),
                         a.id(),
@@ -65,6 +67,14 @@ final class IndexDocs {
                 null));
     }
 
+    /** The page a section of an uploaded PDF starts on, shown with the hit's title. */
+    private static String page(Article a, ManualSection s) {
+        if (s.page() == null) {
+            return "";
+        }
+        return "zh".equals(a.lang()) ? "（第 " + s.page() + " 页）" : " (p. " + s.page() + ")";
+    }
+
     private static String caseText(Article a) {
         StringBuilder sb = new StringBuilder();
         for (String part : new String[] {a.symptom(), a.cause(), a.resolution(), a.affectedSystem(), a.body()}) {
@@ -83,7 +93,9 @@ final class IndexDocs {
         if (markdown == null) {
             return "";
         }
-        String s = FENCE.matcher(markdown).replaceAll("");
+        String s = COMMENT.matcher(markdown).replaceAll("");
+        s = ESCAPE.matcher(s).replaceAll("");
+        s = FENCE.matcher(s).replaceAll("");
         s = IMAGE.matcher(s).replaceAll("$1");
         s = LINK.matcher(s).replaceAll("$1");
         s = HEADING.matcher(s).replaceAll("");

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search search limits
  * @param ingest import limits
  * @param questions online questions: clocks, monitor and notifications
+ * @param manuals manuals made from uploaded documents
+ * @param attachments files attached to articles
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -23,7 +25,9 @@ public record KbProperties(
         @DefaultValue Auth auth,
         @DefaultValue Search search,
         @DefaultValue Ingest ingest,
-        @DefaultValue Questions questions) {
+        @DefaultValue Questions questions,
+        @DefaultValue Manuals manuals,
+        @DefaultValue Attachments attachments) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -103,6 +107,21 @@ public record KbProperties(
             @DefaultValue("6") int mailMaxAttempts,
             @DefaultValue("10MB") org.springframework.util.unit.DataSize attachmentMaxSize,
             @DefaultValue("20") int attachmentMaxCount) {}
+
+    /**
+     * @param maxUpload largest accepted document (also the WebFlux multipart limit per part)
+     * @param answerWithin how long an upload waits for its extraction before answering 202 with a job
+     * @param maxChars longest extracted text (the database keeps up to 1,000,000 characters a body)
+     * @param jobTtl how long a finished extraction job can still be looked up
+     */
+    public record Manuals(
+            @DefaultValue("50MB") org.springframework.util.unit.DataSize maxUpload,
+            @DefaultValue("5s") Duration answerWithin,
+            @DefaultValue("1000000") int maxChars,
+            @DefaultValue("1h") Duration jobTtl) {}
+
+    /** @param maxUpload largest accepted attachment (at most the multipart limit, kb.manuals.max-upload) */
+    public record Attachments(@DefaultValue("50MB") org.springframework.util.unit.DataSize maxUpload) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -60,7 +60,9 @@ class MailDrainTest {
                         Duration.ofSeconds(2),
                         6,
                         org.springframework.util.unit.DataSize.ofMegabytes(10),
-                        20));
+                        20),
+                null,
+                null);
         drain = new MailDrain(repo, sender, props, Clock.fixed(NOW, ZoneOffset.UTC));
         when(repo.dueMails(any(), anyInt(), anyInt())).thenReturn(Flux.just(mail));
         when(repo.lease(eq(7L), anyString(), any(), any())).thenReturn(Mono.just(true));
