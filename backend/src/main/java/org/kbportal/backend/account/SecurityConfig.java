@@ -78,7 +78,8 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .pathMatchers("/api/expert/**")
                         .hasAnyRole("EXPERT", "ADMIN")
-                        .pathMatchers(HttpMethod.POST, "/api/auth/login", "/api/search/clicks")
+                        .pathMatchers(
+                                HttpMethod.POST, "/api/auth/login", "/api/search/clicks", "/api/articles/*/feedback")
                         .permitAll()
                         .pathMatchers(
                                 HttpMethod.GET,

@@ -22,15 +22,23 @@ class ArticleController {
 
     private final ArticleService articles;
     private final CategoryService categories;
+    private final ArticleViews views;
 
-    ArticleController(ArticleService articles, CategoryService categories) {
+    ArticleController(ArticleService articles, CategoryService categories, ArticleViews views) {
         this.articles = articles;
         this.categories = categories;
+        this.views = views;
     }
 
     @GetMapping("/api/articles/{id}")
     Mono<ArticleView> get(@PathVariable String id, Authentication auth) {
-        return articles.get(id, isCurator(auth)).map(a -> ArticleView.of(a, id));
+        return articles.get(id, isCurator(auth))
+                .doOnNext(a -> {
+                    if (a.status() == ArticleStatus.PUBLISHED) {
+                        views.count(a.id());
+                    }
+                })
+                .map(a -> ArticleView.of(a, id));
     }
 
     @GetMapping("/api/articles")
@@ -113,7 +121,16 @@ class ArticleController {
         return articles.archive(id, auth.getName()).map(a -> ArticleView.of(a, a.id()));
     }
 
+    /** Authors and reviewers (EXPERT, ADMIN): they see drafts and articles in review. */
     static boolean isCurator(Authentication auth) {
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(g -> g.getAuthority().equals("ROLE_ADMIN")
+                                || g.getAuthority().equals("ROLE_EXPERT"));
+    }
+
+    /** Reviewers (ADMIN): they approve, publish and edit articles in any status. */
+    static boolean isReviewer(Authentication auth) {
         return auth != null
                 && auth.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_ADMIN"));
     }

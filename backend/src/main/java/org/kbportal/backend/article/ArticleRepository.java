@@ -53,6 +53,35 @@ class ArticleRepository {
                 .all();
     }
 
+    Flux<Article> findByCategories(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM article WHERE category IN (:codes) ORDER BY id")
+                .bind("codes", codes)
+                .map(ArticleRepository::article)
+                .all();
+    }
+
+    /** Articles whose tag list may contain {@code tag} (a prefilter; callers check the exact tag). */
+    Flux<Article> findByTagText(String tag) {
+        return db.sql("SELECT " + COLUMNS + " FROM article WHERE LOWER(tags) LIKE :like ORDER BY id")
+                .bind("like", "%" + escapeLike(tag.toLowerCase(java.util.Locale.ROOT)) + "%")
+                .map(ArticleRepository::article)
+                .all();
+    }
+
+    /** Every tag list (for the tag overview). */
+    Flux<List<String>> allTags() {
+        return db.sql("SELECT tags FROM article WHERE tags <> ''")
+                .map(r -> tags(r.get("tags", String.class)))
+                .all();
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     Flux<Article> changedSince(Instant since) {
         return db.sql("SELECT " + COLUMNS + " FROM article WHERE updated_at >= :since")
                 .bind("since", ts(since))

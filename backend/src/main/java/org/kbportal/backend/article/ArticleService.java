@@ -3,6 +3,7 @@ package org.kbportal.backend.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
 public class ArticleService {
 
     private final ArticleRepository articles;
+    private final ArticleEvents events;
+    private final ScheduleRepository schedules;
     private final IndexOutbox outbox;
     private final CategoryService categories;
     private final TransactionalOperator tx;
@@ -29,12 +32,16 @@ public class ArticleService {
 
     ArticleService(
             ArticleRepository articles,
+            ArticleEvents events,
+            ScheduleRepository schedules,
             IndexOutbox outbox,
             CategoryService categories,
             TransactionalOperator tx,
             List<ArticleChangeListener> listeners,
             Clock clock) {
         this.articles = articles;
+        this.events = events;
+        this.schedules = schedules;
         this.outbox = outbox;
         this.categories = categories;
         this.tx = tx;
@@ -117,7 +124,9 @@ public class ArticleService {
                     return articles.findById(id)
                             .flatMap(existing -> Mono.<Article>error(KbException.conflict(
                                     "article-exists", "An article with id '" + id + "' already exists.")))
-                            .switchIfEmpty(articles.insert(a).thenReturn(a))
+                            .switchIfEmpty(articles.insert(a)
+                                    .then(events.record(a, "CREATED", null, by, null, now))
+                                    .thenReturn(a))
                             .as(tx::transactional);
                 })
                 .flatMap(this::announce);
@@ -125,10 +134,21 @@ public class ArticleService {
 
     /** Saves new content, keeping the status; the previous version stays in the history. */
     public Mono<Article> update(String id, ArticleInput input, String by) {
+        return update(id, input, by, true);
+    }
+
+    /**
+     * Saves new content as {@code by}; a reviewer ({@code reviewer}) may edit any article, an expert
+     * only a DRAFT (what is in review or published changes through the reviewer).
+     */
+    public Mono<Article> update(String id, ArticleInput input, String by, boolean reviewer) {
         return validated(input)
                 .flatMap(v -> articles.findById(id)
                         .switchIfEmpty(Mono.error(() -> notFound(id)))
                         .flatMap(current -> {
+                            if (!reviewer && current.status() != ArticleStatus.DRAFT) {
+                                return Mono.error(notADraft(id, current.status()));
+                            }
                             if (input.expectedVersion() != null && input.expectedVersion() != current.version()) {
                                 return Mono.error(staleVersion(id, current.version()));
                             }
@@ -150,35 +170,116 @@ public class ArticleService {
                                     current.createdAt(),
                                     by,
                                     clock.instant());
-                            return save(next, current.version());
+                            return save(next, current.version()).flatMap(saved -> events.record(
+                                            saved, "EDITED", current.status(), by, null, saved.updatedAt())
+                                    .thenReturn(saved));
                         })
                         .as(tx::transactional))
                 .flatMap(this::announce);
     }
 
+    /** Publishes directly (ADMIN): from DRAFT, IN_REVIEW or ARCHIVED. */
     public Mono<Article> publish(String id, String by) {
-        return transition(id, ArticleStatus.PUBLISHED, by);
+        return transition(
+                id,
+                ArticleStatus.PUBLISHED,
+                EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.ARCHIVED),
+                "PUBLISHED",
+                by,
+                null);
     }
 
+    /** Withdraws the article from readers (ADMIN): from any status but ARCHIVED. */
     public Mono<Article> archive(String id, String by) {
-        return transition(id, ArticleStatus.ARCHIVED, by);
+        return transition(
+                id,
+                ArticleStatus.ARCHIVED,
+                EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED),
+                "ARCHIVED",
+                by,
+                null);
     }
 
-    private Mono<Article> transition(String id, ArticleStatus target, String by) {
+    /** A guarded status change in its own transaction, then told to the listeners. */
+    Mono<Article> transition(
+            String id, ArticleStatus target, Set<ArticleStatus> from, String action, String by, String comment) {
+        return change(id, target, from, action, by, comment)
+                .as(tx::transactional)
+                .flatMap(this::announce);
+    }
+
+    /**
+     * The status change itself, for a caller's transaction: 409 {@code illegal-transition} unless the
+     * article is in one of {@code from}; records the event and cancels a pending publication.
+     */
+    Mono<Article> change(
+            String id, ArticleStatus target, Set<ArticleStatus> from, String action, String by, String comment) {
         return articles.findById(id)
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
                 .flatMap(current -> {
-                    if (current.status() == target) {
-                        return Mono.error(new KbException(
-                                org.springframework.http.HttpStatus.CONFLICT,
-                                "illegal-transition",
-                                "Illegal status change",
-                                "Article '" + id + "' is already " + target + "."));
+                    if (!from.contains(current.status())) {
+                        return Mono.error(illegalTransition(id, current.status(), target));
                     }
-                    return save(current.withStatus(target, by, clock.instant()), current.version());
-                })
+                    Article next = current.withStatus(target, by, clock.instant());
+                    return save(next, current.version()).flatMap(saved -> events.record(
+                                    saved, action, current.status(), by, comment, saved.updatedAt())
+                            .then(schedules.clearPending(id))
+                            .thenReturn(saved));
+                });
+    }
+
+    /**
+     * Saves the content of version {@code v} as a new version (the status stays); history is never
+     * rewritten.
+     */
+    public Mono<Article> restore(String id, int v, String by) {
+        return articles.findById(id)
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(current -> articles.versions(id)
+                        .filter(old -> old.version() == v)
+                        .next()
+                        .switchIfEmpty(Mono.error(() -> KbException.notFound(
+                                "version-not-found", "Article '" + id + "' has no version " + v + ".")))
+                        .flatMap(old -> {
+                            Article next = new Article(
+                                    id,
+                                    old.type(),
+                                    old.lang(),
+                                    old.category(),
+                                    old.title(),
+                                    old.body(),
+                                    old.symptom(),
+                                    old.cause(),
+                                    old.resolution(),
+                                    old.affectedSystem(),
+                                    old.tags(),
+                                    current.status(),
+                                    current.version() + 1,
+                                    current.createdBy(),
+                                    current.createdAt(),
+                                    by,
+                                    clock.instant());
+                            return save(next, current.version()).flatMap(saved -> events.record(
+                                            saved, "RESTORED", current.status(), by, "version " + v, saved.updatedAt())
+                                    .thenReturn(saved));
+                        }))
                 .as(tx::transactional)
                 .flatMap(this::announce);
+    }
+
+    /**
+     * Saves {@code next} (content changed by a bulk curation step such as a category merge or a tag
+     * rename) as a new version inside the caller's transaction, with an event; the outbox re-indexes it.
+     */
+    Mono<Article> saveCuration(Article current, Article next, String action, String comment) {
+        return save(next, current.version()).flatMap(saved -> events.record(
+                        saved, action, current.status(), saved.updatedBy(), comment, saved.updatedAt())
+                .thenReturn(saved));
+    }
+
+    /** Tells the listeners (the search index's fast path) after a caller's transaction committed. */
+    Mono<Void> announced(List<Article> changed) {
+        return announceAll(changed);
     }
 
     /**
@@ -310,6 +411,24 @@ public class ArticleService {
 
     private static KbException notFound(String id) {
         return KbException.notFound("article-not-found", "No article with id '" + id + "'.");
+    }
+
+    static KbException illegalTransition(String id, ArticleStatus current, ArticleStatus target) {
+        return new KbException(
+                org.springframework.http.HttpStatus.CONFLICT,
+                "illegal-transition",
+                "Illegal status change",
+                "Article '" + id + "' is " + current + "; it cannot become " + target + " from there.",
+                Map.of("currentStatus", current.name()));
+    }
+
+    static KbException notADraft(String id, ArticleStatus current) {
+        return new KbException(
+                org.springframework.http.HttpStatus.CONFLICT,
+                "not-a-draft",
+                "Only drafts can be edited here",
+                "Article '" + id + "' is " + current + "; experts edit drafts only (a reviewer can send it back).",
+                Map.of("currentStatus", current.name()));
     }
 
     private static KbException staleVersion(String id, int current) {

@@ -2,9 +2,14 @@ package org.kbportal.backend.article;
 
 import org.kbportal.backend.system.KbException;
 
-/** Life cycle of an article; only PUBLISHED articles are visible to users and anonymous visitors. */
+/**
+ * Life cycle of an article: DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED (a reviewer may send an
+ * IN_REVIEW article back to DRAFT). Only PUBLISHED articles are visible to users and anonymous
+ * visitors.
+ */
 public enum ArticleStatus {
     DRAFT,
+    IN_REVIEW,
     PUBLISHED,
     ARCHIVED;
 
@@ -17,6 +22,6 @@ public enum ArticleStatus {
             }
         }
         throw KbException.badRequest(
-                "invalid-status", "Unknown status '" + value + "': use DRAFT, PUBLISHED or ARCHIVED.");
+                "invalid-status", "Unknown status '" + value + "': use DRAFT, IN_REVIEW, PUBLISHED or ARCHIVED.");
     }
 }

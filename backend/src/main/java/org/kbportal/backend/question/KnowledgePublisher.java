@@ -7,12 +7,13 @@ import java.util.Map;
 import org.kbportal.backend.account.KbPrincipal;
 import org.kbportal.backend.article.ArticleInput;
 import org.kbportal.backend.article.ArticleService;
+import org.kbportal.backend.article.ArticleWorkflow;
 import org.kbportal.backend.system.KbException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns an answered question into a DRAFT article (FAQ or CASE) for the curators, prefilled from the
+ * Turns an answered question into an article (FAQ or CASE) in the reviewers' queue (IN_REVIEW), prefilled from the
  * question and the expert's answers with e-mail addresses and phone numbers removed. The article id
  * ({@code Q-<id>-faq}) and a {@code question-<id>} tag link it back; the question records the article.
  */
@@ -22,12 +23,19 @@ public class KnowledgePublisher {
     private final QuestionAccess access;
     private final QuestionStore store;
     private final ArticleService articles;
+    private final ArticleWorkflow workflow;
     private final Clock clock;
 
-    KnowledgePublisher(QuestionAccess access, QuestionStore store, ArticleService articles, Clock clock) {
+    KnowledgePublisher(
+            QuestionAccess access,
+            QuestionStore store,
+            ArticleService articles,
+            ArticleWorkflow workflow,
+            Clock clock) {
         this.access = access;
         this.store = store;
         this.articles = articles;
+        this.workflow = workflow;
         this.clock = clock;
     }
 
@@ -82,17 +90,21 @@ public class KnowledgePublisher {
                                 null,
                                 List.of("question-" + q.id()),
                                 null);
-                        return articles.create(input, c.username()).flatMap(a -> {
-                            Question next = q.article(a.id());
-                            return store.save(q, next, false, now)
-                                    .flatMap(
-                                            s -> store.event(s, "PUBLISHED", c.id(), null, null, t + " " + a.id(), now))
-                                    .thenReturn(Map.of(
-                                            "articleId",
-                                            a.id(),
-                                            "status",
-                                            a.status().name()));
-                        });
+                        // the proposal goes straight into the reviewers' queue
+                        return articles.create(input, c.username())
+                                .flatMap(draft ->
+                                        workflow.submit(draft.id(), c.username(), "proposed from question " + q.id()))
+                                .flatMap(a -> {
+                                    Question next = q.article(a.id());
+                                    return store.save(q, next, false, now)
+                                            .flatMap(s -> store.event(
+                                                    s, "PUBLISHED", c.id(), null, null, t + " " + a.id(), now))
+                                            .thenReturn(Map.of(
+                                                    "articleId",
+                                                    a.id(),
+                                                    "status",
+                                                    a.status().name()));
+                                });
                     });
         }));
     }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param questions online questions: clocks, monitor and notifications
  * @param manuals manuals made from uploaded documents
  * @param attachments files attached to articles
+ * @param curation review workflow, scheduled publication and readers' feedback
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -27,7 +28,8 @@ public record KbProperties(
         @DefaultValue Ingest ingest,
         @DefaultValue Questions questions,
         @DefaultValue Manuals manuals,
-        @DefaultValue Attachments attachments) {
+        @DefaultValue Attachments attachments,
+        @DefaultValue Curation curation) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -122,6 +124,16 @@ public record KbProperties(
 
     /** @param maxUpload largest accepted attachment (at most the multipart limit, kb.manuals.max-upload) */
     public record Attachments(@DefaultValue("50MB") org.springframework.util.unit.DataSize maxUpload) {}
+
+    /**
+     * @param scheduleInterval how often approved articles whose publication time has come are published
+     * @param viewFlushInterval how often buffered read counts are added to the database
+     * @param feedbackPerMinute feedback posts one voter (user, visitor session or address) may send a minute
+     */
+    public record Curation(
+            @DefaultValue("30s") Duration scheduleInterval,
+            @DefaultValue("5s") Duration viewFlushInterval,
+            @DefaultValue("5") int feedbackPerMinute) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

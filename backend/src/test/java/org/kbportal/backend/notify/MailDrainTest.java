@@ -62,6 +62,7 @@ class MailDrainTest {
                         org.springframework.util.unit.DataSize.ofMegabytes(10),
                         20),
                 null,
+                null,
                 null);
         drain = new MailDrain(repo, sender, props, Clock.fixed(NOW, ZoneOffset.UTC));
         when(repo.dueMails(any(), anyInt(), anyInt())).thenReturn(Flux.just(mail));

@@ -19,10 +19,13 @@ import org.kbportal.ui.client.Article;
 import org.kbportal.ui.client.ArticleClient;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.CurationClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.review.ScheduleForm;
+import org.kbportal.ui.review.WorkflowTimeline;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
 
@@ -40,11 +43,15 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final CurationClient curation;
 
     private final H1 heading = new H1();
     private final Div status = new Div();
     private final Div message = new Div();
     private final VersionHistory history;
+    private final WorkflowTimeline timeline;
+    private final ScheduleForm schedule;
+    private final Button submit = new Button();
     private ArticleForm form;
     private Article current;
 
@@ -54,14 +61,36 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
             MarkdownRenderer markdown,
             DateTimes dates,
             CurrentUser user,
-            ErrorMessages errors) {
+            ErrorMessages errors,
+            CurationClient curation) {
+        this.curation = curation;
         this.articles = articles;
         this.categories = categories;
         this.markdown = markdown;
         this.dates = dates;
         this.user = user;
         this.errors = errors;
-        this.history = new VersionHistory(markdown, dates);
+        this.history = user.isAdmin()
+                ? new VersionHistory(
+                        markdown,
+                        dates,
+                        v -> change(() -> curation.restore(current.id(), v.version()), "editor.restored"))
+                : new VersionHistory(markdown, dates);
+        this.timeline = new WorkflowTimeline(dates);
+        this.schedule = new ScheduleForm(dates.zone());
+        schedule.addSaveListener(e -> {
+            try {
+                curation.schedule(current.id(), e.publishAt(), e.reviewBy());
+                notifySuccess("schedule.saved");
+                show(articles.get(current.id()));
+            } catch (BackendException ex) {
+                fail(ex);
+            }
+        });
+        submit.setText(getTranslation("editor.submit"));
+        submit.setId("editor-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> change(() -> curation.submit(current.id()), "editor.submitted"));
         addClassName("kb-editor");
         heading.setId("editor-heading");
         status.setId("editor-status");
@@ -72,7 +101,8 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.check(event, user)) {
+        // authors (experts) write and submit drafts; reviewers (admins) also publish
+        if (!AdminAccess.checkExpert(event, user)) {
             return;
         }
         String id = event.getRouteParameters().get("id").orElse(null);
@@ -104,11 +134,14 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         form.addPublishListener(e -> change(() -> articles.publish(current.id()), "editor.published"));
         form.addArchiveListener(e -> change(() -> articles.archive(current.id()), "editor.archived"));
         form.addCloseListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.ADMIN_ARTICLES)));
+        // only reviewers publish and archive; authors submit for review
+        form.publish.setVisible(user.isAdmin());
+        form.archive.setVisible(user.isAdmin());
         Anchor back = Routes.link(Routes.ADMIN_ARTICLES, getTranslation("editor.back"));
         back.addClassName("kb-back");
-        add(back, heading, status, message, form);
+        add(back, heading, status, submit, message, form);
         if (article != null) {
-            add(history);
+            add(schedule, timeline, history);
         }
         show(article);
     }
@@ -118,6 +151,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         message.setVisible(false);
         form.setArticle(article);
         status.removeAll();
+        submit.setVisible(article != null && Article.DRAFT.equals(article.status()));
         if (article == null) {
             heading.setText(getTranslation("editor.new"));
             return;
@@ -131,14 +165,29 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
                 new Span(getTranslation("article.updated", article.updatedBy(), dates.format(article.updatedAt()))),
                 view);
         history.show(articles.versions(article.id()));
+        var workflow = curation.workflow(article.id());
+        timeline.show(workflow.history());
+        schedule.setValues(workflow.publishAt(), workflow.reviewBy());
+        if (workflow.reviewDue()) {
+            Span due = new Span(getTranslation("article.review-due", dates.format(workflow.reviewBy())));
+            due.addClassNames("kb-badge", "kb-badge-overdue");
+            due.setId("editor-review-due");
+            status.add(due);
+        }
     }
 
     private void save(ArticleDraft draft) {
         Article saved;
         try {
-            saved = current == null
-                    ? articles.create(draft.toInput(null))
-                    : articles.update(current.id(), draft.toInput(current.version()));
+            if (user.isAdmin()) {
+                saved = current == null
+                        ? articles.create(draft.toInput(null))
+                        : articles.update(current.id(), draft.toInput(current.version()));
+            } else {
+                saved = current == null
+                        ? curation.createDraft(draft.toInput(null))
+                        : curation.updateDraft(current.id(), draft.toInput(current.version()));
+            }
         } catch (BackendException e) {
             fail(e);
             return;
@@ -165,7 +214,10 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         e.problem().ifPresent(p -> form.showServerErrors(p.errors()));
         message.removeAll();
         message.add(new Span(errors.describe(e, getLocale())));
-        if (current != null && ("stale-version".equals(e.kbType()) || "illegal-transition".equals(e.kbType()))) {
+        if (current != null
+                && ("stale-version".equals(e.kbType())
+                        || "illegal-transition".equals(e.kbType())
+                        || "not-a-draft".equals(e.kbType()))) {
             // someone else changed the article: offer what is stored now (the user may copy text first)
             Button reload = new Button(getTranslation("editor.reload"), click -> show(articles.get(current.id())));
             reload.setId("editor-reload");

@@ -22,6 +22,11 @@ class VersionHistory extends Composite<Div> {
     private final Grid<ArticleVersion> grid = new Grid<>();
 
     VersionHistory(MarkdownRenderer markdown, DateTimes dates) {
+        this(markdown, dates, null);
+    }
+
+    /** With {@code restore} (admins), each version gets a button that restores it as a new version. */
+    VersionHistory(MarkdownRenderer markdown, DateTimes dates, java.util.function.Consumer<ArticleVersion> restore) {
         this.markdown = markdown;
         grid.setId("version-grid");
         grid.addColumn(v -> "v" + v.version())
@@ -39,6 +44,15 @@ class VersionHistory extends Composite<Div> {
         grid.addColumn(v -> dates.format(v.savedAt()))
                 .setHeader(getTranslation("history.saved-at"))
                 .setAutoWidth(true);
+        if (restore != null) {
+            grid.addComponentColumn(v -> {
+                        Button b = new Button(getTranslation("history.restore"), e -> restore.accept(v));
+                        b.setId("history-restore-" + v.version());
+                        b.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+                        return b;
+                    })
+                    .setAutoWidth(true);
+        }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> open(e.getItem()));

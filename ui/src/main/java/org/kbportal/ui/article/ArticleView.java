@@ -15,6 +15,8 @@ import org.kbportal.ui.client.Article;
 import org.kbportal.ui.client.ArticleClient;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.CurationClient;
+import org.kbportal.ui.client.SearchClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
@@ -34,6 +36,8 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final CurationClient curation;
+    private final SearchClient search;
     private Article shown;
     private TableOfContents toc;
 
@@ -43,7 +47,11 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             CategoryCatalog categories,
             DateTimes dates,
             CurrentUser user,
-            ErrorMessages errors) {
+            ErrorMessages errors,
+            CurationClient curation,
+            SearchClient search) {
+        this.curation = curation;
+        this.search = search;
         this.articles = articles;
         this.markdown = markdown;
         this.categories = categories;
@@ -97,7 +105,8 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (!article.tags().isEmpty()) {
             header.add(tags(article));
         }
-        if (user.isAdmin()) {
+        reviewDue(article, header);
+        if (user.isAdmin() || (user.isExpert() && Article.DRAFT.equals(article.status()))) {
             Button edit = new Button(getTranslation("article.edit"), VaadinIcon.EDIT.create());
             edit.setId("article-edit");
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -116,6 +125,32 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         body.add(content);
         add(header, body);
+        if (Article.PUBLISHED.equals(article.status())) {
+            add(new FeedbackWidget(curation, errors, article.id(), user.visitorId()));
+        }
+        try {
+            add(new RelatedArticles(search, article));
+        } catch (BackendException e) {
+            // related articles are a nicety: the article itself is shown
+        }
+    }
+
+    /** A published article past its review-by date stays readable, with a warning. */
+    private void reviewDue(Article article, Div header) {
+        if (!Article.PUBLISHED.equals(article.status())) {
+            return;
+        }
+        try {
+            var status = curation.reviewStatus(article.id());
+            if (status.reviewDue()) {
+                Span due = new Span(getTranslation("article.review-due", dates.format(status.reviewBy())));
+                due.setId("article-review-due");
+                due.addClassNames("kb-badge", "kb-badge-overdue");
+                header.add(due);
+            }
+        } catch (BackendException e) {
+            // the warning is a nicety: the article itself is shown
+        }
     }
 
     private Anchor backLink() {

@@ -9,7 +9,7 @@ import java.util.List;
  * cases, {@code sections} to manuals.
  *
  * @param type {@code faq}, {@code manual} or {@code case}
- * @param status {@code DRAFT}, {@code PUBLISHED} or {@code ARCHIVED}
+ * @param status {@code DRAFT}, {@code IN_REVIEW}, {@code PUBLISHED} or {@code ARCHIVED}
  * @param section the section number when the article was requested by a section id
  */
 public record Article(
@@ -39,9 +39,10 @@ public record Article(
     public static final List<String> TYPES = List.of(FAQ, MANUAL, CASE);
 
     public static final String DRAFT = "DRAFT";
+    public static final String IN_REVIEW = "IN_REVIEW";
     public static final String PUBLISHED = "PUBLISHED";
     public static final String ARCHIVED = "ARCHIVED";
-    public static final List<String> STATUSES = List.of(DRAFT, PUBLISHED, ARCHIVED);
+    public static final List<String> STATUSES = List.of(DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED);
 
     public static final List<String> LANGS = List.of("zh", "en");
 

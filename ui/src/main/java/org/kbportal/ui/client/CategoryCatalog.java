@@ -50,6 +50,11 @@ public class CategoryCatalog {
         return current.categories();
     }
 
+    /** Forgets the cached tree (after an admin changed it). */
+    public void refresh() {
+        snapshot = new Snapshot(List.of(), Instant.MIN);
+    }
+
     /** The category's name in the locale's language, or the code itself when unknown. */
     public String name(String code, Locale locale) {
         if (code == null) {

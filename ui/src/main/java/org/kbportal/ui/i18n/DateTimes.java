@@ -18,6 +18,11 @@ public class DateTimes {
         this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
     }
 
+    /** The zone dates are shown and entered in. */
+    public java.time.ZoneId zone() {
+        return format.getZone();
+    }
+
     public String format(Instant instant) {
         return instant == null ? "" : format.format(instant);
     }

@@ -109,7 +109,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             "nav.admin-experts",
                             "nav-admin-experts",
                             isUnder(path, Routes.ADMIN_EXPERTS)),
-                    navLink(Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla", isUnder(path, Routes.ADMIN_SLA)));
+                    navLink(Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla", isUnder(path, Routes.ADMIN_SLA)),
+                    navLink(
+                            Routes.ADMIN_REVIEW,
+                            "nav.admin-review",
+                            "nav-admin-review",
+                            isUnder(path, Routes.ADMIN_REVIEW)),
+                    navLink(
+                            Routes.ADMIN_FEEDBACK,
+                            "nav.admin-feedback",
+                            "nav-admin-feedback",
+                            isUnder(path, Routes.ADMIN_FEEDBACK)),
+                    navLink(
+                            Routes.ADMIN_CATEGORIES,
+                            "nav.admin-categories",
+                            "nav-admin-categories",
+                            isUnder(path, Routes.ADMIN_CATEGORIES)));
+        } else if (user.isExpert()) {
+            // authors write drafts and submit them for review
+            nav.add(navLink(Routes.editor(null), "nav.new-draft", "nav-new-draft", isUnder(path, Routes.ADMIN_EDITOR)));
         }
     }
 

@@ -23,6 +23,9 @@ public final class Routes {
     public static final String ADMIN_EDITOR = "admin/articles/edit";
     public static final String ADMIN_SYNONYMS = "admin/synonyms";
     public static final String ADMIN_INDEX = "admin/index";
+    public static final String ADMIN_REVIEW = "admin/review";
+    public static final String ADMIN_FEEDBACK = "admin/feedback";
+    public static final String ADMIN_CATEGORIES = "admin/categories";
     public static final String ASK = "ask";
     public static final String QUESTIONS = "questions";
     public static final String WORKBENCH = "workbench";

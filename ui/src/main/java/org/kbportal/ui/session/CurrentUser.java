@@ -53,6 +53,20 @@ public class CurrentUser implements TokenSource {
         return get().map(LoginResult::username).orElse("");
     }
 
+    /**
+     * A random id of this browser session, sent with anonymous feedback so the backend counts one
+     * vote per visitor.
+     */
+    public String visitorId() {
+        VaadinSession session = requireSession();
+        Object id = session.getAttribute("kb.visitor");
+        if (id == null) {
+            id = java.util.UUID.randomUUID().toString();
+            session.setAttribute("kb.visitor", id);
+        }
+        return (String) id;
+    }
+
     /** Remembers a fresh login for this session. */
     public void signIn(LoginResult login) {
         requireSession().setAttribute(LoginResult.class, login);
