@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search search limits
  * @param ingest import limits
  * @param questions online questions: clocks, monitor and notifications
+ * @param reports the service report: PDF font and the monthly e-mail
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -23,7 +24,8 @@ public record KbProperties(
         @DefaultValue Auth auth,
         @DefaultValue Search search,
         @DefaultValue Ingest ingest,
-        @DefaultValue Questions questions) {
+        @DefaultValue Questions questions,
+        @DefaultValue Reports reports) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -97,6 +99,27 @@ public record KbProperties(
             @DefaultValue("kb-portal@localhost") String mailFrom,
             @DefaultValue("2s") Duration mailDrainInterval,
             @DefaultValue("6") int mailMaxAttempts) {}
+
+    /**
+     * @param font a TrueType font (.ttf, or .ttc collection) with Chinese glyphs for PDFs and charts;
+     *     empty: the first of the usual Debian CJK fonts found (fonts-wqy-microhei, fonts-noto-cjk)
+     * @param maxDays longest report period in days
+     * @param monthlyMail the previous month's PDF e-mailed on the first of each month
+     */
+    public record Reports(
+            @DefaultValue("") String font,
+            @DefaultValue("400") int maxDays,
+            @DefaultValue MonthlyMail monthlyMail) {}
+
+    /**
+     * @param enabled send it (off in the demo profile)
+     * @param recipients addresses; empty: every enabled admin with an e-mail address
+     * @param checkInterval how often an instance looks whether this month's run is still to do
+     */
+    public record MonthlyMail(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue java.util.List<String> recipients,
+            @DefaultValue("15m") Duration checkInterval) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");
