@@ -107,7 +107,9 @@ class MonthlyReportMailer implements SmartLifecycle {
                                 .then(Mono.just(true))
                         : Mono.just(false))
                 .as(tx::transactional)
-                .onErrorResume(ReportRepository::duplicateKey, e -> Mono.just(false))
+                // the losing instance's INSERT hits the key; PostgreSQL then refuses the whole commit:
+                // whatever failed, a run recorded by someone else means this one lost the race
+                .onErrorResume(e -> repo.hasRun(KIND, period).flatMap(done -> done ? Mono.just(false) : Mono.error(e)))
                 .doOnNext(won -> {
                     if (won) {
                         log.info("Monthly report {} queued for {} recipient(s)", period, to.size());

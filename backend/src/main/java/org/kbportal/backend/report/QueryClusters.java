@@ -15,12 +15,13 @@ import java.util.Set;
  * full-width letters and digits become plain ones; lower case; punctuation and filler words such as
  * 怎么/如何/吗/how/to removed) and analysed into terms (Latin words and digits whole, Chinese runs as
  * character bigrams, the way the search engines see them). Two queries are near-duplicates when
- * their terms overlap by at least half (Jaccard ≥ 0.5) or their compact forms differ by at most a
+ * their terms mostly agree (Dice coefficient ≥ 0.6: 打印机卡纸 and 打印机老是卡纸 share 3 of 4 + 6
+ * bigrams) or their compact forms differ by at most a
  * quarter of their length in edits (typos). Clusters grow greedily from the most frequent query.
  */
 final class QueryClusters {
 
-    private static final double MIN_JACCARD = 0.5;
+    private static final double MIN_DICE = 0.6;
     private static final double MAX_EDIT_RATIO = 0.25;
     private static final int MAX_VARIANTS = 10;
     private static final List<String> CJK_FILLERS =
@@ -37,11 +38,12 @@ final class QueryClusters {
         // the same normalised text is one entry, labelled by its most frequent spelling
         Map<String, Entry> byNorm = new LinkedHashMap<>();
         for (Searched s : queries) {
-            String norm = normalise(s.query());
-            if (norm.isEmpty()) {
+            String key = key(s.query());
+            if (key.isEmpty()) {
                 continue;
             }
-            byNorm.computeIfAbsent(norm, n -> new Entry(n, terms(n))).add(s);
+            byNorm.computeIfAbsent(key, n -> new Entry(n, terms(normalise(s.query()))))
+                    .add(s);
         }
         List<Entry> entries = new ArrayList<>(byNorm.values());
         entries.sort(Comparator.comparingLong(Entry::count).reversed().thenComparing(e -> e.norm));
@@ -83,8 +85,7 @@ final class QueryClusters {
     }
 
     static boolean similar(Entry a, Entry b) {
-        return jaccard(a.terms, b.terms) >= MIN_JACCARD
-                || editRatio(compact(a.norm), compact(b.norm)) <= MAX_EDIT_RATIO;
+        return dice(a.terms, b.terms) >= MIN_DICE || editRatio(a.norm, b.norm) <= MAX_EDIT_RATIO;
     }
 
     static String normalise(String q) {
@@ -142,7 +143,7 @@ final class QueryClusters {
         b.setLength(0);
     }
 
-    static double jaccard(Set<String> a, Set<String> b) {
+    static double dice(Set<String> a, Set<String> b) {
         if (a.isEmpty() && b.isEmpty()) {
             return 1;
         }
@@ -152,11 +153,12 @@ final class QueryClusters {
                 common++;
             }
         }
-        return (double) common / (a.size() + b.size() - common);
+        return 2.0 * common / (a.size() + b.size());
     }
 
-    private static String compact(String s) {
-        return s.replace(" ", "");
+    /** The normalised text without spaces: "VPN 连接失败" and "vpn连接失败" are one query. */
+    static String key(String q) {
+        return normalise(q).replace(" ", "");
     }
 
     /** Levenshtein distance over the longer length. */
@@ -186,7 +188,7 @@ final class QueryClusters {
         return (double) prev[b.length()] / max;
     }
 
-    /** One normalised text and the spellings it was searched with. */
+    /** One normalised text (its {@link #key}) and the spellings it was searched with. */
     static final class Entry {
         final String norm;
         final Set<String> terms;

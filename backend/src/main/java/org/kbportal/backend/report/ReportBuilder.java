@@ -358,7 +358,7 @@ final class ReportBuilder {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Long> best = new LinkedHashMap<>();
         for (ReportData.QueryRow r : rows) {
-            String norm = QueryClusters.normalise(r.query());
+            String norm = QueryClusters.key(r.query());
             if (norm.isEmpty()) {
                 continue;
             }

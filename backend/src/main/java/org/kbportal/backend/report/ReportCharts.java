@@ -59,6 +59,10 @@ class ReportCharts {
         renderer.setSeriesPaint(0, new Color(0x1F, 0x77, 0xB4));
         renderer.setSeriesPaint(1, new Color(0xFF, 0x7F, 0x0E));
         renderer.setSeriesPaint(2, new Color(0x2C, 0xA0, 0x2C));
+        if (!name.equals("sla")) {
+            ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis())
+                    .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        }
         if (name.equals("daily")) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_90);
         }

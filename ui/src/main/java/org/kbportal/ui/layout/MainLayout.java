@@ -96,7 +96,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Routes.ADMIN_INDEX,
                             "nav.admin-index",
                             "nav-admin-index",
-                            isUnder(path, Routes.ADMIN_INDEX)));
+                            isUnder(path, Routes.ADMIN_INDEX)),
+                    navLink(
+                            Routes.ADMIN_REPORTS,
+                            "nav.admin-reports",
+                            "nav-admin-reports",
+                            isUnder(path, Routes.ADMIN_REPORTS)));
         }
     }
 

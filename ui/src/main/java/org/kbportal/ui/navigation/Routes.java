@@ -23,6 +23,7 @@ public final class Routes {
     public static final String ADMIN_EDITOR = "admin/articles/edit";
     public static final String ADMIN_SYNONYMS = "admin/synonyms";
     public static final String ADMIN_INDEX = "admin/index";
+    public static final String ADMIN_REPORTS = "admin/reports";
     public static final String ASK = "ask";
     public static final String QUESTIONS = "questions";
     public static final String WORKBENCH = "workbench";
