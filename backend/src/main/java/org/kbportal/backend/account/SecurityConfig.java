@@ -74,7 +74,7 @@ class SecurityConfig {
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(ex -> ex.pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
-                        .pathMatchers("/api/admin/**")
+                        .pathMatchers("/api/admin/**", "/api/reports/**")
                         .hasRole("ADMIN")
                         .pathMatchers("/api/expert/**")
                         .hasAnyRole("EXPERT", "ADMIN")

@@ -66,20 +66,28 @@ class MailDrain implements SmartLifecycle {
     }
 
     private Mono<Void> send(OutboxMail m) {
-        return Mono.fromRunnable(() -> {
-                    try {
-                        MimeMessage message = sender.createMimeMessage();
-                        MimeMessageHelper h = new MimeMessageHelper(message, false, "UTF-8");
-                        h.setFrom(props.questions().mailFrom());
-                        h.setTo(m.recipient());
-                        h.setSubject(m.subject());
-                        h.setText(m.body(), false);
-                        sender.send(message);
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                })
-                .subscribeOn(Schedulers.boundedElastic())
+        return repo.attachments(m.id())
+                .collectList()
+                .flatMap(files -> Mono.fromRunnable(() -> {
+                            try {
+                                MimeMessage message = sender.createMimeMessage();
+                                MimeMessageHelper h = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
+                                h.setFrom(props.questions().mailFrom());
+                                h.setTo(m.recipient());
+                                h.setSubject(m.subject());
+                                h.setText(m.body(), false);
+                                for (MailAttachment f : files) {
+                                    h.addAttachment(
+                                            f.filename(),
+                                            new org.springframework.core.io.ByteArrayResource(f.data()),
+                                            f.contentType());
+                                }
+                                sender.send(message);
+                            } catch (jakarta.mail.MessagingException e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        })
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .then(Mono.defer(() -> repo.markSent(m.id(), clock.instant())))
                 .onErrorResume(e -> {
                     log.warn(

@@ -41,6 +41,14 @@ public class Notifier {
         });
     }
 
+    /**
+     * An e-mail with files (e.g. the monthly report PDF), not about a question: written to the outbox
+     * in the caller's transaction and sent by {@link MailDrain} as a multipart message.
+     */
+    public Mono<Void> mail(String to, String subject, String body, String kind, java.util.List<MailAttachment> files) {
+        return repo.insertMailWithAttachments(to, subject, body, kind, files, clock.instant());
+    }
+
     public Mono<Void> notifyAll(Flux<Recipient> to, String template, Long questionId, Map<String, String> vars) {
         return to.concatMap(r -> notify(r, template, questionId, vars)).then();
     }

@@ -35,6 +35,48 @@ class NotifyRepository {
         return spec.then();
     }
 
+    /** An e-mail with attachments; the row and its files go in together (the caller's transaction). */
+    Mono<Void> insertMailWithAttachments(
+            String to, String subject, String body, String kind, java.util.List<MailAttachment> files, Instant now) {
+        return db.sql("INSERT INTO mail_outbox (recipient, subject, body, kind, created_at, next_attempt_at)"
+                        + " VALUES (:to, :s, :b, :k, :now, :now)")
+                .bind("to", to)
+                .bind("s", subject)
+                .bind("b", body)
+                .bind("k", kind)
+                .bind("now", utc(now))
+                .filter(st -> st.returnGeneratedValues("id"))
+                .map(r -> ((Number) r.get("id")).longValue())
+                .one()
+                .flatMap(id -> Flux.fromIterable(files)
+                        .concatMap(f -> db.sql("INSERT INTO mail_attachment (mail_id, filename, content_type, data)"
+                                        + " VALUES (:m, :f, :t, :d)")
+                                .bind("m", id)
+                                .bind("f", f.filename())
+                                .bind("t", f.contentType())
+                                .bind("d", java.nio.ByteBuffer.wrap(f.data()))
+                                .then())
+                        .then());
+    }
+
+    Flux<MailAttachment> attachments(long mailId) {
+        return db.sql("SELECT filename, content_type, data FROM mail_attachment WHERE mail_id = :m ORDER BY id")
+                .bind("m", mailId)
+                .map(r -> new MailAttachment(
+                        r.get("filename", String.class), r.get("content_type", String.class), bytes(r.get("data"))))
+                .all();
+    }
+
+    private static byte[] bytes(Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        java.nio.ByteBuffer buf = ((java.nio.ByteBuffer) v).duplicate();
+        byte[] out = new byte[buf.remaining()];
+        buf.get(out);
+        return out;
+    }
+
     Flux<OutboxMail> mails(boolean pendingOnly, int limit) {
         return db.sql(MAIL + (pendingOnly ? " WHERE sent_at IS NULL" : "") + " ORDER BY id DESC LIMIT " + limit)
                 .map(NotifyRepository::mail)

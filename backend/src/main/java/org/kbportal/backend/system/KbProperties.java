@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param manuals manuals made from uploaded documents
  * @param attachments files attached to articles
  * @param curation review workflow, scheduled publication and readers' feedback
+ * @param reports the service report: PDF font and the monthly e-mail
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -29,7 +30,8 @@ public record KbProperties(
         @DefaultValue Questions questions,
         @DefaultValue Manuals manuals,
         @DefaultValue Attachments attachments,
-        @DefaultValue Curation curation) {
+        @DefaultValue Curation curation,
+        @DefaultValue Reports reports) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -134,6 +136,27 @@ public record KbProperties(
             @DefaultValue("30s") Duration scheduleInterval,
             @DefaultValue("5s") Duration viewFlushInterval,
             @DefaultValue("5") int feedbackPerMinute) {}
+
+    /**
+     * @param font a TrueType font (.ttf, or .ttc collection) with Chinese glyphs for PDFs and charts;
+     *     empty: the first of the usual Debian CJK fonts found (fonts-wqy-microhei, fonts-noto-cjk)
+     * @param maxDays longest report period in days
+     * @param monthlyMail the previous month's PDF e-mailed on the first of each month
+     */
+    public record Reports(
+            @DefaultValue("") String font,
+            @DefaultValue("400") int maxDays,
+            @DefaultValue MonthlyMail monthlyMail) {}
+
+    /**
+     * @param enabled send it (off in the demo profile)
+     * @param recipients addresses; empty: every enabled admin with an e-mail address
+     * @param checkInterval how often an instance looks whether this month's run is still to do
+     */
+    public record MonthlyMail(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue java.util.List<String> recipients,
+            @DefaultValue("15m") Duration checkInterval) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -63,9 +63,11 @@ class MailDrainTest {
                         20),
                 null,
                 null,
+                null,
                 null);
         drain = new MailDrain(repo, sender, props, Clock.fixed(NOW, ZoneOffset.UTC));
         when(repo.dueMails(any(), anyInt(), anyInt())).thenReturn(Flux.just(mail));
+        when(repo.attachments(anyLong())).thenReturn(Flux.empty());
         when(repo.lease(eq(7L), anyString(), any(), any())).thenReturn(Mono.just(true));
         when(repo.markSent(anyLong(), any())).thenReturn(Mono.empty());
         when(repo.markFailed(anyLong(), anyString(), any())).thenReturn(Mono.empty());
@@ -93,6 +95,7 @@ class MailDrainTest {
 
     @Test
     void shouldSkipRowsLeasedByAnotherInstance() {
+        when(repo.attachments(anyLong())).thenReturn(Flux.empty());
         when(repo.lease(eq(7L), anyString(), any(), any())).thenReturn(Mono.just(false));
         StepVerifier.create(drain.drainOnce()).verifyComplete();
         verify(sender, never()).send(any(MimeMessage.class));

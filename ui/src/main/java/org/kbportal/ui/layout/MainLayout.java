@@ -124,7 +124,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Routes.ADMIN_CATEGORIES,
                             "nav.admin-categories",
                             "nav-admin-categories",
-                            isUnder(path, Routes.ADMIN_CATEGORIES)));
+                            isUnder(path, Routes.ADMIN_CATEGORIES)),
+                    navLink(
+                            Routes.ADMIN_REPORTS,
+                            "nav.admin-reports",
+                            "nav-admin-reports",
+                            isUnder(path, Routes.ADMIN_REPORTS)));
         } else if (user.isExpert()) {
             // authors write drafts and submit them for review
             nav.add(navLink(Routes.editor(null), "nav.new-draft", "nav-new-draft", isUnder(path, Routes.ADMIN_EDITOR)));
