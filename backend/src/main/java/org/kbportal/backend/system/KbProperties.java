@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search search limits
  * @param ingest import limits
  * @param questions online questions: clocks, monitor and notifications
+ * @param audit the audit log
+ * @param backup backups of the whole installation
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -23,7 +25,9 @@ public record KbProperties(
         @DefaultValue Auth auth,
         @DefaultValue Search search,
         @DefaultValue Ingest ingest,
-        @DefaultValue Questions questions) {
+        @DefaultValue Questions questions,
+        @DefaultValue Audit audit,
+        @DefaultValue Backup backup) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -97,6 +101,38 @@ public record KbProperties(
             @DefaultValue("kb-portal@localhost") String mailFrom,
             @DefaultValue("2s") Duration mailDrainInterval,
             @DefaultValue("6") int mailMaxAttempts) {}
+
+    /**
+     * @param retentionDays audit events older than this are purged (daily)
+     * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed (the UI server)
+     */
+    public record Audit(
+            @DefaultValue("365") int retentionDays,
+            @DefaultValue({"127.0.0.1", "0:0:0:0:0:0:0:1"}) java.util.List<String> trustedProxies) {}
+
+    /**
+     * @param schedule cron expression of scheduled backups (six fields, in {@code questions.zone}); empty:
+     *     none
+     * @param retention scheduled backups kept (older scheduled archives are deleted)
+     * @param maxImportBytes largest knowledge-base archive accepted by the import
+     */
+    public record Backup(
+            @DefaultValue("") String schedule,
+            @DefaultValue("7") int retention,
+            @DefaultValue("524288000") long maxImportBytes) {}
+
+    /** Left by a restore: the next start rebuilds the search index from the restored database. */
+    public Path reindexMarker() {
+        return dataDir.resolve("REINDEX");
+    }
+
+    public Path backupDir() {
+        return dataDir.resolve("backups");
+    }
+
+    public Path filesDir() {
+        return dataDir.resolve("files");
+    }
 
     public Path indexDir() {
         return dataDir.resolve("index");
