@@ -78,8 +78,8 @@ final class Snapshot {
                 ArchiveWriter zip = new ArchiveWriter(out)) {
             Instant createdAt = Instant.now();
             String schemaVersion = schemaVersion(c);
-            List<Path> files = filesDir == null ? List.of() : listFiles(filesDir);
             Schema schema = Schema.read(c);
+            List<Path> files = filesDir == null ? List.of() : referencedFiles(c, schema, filesDir);
             List<Schema.Table> tables = schema.tables().values().stream()
                     .filter(t -> includeTable.test(t.key()))
                     .toList();
@@ -156,17 +156,40 @@ final class Snapshot {
         return rows;
     }
 
-    static List<Path> listFiles(Path dir) throws IOException {
+    /**
+     * The files the snapshot's {@code stored_file} rows refer to (a row is written only once its file
+     * is in place, and files never change); without that table, every file but unfinished uploads.
+     */
+    static List<Path> referencedFiles(Connection c, Schema schema, Path dir) throws IOException, SQLException {
+        Schema.Table stored = schema.table(STORED_FILES);
+        if (stored != null && stored.column(REL_PATH) != null) {
+            List<Path> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT " + schema.q(stored.column(REL_PATH).name()) + " FROM " + schema.q(stored.name())
+                                    + " ORDER BY 1")) {
+                while (rs.next()) {
+                    Path p = dir.resolve(rs.getString(1)).normalize();
+                    if (p.startsWith(dir)) {
+                        out.add(p);
+                    }
+                }
+            }
+            return out;
+        }
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(".part"))
+                    .filter(p -> !dir.relativize(p).startsWith(".tmp"))
                     .sorted()
                     .toList();
         }
     }
+
+    private static final String STORED_FILES = "stored_file";
+    private static final String REL_PATH = "rel_path";
 
     static String appVersion() {
         String v = Snapshot.class.getPackage().getImplementationVersion();
