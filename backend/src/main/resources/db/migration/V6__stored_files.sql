@@ -1,5 +1,5 @@
--- Uploaded files (question attachments, article attachments, original manuals). The bytes live under
--- ${kb.data-dir}/files/<rel_path>; a row exists only once its file is complete (written first, then moved
+-- Uploaded files (question attachments, article attachments, original manuals). The bytes live in the
+-- data directory under files/<rel_path>; a row exists only once its file is complete (written first, then moved
 -- into place, then recorded), and files are never changed after that (a new upload is a new row).
 CREATE TABLE stored_file (
     id           VARCHAR(36)  PRIMARY KEY,
