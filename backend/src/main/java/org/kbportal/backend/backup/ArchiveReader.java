@@ -78,7 +78,7 @@ final class ArchiveReader implements AutoCloseable {
             }
             if (name.startsWith("/")
                     || name.contains("\\")
-                    || Set.of(name.split("/")).contains("..")) {
+                    || java.util.Arrays.asList(name.split("/")).contains("..")) {
                 throw new InvalidArchive("Entry '" + name + "' has an unsafe name.");
             }
             String expected = manifest.entries().get(name);

@@ -40,7 +40,8 @@ public final class RestoreCommand {
                 .web(WebApplicationType.NONE)
                 .properties("spring.config.name=backend", "spring.main.banner-mode=off")
                 .logStartupInfo(false)
-                .run(args)) {
+                // backend.yml asks for a reactive web server; the command needs none
+                .run(withArg(args, "--spring.main.web-application-type=none"))) {
             Environment env = ctx.getEnvironment();
             KbProperties props = ctx.getBean(KbProperties.class);
             Path archive = Path.of(env.getRequiredProperty("kb.restore.from"));
@@ -64,6 +65,12 @@ public final class RestoreCommand {
                     r.schemaVersion(),
                     props.dataDir());
         }
+    }
+
+    private static String[] withArg(String[] args, String extra) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+        out[args.length] = extra;
+        return out;
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -115,6 +115,8 @@ final class Restorer {
         Flyway flyway = Flyway.configure()
                 .dataSource(db.url(), db.username(), db.password())
                 .target(MigrationVersion.fromVersion(version))
+                // as the backend runs them (spring.flyway.placeholder-replacement=false)
+                .placeholderReplacement(false)
                 .load();
         boolean known = false;
         for (MigrationInfo i : flyway.info().all()) {

@@ -86,6 +86,7 @@ class BackupRestoreIT {
 
         Map<String, List<String>> after = Installation.dump(Installation.h2Url(target), "sa");
         assertSameRows(before, after);
+        Map<String, List<String>> restoredOnH2 = withoutRestoreEvents(normalised(Installation.h2Url(target)));
         assertThat(Installation.files(target)).isEqualTo(files);
 
         try (BackendServer b = BackendServer.start(target, SETTINGS)) {
@@ -134,7 +135,7 @@ class BackupRestoreIT {
                     "--kb.db.url=" + pg.jdbcUrl("restored"),
                     "--kb.db.username=postgres",
                     "--kb.db.password=");
-            assertSameRows(normalised(Installation.h2Url(target)), normalised(pg.jdbcUrl("restored")));
+            assertThat(withoutRestoreEvents(normalised(pg.jdbcUrl("restored")))).isEqualTo(restoredOnH2);
         }
     }
 
@@ -154,6 +155,11 @@ class BackupRestoreIT {
                 assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
             }
         }
+    }
+
+    private static Map<String, List<String>> withoutRestoreEvents(Map<String, List<String>> rows) {
+        rows.get("audit_event").removeIf(r -> r.contains("\"action\":\"backups.restore\""));
+        return rows;
     }
 
     /** Rows of any database in one form (the archive's value encoding), for comparing H2 with PostgreSQL. */
