@@ -8,8 +8,23 @@ public final class BackendMain {
 
     private BackendMain() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (restoreIfRequested(args)) {
+            return;
+        }
         builder().run(args);
+    }
+
+    /**
+     * With {@code --kb.restore.from=archive.zip}: restores that backup into the empty data directory
+     * and database, and returns true (the caller then exits instead of starting).
+     */
+    public static boolean restoreIfRequested(String... args) throws Exception {
+        if (!org.kbportal.backend.backup.RestoreCommand.requested(args)) {
+            return false;
+        }
+        org.kbportal.backend.backup.RestoreCommand.run(args);
+        return true;
     }
 
     /** The backend application as both launchers start it. */

@@ -13,7 +13,11 @@ public final class PortalLauncher {
 
     private PortalLauncher() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        // --kb.restore.from=backup.zip restores into an empty data directory and exits
+        if (BackendMain.restoreIfRequested(args)) {
+            return;
+        }
         start(args);
     }
 

@@ -5,8 +5,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
+import org.kbportal.backend.audit.AuditLog;
+import org.kbportal.backend.audit.ClientAddress;
+import org.kbportal.backend.system.KbException;
+import org.kbportal.backend.system.KbProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +25,13 @@ import reactor.core.publisher.Mono;
 class AuthController {
 
     private final AccountService accounts;
+    private final AuditLog audit;
+    private final KbProperties props;
 
-    AuthController(AccountService accounts) {
+    AuthController(AccountService accounts, AuditLog audit, KbProperties props) {
         this.accounts = accounts;
+        this.audit = audit;
+        this.props = props;
     }
 
     record LoginRequest(
@@ -35,8 +44,15 @@ class AuthController {
     record LoginResponse(String token, Set<Role> roles, String username, String displayName, Instant expiresAt) {}
 
     @PostMapping("/api/auth/login")
-    Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
+    Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
+        String ip = ClientAddress.of(http, props.audit().trustedProxies());
+        String name = request.username().strip();
         return accounts.login(request.username(), request.password())
+                .flatMap(l -> audit.record(l.user().username(), "auth.login", null, 200, null, ip)
+                        .thenReturn(l))
+                .onErrorResume(KbException.class, e -> audit.record(
+                                null, "auth.login-failed", name, e.status().value(), "user name tried: " + name, ip)
+                        .then(Mono.error(e)))
                 .map(l -> new LoginResponse(
                         l.token(),
                         l.user().roles(),
@@ -47,9 +63,20 @@ class AuthController {
 
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return accounts.logout(
-                authorization.substring(Math.min(7, authorization.length())).strip());
+    Mono<Void> logout(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            Authentication auth,
+            ServerHttpRequest http) {
+        return accounts.logout(authorization
+                        .substring(Math.min(7, authorization.length()))
+                        .strip())
+                .then(audit.record(
+                        auth.getName(),
+                        "auth.logout",
+                        null,
+                        204,
+                        null,
+                        ClientAddress.of(http, props.audit().trustedProxies())));
     }
 
     @GetMapping("/api/auth/me")

@@ -42,7 +42,11 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http, AccountService accounts) {
+    SecurityWebFilterChain api(
+            ServerHttpSecurity http,
+            AccountService accounts,
+            org.kbportal.backend.audit.AuditLog audit,
+            org.kbportal.backend.system.KbProperties props) {
         ReactiveAuthenticationManager manager = auth -> accounts.authenticate((String) auth.getCredentials())
                 .switchIfEmpty(Mono.error(new BadCredentialsException("invalid token")))
                 .map(p -> new UsernamePasswordAuthenticationToken(
@@ -89,7 +93,9 @@ class SecurityConfig {
                                 "/api/articles/**",
                                 "/api/categories",
                                 "/actuator/health",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                // scraped without a login; keep the backend port internal (docs/OPERATIONS.md)
+                                "/actuator/prometheus")
                         .permitAll()
                         .anyExchange()
                         .authenticated())
@@ -99,12 +105,26 @@ class SecurityConfig {
                                 "unauthenticated",
                                 "Not signed in",
                                 "Sign in first: send 'Authorization: Bearer <token>' from POST /api/auth/login."))
-                        .accessDeniedHandler((exchange, ex) -> problem(
-                                exchange,
-                                HttpStatus.FORBIDDEN,
-                                "forbidden",
-                                "Forbidden",
-                                "Your role may not do this.")))
+                        .accessDeniedHandler((exchange, ex) -> exchange.getPrincipal()
+                                .map(java.security.Principal::getName)
+                                .flatMap(actor -> audit.record(
+                                        actor,
+                                        "access.denied",
+                                        exchange.getRequest().getMethod().name() + " "
+                                                + exchange.getRequest()
+                                                        .getPath()
+                                                        .value(),
+                                        403,
+                                        null,
+                                        org.kbportal.backend.audit.ClientAddress.of(
+                                                exchange.getRequest(),
+                                                props.audit().trustedProxies())))
+                                .then(problem(
+                                        exchange,
+                                        HttpStatus.FORBIDDEN,
+                                        "forbidden",
+                                        "Forbidden",
+                                        "Your role may not do this."))))
                 .build();
     }
 

@@ -32,6 +32,7 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
             Health.down().withDetail("state", "starting").build();
 
     private final Duration drainInterval;
+    private final java.nio.file.Path reindexMarker;
 
     FirstStart(
             AccountSeeder accounts,
@@ -41,6 +42,7 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
             org.kbportal.backend.system.KbProperties props) {
         this.featureSeeds = featureSeeds;
         this.drainInterval = props.search().drainInterval();
+        this.reindexMarker = props.reindexMarker();
         this.accounts = accounts;
         this.indexer = indexer;
         this.seed = seed;
@@ -52,7 +54,7 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
         accounts.seed()
                 .thenMany(reactor.core.publisher.Flux.fromIterable(featureSeeds)
                         .concatMap(org.kbportal.backend.system.StartupSeed::seed))
-                .then(indexer.rebuildIfNeeded())
+                .then(Mono.defer(this::rebuildIndex))
                 .then(seed.load().then())
                 .subscribe(
                         null,
@@ -70,6 +72,18 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
                             health = Health.up().withDetail("seededInMs", ms).build();
                             done.tryEmitValue(true);
                         });
+    }
+
+    /** After a restore (marker file) always rebuild: the index may be an older installation's. */
+    private Mono<Void> rebuildIndex() {
+        if (!java.nio.file.Files.exists(reindexMarker)) {
+            return indexer.rebuildIfNeeded();
+        }
+        log.info("Restored installation: rebuilding the search index from the database");
+        return indexer.rebuild()
+                .then(Mono.fromCallable(() -> java.nio.file.Files.deleteIfExists(reindexMarker))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .then();
     }
 
     /** Completes when start-up seeding has finished. */

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attachments files attached to articles
  * @param curation review workflow, scheduled publication and readers' feedback
  * @param reports the service report: PDF font and the monthly e-mail
+ * @param audit the audit log
+ * @param backup backups of the whole installation
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -31,7 +33,9 @@ public record KbProperties(
         @DefaultValue Manuals manuals,
         @DefaultValue Attachments attachments,
         @DefaultValue Curation curation,
-        @DefaultValue Reports reports) {
+        @DefaultValue Reports reports,
+        @DefaultValue Audit audit,
+        @DefaultValue Backup backup) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -157,6 +161,38 @@ public record KbProperties(
             @DefaultValue("false") boolean enabled,
             @DefaultValue java.util.List<String> recipients,
             @DefaultValue("15m") Duration checkInterval) {}
+
+    /**
+     * @param retentionDays audit events older than this are purged (daily)
+     * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed (the UI server)
+     */
+    public record Audit(
+            @DefaultValue("365") int retentionDays,
+            @DefaultValue({"127.0.0.1", "0:0:0:0:0:0:0:1"}) java.util.List<String> trustedProxies) {}
+
+    /**
+     * @param schedule cron expression of scheduled backups (six fields, in {@code questions.zone}); empty:
+     *     none
+     * @param retention scheduled backups kept (older scheduled archives are deleted)
+     * @param maxImportBytes largest knowledge-base archive accepted by the import
+     */
+    public record Backup(
+            @DefaultValue("") String schedule,
+            @DefaultValue("7") int retention,
+            @DefaultValue("524288000") long maxImportBytes) {}
+
+    /** Left by a restore: the next start rebuilds the search index from the restored database. */
+    public Path reindexMarker() {
+        return dataDir.resolve("REINDEX");
+    }
+
+    public Path backupDir() {
+        return dataDir.resolve("backups");
+    }
+
+    public Path filesDir() {
+        return dataDir.resolve("files");
+    }
 
     public Path indexDir() {
         return dataDir.resolve("index");

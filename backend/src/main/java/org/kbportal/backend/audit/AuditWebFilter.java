@@ -1,0 +1,197 @@
+package org.kbportal.backend.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.kbportal.backend.system.KbProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place admin actions are audited: every change under {@code /api/admin/} (POST, PUT, PATCH,
+ * DELETE) and every download of the whole data ({@code GET} of exports and backup archives) becomes an
+ * event, written before the response is committed, so the event exists when the caller sees the
+ * answer. The action is named after the matched route ({@code POST /api/admin/articles/{id}/publish}
+ * → {@code articles.publish}, {@code PUT /api/admin/sla-policies/{kind}/{severity}} → {@code
+ * sla-policies.update}), the target is the route's variables, the details the JSON body without secrets.
+ * Runs after the security filters, so refused requests are not recorded here.
+ */
+@Component
+@Order(0)
+class AuditWebFilter implements WebFilter {
+
+    private static final String PREFIX = "/api/admin/";
+    private static final Set<HttpMethod> CHANGES =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    /** Reads that hand out the whole data set. */
+    private static final List<Pattern> AUDITED_READS = List.of(
+            Pattern.compile("/api/admin/export"),
+            Pattern.compile("/api/admin/backups/[^/]+/file"),
+            Pattern.compile("/api/admin/audit/export"));
+
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token).*");
+    private static final int MAX_BODY = 4096;
+
+    private final AuditLog audit;
+    private final KbProperties props;
+    private final ObjectMapper json;
+
+    AuditWebFilter(AuditLog audit, KbProperties props, ObjectMapper json) {
+        this.audit = audit;
+        this.props = props;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().pathWithinApplication().value();
+        if (!path.startsWith(PREFIX) || !audited(request.getMethod(), path)) {
+            return chain.filter(exchange);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        boolean jsonBody = MediaType.APPLICATION_JSON.isCompatibleWith(
+                request.getHeaders().getContentType() == null
+                        ? MediaType.APPLICATION_OCTET_STREAM
+                        : request.getHeaders().getContentType());
+        ServerHttpRequest teed = !jsonBody
+                ? request
+                : new ServerHttpRequestDecorator(request) {
+                    @Override
+                    public Flux<DataBuffer> getBody() {
+                        return super.getBody().doOnNext(b -> copy(b, body));
+                    }
+                };
+        ServerWebExchange ex = exchange.mutate().request(teed).build();
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .defaultIfEmpty("")
+                .flatMap(actor -> {
+                    ex.getResponse()
+                            .beforeCommit(() -> record(ex, actor.isEmpty() ? null : actor, path, body, jsonBody));
+                    return chain.filter(ex);
+                });
+    }
+
+    static boolean audited(HttpMethod method, String path) {
+        if (CHANGES.contains(method)) {
+            return true;
+        }
+        return HttpMethod.GET.equals(method)
+                && AUDITED_READS.stream().anyMatch(p -> p.matcher(path).matches());
+    }
+
+    private Mono<Void> record(
+            ServerWebExchange ex, String actor, String path, ByteArrayOutputStream body, boolean jsonBody) {
+        Object pattern = ex.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        Map<String, String> vars = ex.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of());
+        String route = pattern instanceof PathPattern p ? p.getPatternString() : path;
+        HttpStatusCode status = ex.getResponse().getStatusCode();
+        String target = vars.isEmpty() ? null : String.join("/", vars.values());
+        String details = jsonBody ? redacted(body.toByteArray()) : null;
+        String query = ex.getRequest().getURI().getRawQuery();
+        if (query != null && details == null) {
+            details = "?" + query;
+        }
+        return audit.record(
+                actor,
+                action(ex.getRequest().getMethod(), route),
+                target,
+                status == null ? 200 : status.value(),
+                details,
+                ClientAddress.of(ex.getRequest(), props.audit().trustedProxies()));
+    }
+
+    /** {@code articles.publish}, {@code users.update}, {@code calendar.days.delete}, {@code backups.create}. */
+    static String action(HttpMethod method, String route) {
+        String rest = route.startsWith(PREFIX) ? route.substring(PREFIX.length()) : route;
+        String[] segments = rest.split("/");
+        List<String> literals = new ArrayList<>();
+        boolean afterVariable = false;
+        boolean lastIsVerb = false;
+        for (String s : segments) {
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (s.startsWith("{")) {
+                afterVariable = true;
+                lastIsVerb = false;
+            } else {
+                literals.add(s);
+                lastIsVerb = afterVariable;
+            }
+        }
+        String base = String.join(".", literals);
+        if (lastIsVerb || (HttpMethod.POST.equals(method) && literals.size() > 1)) {
+            return base;
+        }
+        String verb = HttpMethod.POST.equals(method)
+                ? "create"
+                : HttpMethod.DELETE.equals(method) ? "delete" : HttpMethod.GET.equals(method) ? "download" : "update";
+        return base + "." + verb;
+    }
+
+    private String redacted(byte[] raw) {
+        if (raw.length == 0) {
+            return null;
+        }
+        if (raw.length >= MAX_BODY) {
+            return "(request body larger than " + MAX_BODY + " bytes, not recorded)";
+        }
+        try {
+            JsonNode node = json.readTree(raw);
+            redact(node);
+            return json.writeValueAsString(node);
+        } catch (java.io.IOException e) {
+            return "(request body is not JSON)";
+        }
+    }
+
+    private static void redact(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String n : names) {
+                if (SECRET.matcher(n).matches()) {
+                    o.put(n, "***");
+                } else {
+                    redact(o.get(n));
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(AuditWebFilter::redact);
+        }
+    }
+
+    private static void copy(DataBuffer buffer, ByteArrayOutputStream into) {
+        int room = MAX_BODY - into.size();
+        if (room <= 0) {
+            return;
+        }
+        int n = Math.min(room, buffer.readableByteCount());
+        byte[] bytes = new byte[n];
+        buffer.toByteBuffer(buffer.readPosition(), ByteBuffer.wrap(bytes), 0, n);
+        into.write(bytes, 0, n);
+    }
+}

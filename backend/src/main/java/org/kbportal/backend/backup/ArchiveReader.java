@@ -1,0 +1,136 @@
+package org.kbportal.backend.backup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Opens an archive and proves it whole before anything is loaded: the manifest lists exactly the
+ * entries present, every entry's SHA-256 matches, no entry name escapes its directory.
+ */
+final class ArchiveReader implements AutoCloseable {
+
+    /** The archive is damaged, tampered with or not one of ours. */
+    static final class InvalidArchive extends IOException {
+        InvalidArchive(String message) {
+            super(message);
+        }
+    }
+
+    private final ZipFile zip;
+    private final Manifest manifest;
+
+    private ArchiveReader(ZipFile zip, Manifest manifest) {
+        this.zip = zip;
+        this.manifest = manifest;
+    }
+
+    static ArchiveReader open(Path archive, ObjectMapper json, String expectedKind) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(archive.toFile());
+        } catch (IOException e) {
+            throw new InvalidArchive("Not a readable zip archive: " + e.getMessage());
+        }
+        try {
+            ZipEntry m = zip.getEntry(Manifest.NAME);
+            if (m == null) {
+                throw new InvalidArchive("The archive has no " + Manifest.NAME + ".");
+            }
+            Manifest manifest;
+            try (InputStream in = zip.getInputStream(m)) {
+                manifest = json.readValue(in, Manifest.class);
+            } catch (IOException e) {
+                throw new InvalidArchive("The manifest cannot be read: " + e.getMessage());
+            }
+            if (manifest.formatVersion() != Manifest.FORMAT) {
+                throw new InvalidArchive("Archive format " + manifest.formatVersion() + " is not supported (this"
+                        + " version reads format " + Manifest.FORMAT + ").");
+            }
+            if (!expectedKind.equals(manifest.kind())) {
+                throw new InvalidArchive(
+                        "The archive is a '" + manifest.kind() + "', expected a '" + expectedKind + "'.");
+            }
+            ArchiveReader reader = new ArchiveReader(zip, manifest);
+            reader.verify();
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private void verify() throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (ZipEntry e : Collections.list(zip.entries())) {
+            String name = e.getName();
+            if (name.equals(Manifest.NAME) || e.isDirectory()) {
+                continue;
+            }
+            if (name.startsWith("/")
+                    || name.contains("\\")
+                    || java.util.Arrays.asList(name.split("/")).contains("..")) {
+                throw new InvalidArchive("Entry '" + name + "' has an unsafe name.");
+            }
+            String expected = manifest.entries().get(name);
+            if (expected == null) {
+                throw new InvalidArchive("Entry '" + name + "' is not in the manifest.");
+            }
+            MessageDigest sha = ArchiveWriter.sha256();
+            try (InputStream in = new DigestInputStream(zip.getInputStream(e), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException ex) {
+                throw new InvalidArchive("Entry '" + name + "' cannot be read: " + ex.getMessage());
+            }
+            if (!HexFormat.of().formatHex(sha.digest()).equals(expected)) {
+                throw new InvalidArchive("Checksum mismatch in '" + name + "': the archive is damaged or was changed.");
+            }
+            seen.add(name);
+        }
+        for (String listed : manifest.entries().keySet()) {
+            if (!seen.contains(listed)) {
+                throw new InvalidArchive("Entry '" + listed + "' is listed in the manifest but missing.");
+            }
+        }
+        for (Manifest.TableEntry t : manifest.tables()) {
+            if (!seen.contains(Manifest.tablePath(t.name()))) {
+                throw new InvalidArchive("Table '" + t.name() + "' has no data entry.");
+            }
+        }
+    }
+
+    Manifest manifest() {
+        return manifest;
+    }
+
+    InputStream open(String entry) throws IOException {
+        ZipEntry e = zip.getEntry(entry);
+        if (e == null) {
+            throw new InvalidArchive("Entry '" + entry + "' is missing.");
+        }
+        return zip.getInputStream(e);
+    }
+
+    /** Entries under {@code files/}, without the prefix. */
+    java.util.List<String> files() {
+        return manifest.entries().keySet().stream()
+                .filter(n -> n.startsWith("files/"))
+                .map(n -> n.substring("files/".length()))
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+}

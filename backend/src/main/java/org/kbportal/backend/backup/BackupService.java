@@ -1,0 +1,214 @@
+package org.kbportal.backend.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kbportal.backend.audit.AuditLog;
+import org.kbportal.backend.system.KbException;
+import org.kbportal.backend.system.KbProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Backups of the whole installation (every table, the uploaded files) into {@code
+ * ${kb.data-dir}/backups/}. A backup runs in the background on a blocking thread; its row in {@code
+ * backup_run} carries the progress, so any instance can report it. One backup at a time per instance.
+ */
+@Service
+public class BackupService {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final BackupRepository runs;
+    private final AuditLog audit;
+    private final KbProperties props;
+    private final Clock clock;
+    private final JdbcTarget db;
+    private final String instance;
+    private final AtomicBoolean busy = new AtomicBoolean();
+
+    BackupService(
+            BackupRepository runs,
+            AuditLog audit,
+            KbProperties props,
+            Clock clock,
+            @Value("${kb.db.url}") String url,
+            @Value("${kb.db.username:}") String username,
+            @Value("${kb.db.password:}") String password) {
+        this.runs = runs;
+        this.audit = audit;
+        this.props = props;
+        this.clock = clock;
+        this.db = new JdbcTarget(url, username, password);
+        this.instance = instanceName(props);
+    }
+
+    /** Starts a backup requested by an admin; 409 while this instance is already writing one. */
+    public Mono<BackupRun> start(String by) {
+        return begin("MANUAL", null, by)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("manual backups are never refused a row")));
+    }
+
+    /**
+     * Starts the scheduled backup of {@code slot} unless another instance already claimed it; empty
+     * then.
+     */
+    Mono<BackupRun> startScheduled(String slot) {
+        return begin("SCHEDULED", slot, null);
+    }
+
+    private Mono<BackupRun> begin(String trigger, String slot, String by) {
+        if (!busy.compareAndSet(false, true)) {
+            return Mono.error(KbException.conflict("backup-running", "A backup is already running; wait for it."));
+        }
+        String id = UUID.randomUUID().toString();
+        return runs.insert(id, trigger, slot, by, instance, clock.instant())
+                .flatMap(claimed -> {
+                    if (!claimed) {
+                        busy.set(false);
+                        return Mono.<BackupRun>empty();
+                    }
+                    Mono.fromCallable(() -> write(id))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .flatMap(done -> finish(id, done, by))
+                            .then("SCHEDULED".equals(trigger) ? applyRetention() : Mono.empty())
+                            .onErrorResume(e -> fail(id, e))
+                            .doFinally(s -> busy.set(false))
+                            .subscribe();
+                    return runs.find(id);
+                })
+                .doOnError(e -> busy.set(false));
+    }
+
+    private record Written(String fileName, long size, Manifest manifest) {}
+
+    private Written write(String id) throws Exception {
+        Path dir = props.backupDir();
+        Files.createDirectories(dir);
+        String name = "kb-backup-" + STAMP.format(clock.instant()) + "-" + id.substring(0, 8) + ".zip";
+        Path part = dir.resolve(name + ".part");
+        AtomicLong lastReport = new AtomicLong();
+        Snapshot.Progress progress = (td, tt, fd, ft) -> {
+            long now = System.nanoTime();
+            boolean last = td == tt && fd == ft;
+            if (last || now - lastReport.get() > 300_000_000L) {
+                lastReport.set(now);
+                int percent = (int) Math.min(99, Math.round(100.0 * (td + fd) / Math.max(1, tt + ft)));
+                runs.progress(id, td, tt, fd, ft, percent)
+                        .onErrorResume(e -> Mono.empty())
+                        .subscribe();
+            }
+        };
+        Manifest m;
+        try (OutputStream out = Files.newOutputStream(part)) {
+            m = Snapshot.write(
+                    db, props.filesDir(), out, "backup", t -> !t.equals(Schema.BACKUP_RUNS), Archives.JSON, progress);
+        } catch (Exception e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        Path file = dir.resolve(name);
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+        return new Written(name, Files.size(file), m);
+    }
+
+    private Mono<Void> finish(String id, Written w, String by) {
+        long rows = w.manifest().tables().stream()
+                .mapToLong(Manifest.TableEntry::rows)
+                .sum();
+        log.info(
+                "Backup {} written: {} ({} bytes, {} rows, {} files)",
+                id,
+                w.fileName(),
+                w.size(),
+                rows,
+                w.manifest().files());
+        return runs.done(id, w.fileName(), w.size(), clock.instant())
+                .then(audit.record(
+                        by == null ? "system" : by,
+                        "backups.completed",
+                        id,
+                        200,
+                        w.fileName() + ", " + w.size() + " bytes, " + rows + " rows, "
+                                + w.manifest().files() + " files",
+                        null));
+    }
+
+    private Mono<Void> fail(String id, Throwable e) {
+        log.error("Backup {} failed", id, e);
+        return runs.failed(id, e.toString(), clock.instant())
+                .then(audit.record("system", "backups.failed", id, 500, e.toString(), null))
+                .onErrorResume(x -> Mono.empty());
+    }
+
+    public Mono<BackupRun> get(String id) {
+        return runs.find(id)
+                .map(BackupRun::withDownload)
+                .switchIfEmpty(Mono.error(() -> KbException.notFound("backup-not-found", "No backup " + id + ".")));
+    }
+
+    public Flux<BackupRun> list() {
+        return runs.latest(200).map(BackupRun::withDownload);
+    }
+
+    /** The archive of a finished backup; 404 when it is not DONE or the file is gone. */
+    public Mono<Path> archive(String id) {
+        return get(id).flatMap(r -> {
+            if (!BackupRun.DONE.equals(r.status()) || r.fileName() == null) {
+                return Mono.error(KbException.notFound("backup-not-ready", "Backup " + id + " has no archive."));
+            }
+            Path file = props.backupDir().resolve(r.fileName());
+            return Mono.fromCallable(() -> Files.isRegularFile(file))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(exists -> exists
+                            ? Mono.just(file)
+                            : Mono.error(KbException.notFound(
+                                    "backup-file-missing",
+                                    "The archive of backup " + id + " is not on this instance's disk.")));
+        });
+    }
+
+    /** Deletes scheduled archives beyond {@code kb.backup.retention} (manual ones stay). */
+    Mono<Void> applyRetention() {
+        return runs.scheduledBeyond(Math.max(1, props.backup().retention()))
+                .concatMap(r -> Mono.fromCallable(
+                                () -> Files.deleteIfExists(props.backupDir().resolve(r.fileName())))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .then(runs.expired(r.id()))
+                        .then(audit.record("system", "backups.expired", r.id(), 200, r.fileName(), null)))
+                .then();
+    }
+
+    /** Marks runs this instance left unfinished (it was stopped mid-backup) as failed. */
+    Mono<Long> failInterrupted() {
+        return runs.failInterrupted(instance, clock.instant());
+    }
+
+    private static String instanceName(KbProperties props) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        String name = host + ":" + props.dataDir().toAbsolutePath();
+        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+    }
+}
