@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Online questions live, in two headless browsers on one portal: the expert's workbench is open
@@ -131,8 +133,7 @@ class QuestionsLiveBrowserIT {
 
         expertBrowser.type(By.cssSelector("#question-reply textarea"), "请按附件中的错误码重新安装打印驱动 " + token);
         expertBrowser.click(By.id("question-answer"));
-        expertBrowser
-                .waitFor()
+        steady(expertBrowser)
                 .until(ExpectedConditions.attributeToBe(By.id("question-status"), "data-status", "ANSWERED"));
 
         // the user learns of the answer from the bell and the notifications page
@@ -146,8 +147,7 @@ class QuestionsLiveBrowserIT {
         WebElement answer = userBrowser.visible(By.cssSelector(".question-message.from-expert"));
         assertThat(answer.getText()).contains("重新安装打印驱动");
         userBrowser.click(By.id("question-resolve"));
-        userBrowser
-                .waitFor()
+        steady(userBrowser)
                 .until(ExpectedConditions.attributeToBe(By.id("question-status"), "data-status", "RESOLVED"));
         userBrowser.type(By.cssSelector("#rate-attitude input"), "5");
         userBrowser.type(By.cssSelector("#rate-expertise input"), "5");
@@ -238,13 +238,11 @@ class QuestionsLiveBrowserIT {
         expertBrowser.click(By.xpath("(//vaadin-select-item[contains(., '(expert,')])[last()]"));
         expertBrowser.driver.executeScript("document.getElementById('override-date').value = arguments[0]", wednesday);
         expertBrowser.click(By.id("override-add"));
-        expertBrowser
-                .waitFor()
+        steady(expertBrowser)
                 .until(ExpectedConditions.attributeToBe(By.id("coverage-network"), "data-uncovered-minutes", "1440"));
         expertBrowser.screenshot("admin-duty-gap");
         expertBrowser.click(By.cssSelector("[id^='duty-override-'] .kb-shift-remove"));
-        expertBrowser
-                .waitFor()
+        steady(expertBrowser)
                 .until(ExpectedConditions.attributeToBe(By.id("coverage-network"), "data-uncovered-minutes", "0"));
 
         expertBrowser.click(By.id("nav-admin-sla"));
@@ -252,7 +250,7 @@ class QuestionsLiveBrowserIT {
         assertThat(reply.getDomProperty("value")).isEqualTo("60");
         expertBrowser.type(By.cssSelector("#policy-reply-FAULT-A input"), "30");
         expertBrowser.click(By.id("policy-save-FAULT-A"));
-        expertBrowser.waitFor().until(d -> "30"
+        steady(expertBrowser).until(d -> "30"
                 .equals(d.findElement(By.cssSelector("#policy-reply-FAULT-A input"))
                         .getDomProperty("value")));
         HttpRequest policies = HttpRequest.newBuilder(URI.create(backend + "/api/admin/sla-policies"))
@@ -263,6 +261,13 @@ class QuestionsLiveBrowserIT {
                 .body();
         assertThat(json).containsPattern("\"kind\":\"FAULT\",\"severity\":\"A\",\"replyMinutes\":30");
         expertBrowser.screenshot("admin-sla");
+    }
+
+    /** A wait that looks again when Vaadin replaced the element meanwhile (pages re-render after actions). */
+    private static WebDriverWait steady(HeadlessChromium browser) {
+        WebDriverWait wait = browser.waitFor();
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static long unread(HeadlessChromium browser) {

@@ -89,7 +89,7 @@ class QuestionAttachments {
                     boolean fromExpert = q.askerId() != c.id() && !QuestionAccess.sameOrg(c, q);
                     List<StoredFile> stored = new CopyOnWriteArrayList<>();
                     return repo.count(id)
-                            .flatMap(existing -> parts.take(max - existing + 1L)
+                            .flatMap(existing -> parts.take(Math.max(1L, max - existing + 1L))
                                     .concatMap(p -> files.store(p, policy(), "question", c.username())
                                             .doOnNext(stored::add))
                                     .collectList()

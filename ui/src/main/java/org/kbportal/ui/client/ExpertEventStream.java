@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -13,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -37,6 +39,7 @@ public class ExpertEventStream {
     private final Duration firstBackoff;
     private final Duration maxBackoff;
 
+    @Autowired
     public ExpertEventStream(BackendProperties props) {
         this(
                 WebClient.builder().baseUrl(props.backendUrl().toString()).build(),
@@ -81,6 +84,9 @@ public class ExpertEventStream {
                         .doBeforeRetry(s -> log.debug(
                                 "Expert event stream lost, reconnecting: {}",
                                 s.failure().toString())))
+                // listeners call the backend over blocking HTTP: never on a Netty event loop, which in the
+                // one-JVM portal is shared with the backend's server and would stall the very call it makes
+                .publishOn(Schedulers.boundedElastic())
                 .subscribe(
                         e -> {
                             if (e.id() != null) {

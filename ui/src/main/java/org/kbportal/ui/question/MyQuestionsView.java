@@ -2,6 +2,7 @@ package org.kbportal.ui.question;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,7 +17,10 @@ import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 
-/** The questions the signed-in user asked ({@code questions}), newest first; each opens its page. */
+/**
+ * The questions the signed-in user asked ({@code questions}), newest first; each opens its page. A
+ * user (not an expert) may include the questions of their whole organisation.
+ */
 @Route(Routes.QUESTIONS)
 class MyQuestionsView extends GuardedPage {
 
@@ -25,6 +29,7 @@ class MyQuestionsView extends GuardedPage {
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final Div message = new Div();
+    private final Checkbox organisation = new Checkbox();
     private QuestionGrid grid;
 
     MyQuestionsView(QuestionClient questions, DateTimes dates, CurrentUser user, ErrorMessages errors) {
@@ -44,7 +49,7 @@ class MyQuestionsView extends GuardedPage {
     @Override
     protected void refresh() {
         try {
-            grid.show(questions.mine());
+            grid.show(organisation.getValue() ? questions.list() : questions.mine());
             message.setVisible(false);
         } catch (BackendException e) {
             message.setText(errors.describe(e, getLocale()));
@@ -64,6 +69,11 @@ class MyQuestionsView extends GuardedPage {
         message.addClassName("kb-error");
         message.setVisible(false);
         grid = new QuestionGrid("mine-grid", new QuestionTexts(this, dates), dates, getTranslation("mine.empty"));
-        add(top, message, grid);
+        organisation.setId("mine-organisation");
+        organisation.setLabel(getTranslation("mine.organisation"));
+        organisation.addValueChangeListener(e -> refresh());
+        // for experts and admins the unfiltered list means something else (their work, the latest)
+        organisation.setVisible(!user.isExpert());
+        add(top, organisation, message, grid);
     }
 }
