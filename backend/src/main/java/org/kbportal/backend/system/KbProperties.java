@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search search limits
  * @param ingest import limits
  * @param questions online questions: clocks, monitor and notifications
- * @param curation review workflow, scheduled publication and readers' feedback
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -24,8 +23,7 @@ public record KbProperties(
         @DefaultValue Auth auth,
         @DefaultValue Search search,
         @DefaultValue Ingest ingest,
-        @DefaultValue Questions questions,
-        @DefaultValue Curation curation) {
+        @DefaultValue Questions questions) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -99,16 +97,6 @@ public record KbProperties(
             @DefaultValue("kb-portal@localhost") String mailFrom,
             @DefaultValue("2s") Duration mailDrainInterval,
             @DefaultValue("6") int mailMaxAttempts) {}
-
-    /**
-     * @param scheduleInterval how often approved articles whose publication time has come are published
-     * @param viewFlushInterval how often buffered read counts are added to the database
-     * @param feedbackPerMinute feedback posts one voter (user, visitor session or address) may send a minute
-     */
-    public record Curation(
-            @DefaultValue("30s") Duration scheduleInterval,
-            @DefaultValue("5s") Duration viewFlushInterval,
-            @DefaultValue("5") int feedbackPerMinute) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -57,8 +57,7 @@ class MailDrainTest {
                         Duration.ofMillis(300),
                         "kb@localhost",
                         Duration.ofSeconds(2),
-                        6),
-                null);
+                        6));
         drain = new MailDrain(repo, sender, props, Clock.fixed(NOW, ZoneOffset.UTC));
         when(repo.dueMails(any(), anyInt(), anyInt())).thenReturn(Flux.just(mail));
         when(repo.lease(eq(7L), anyString(), any(), any())).thenReturn(Mono.just(true));
