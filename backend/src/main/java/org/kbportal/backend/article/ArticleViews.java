@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.CurationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,10 +27,10 @@ public class ArticleViews implements SmartLifecycle {
 
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
     private final DatabaseClient db;
-    private final KbProperties props;
+    private final CurationProperties props;
     private volatile Disposable loop;
 
-    ArticleViews(DatabaseClient db, KbProperties props) {
+    ArticleViews(DatabaseClient db, CurationProperties props) {
         this.db = db;
         this.props = props;
     }
@@ -87,7 +87,7 @@ public class ArticleViews implements SmartLifecycle {
 
     @Override
     public void start() {
-        Duration every = props.curation().viewFlushInterval();
+        Duration every = props.viewFlushInterval();
         loop = Flux.interval(every, every)
                 .onBackpressureDrop()
                 .concatMap(t -> flush())

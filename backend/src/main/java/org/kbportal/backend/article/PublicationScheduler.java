@@ -1,7 +1,7 @@
 package org.kbportal.backend.article;
 
 import java.time.Duration;
-import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.CurationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,17 +17,17 @@ class PublicationScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PublicationScheduler.class);
 
     private final ArticleWorkflow workflow;
-    private final KbProperties props;
+    private final CurationProperties props;
     private volatile Disposable loop;
 
-    PublicationScheduler(ArticleWorkflow workflow, KbProperties props) {
+    PublicationScheduler(ArticleWorkflow workflow, CurationProperties props) {
         this.workflow = workflow;
         this.props = props;
     }
 
     @Override
     public void start() {
-        Duration every = props.curation().scheduleInterval();
+        Duration every = props.scheduleInterval();
         loop = Flux.interval(every, every)
                 .onBackpressureDrop()
                 .concatMap(t -> workflow.publishDue()

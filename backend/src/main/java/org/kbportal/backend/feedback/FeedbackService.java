@@ -3,8 +3,8 @@ package org.kbportal.backend.feedback;
 import java.time.Clock;
 import org.kbportal.backend.article.ArticleService;
 import org.kbportal.backend.article.ArticleViews;
+import org.kbportal.backend.system.CurationProperties;
 import org.kbportal.backend.system.KbException;
-import org.kbportal.backend.system.KbProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -26,11 +26,15 @@ public class FeedbackService {
     private final Clock clock;
 
     FeedbackService(
-            FeedbackRepository repo, ArticleService articles, ArticleViews views, KbProperties props, Clock clock) {
+            FeedbackRepository repo,
+            ArticleService articles,
+            ArticleViews views,
+            CurationProperties props,
+            Clock clock) {
         this.repo = repo;
         this.articles = articles;
         this.views = views;
-        this.limiter = new VoteLimiter(props.curation().feedbackPerMinute(), clock);
+        this.limiter = new VoteLimiter(props.feedbackPerMinute(), clock);
         this.clock = clock;
     }
 

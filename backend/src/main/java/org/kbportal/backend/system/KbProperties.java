@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param questions online questions: clocks, monitor and notifications
  * @param manuals manuals made from uploaded documents
  * @param attachments files attached to articles
- * @param curation review workflow, scheduled publication and readers' feedback
  * @param reports the service report: PDF font and the monthly e-mail
  * @param audit the audit log
  * @param backup backups of the whole installation
@@ -32,7 +31,6 @@ public record KbProperties(
         @DefaultValue Questions questions,
         @DefaultValue Manuals manuals,
         @DefaultValue Attachments attachments,
-        @DefaultValue Curation curation,
         @DefaultValue Reports reports,
         @DefaultValue Audit audit,
         @DefaultValue Backup backup) {
@@ -130,16 +128,6 @@ public record KbProperties(
 
     /** @param maxUpload largest accepted attachment (at most the multipart limit, kb.manuals.max-upload) */
     public record Attachments(@DefaultValue("50MB") org.springframework.util.unit.DataSize maxUpload) {}
-
-    /**
-     * @param scheduleInterval how often approved articles whose publication time has come are published
-     * @param viewFlushInterval how often buffered read counts are added to the database
-     * @param feedbackPerMinute feedback posts one voter (user, visitor session or address) may send a minute
-     */
-    public record Curation(
-            @DefaultValue("30s") Duration scheduleInterval,
-            @DefaultValue("5s") Duration viewFlushInterval,
-            @DefaultValue("5") int feedbackPerMinute) {}
 
     /**
      * @param font a TrueType font (.ttf, or .ttc collection) with Chinese glyphs for PDFs and charts;

@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Review workflow, scheduled publication, restore, readers' feedback and category/tag curation
- * against a real backend (H2 file, Lucene) over HTTP.
+ * against a real backend (H2 file, Lucene) over HTTP; {@link CurationPostgresIT} runs the same on
+ * PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CurationIT {
@@ -48,17 +49,25 @@ class CurationIT {
         }
     }
 
+    /** Database settings of the backend under test (none: an H2 file in the data directory). */
+    protected Map<String, String> database() throws Exception {
+        return Map.of();
+    }
+
+    /** Releases what {@link #database()} started. */
+    protected void afterServer() throws Exception {}
+
     @BeforeAll
-    void start() {
-        server = BackendServer.start(
-                BackendServer.tempDataDir("kb-curation-it"),
-                Map.of(
-                        "kb.seed.index-data", "false",
-                        "kb.search.embeddings", "false",
-                        // the tests drive the scheduler and the view flush themselves
-                        "kb.curation.schedule-interval", "1h",
-                        "kb.curation.view-flush-interval", "1h",
-                        "kb.curation.feedback-per-minute", "3"));
+    void start() throws Exception {
+        Map<String, String> props = new HashMap<>(Map.of(
+                "kb.seed.index-data", "false",
+                "kb.search.embeddings", "false",
+                // the tests drive the scheduler and the view flush themselves
+                "kb.curation.schedule-interval", "1h",
+                "kb.curation.view-flush-interval", "1h",
+                "kb.curation.feedback-per-minute", "3"));
+        props.putAll(database());
+        server = BackendServer.start(BackendServer.tempDataDir("kb-curation-it"), props);
         http = server.client();
         admin = server.login("admin", "admin-demo-2026");
         expert = server.login("expert", "expert-demo-2026");
@@ -66,10 +75,11 @@ class CurationIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (server != null) {
             server.close();
         }
+        afterServer();
     }
 
     Reply call(HttpMethod method, String token, String uri, Object body, String visitor) {

@@ -65,7 +65,6 @@ class MailDrainTest {
                 null,
                 null,
                 null,
-                null,
                 null);
         drain = new MailDrain(repo, sender, props, Clock.fixed(NOW, ZoneOffset.UTC));
         when(repo.dueMails(any(), anyInt(), anyInt())).thenReturn(Flux.just(mail));

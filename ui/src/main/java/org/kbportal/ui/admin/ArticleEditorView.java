@@ -30,9 +30,10 @@ import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
 
 /**
- * Creates and edits articles ({@code admin/articles/edit/:id?}, ADMIN only): the form, the
- * publish/archive workflow and the version history. Saves send the version the editor started
- * from, so a concurrent edit is reported instead of overwritten.
+ * Creates and edits articles ({@code admin/articles/edit/:id?}): authors (EXPERT) write drafts and
+ * submit them for review; reviewers (ADMIN) also publish, archive and restore versions. Shows the
+ * schedule (publish at, review by), the history timeline and the versions. Saves send the version
+ * the editor started from, so a concurrent edit is reported instead of overwritten.
  */
 @Route(Routes.ADMIN_EDITOR + "/:id?")
 class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -133,11 +134,15 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         form.addSaveListener(e -> save(e.draft()));
         form.addPublishListener(e -> change(() -> articles.publish(current.id()), "editor.published"));
         form.addArchiveListener(e -> change(() -> articles.archive(current.id()), "editor.archived"));
-        form.addCloseListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.ADMIN_ARTICLES)));
+        // the article list is the reviewers' page; authors go back to the search
+        String home = user.isAdmin() ? Routes.ADMIN_ARTICLES : Routes.SEARCH;
+        form.addCloseListener(e -> getUI().ifPresent(ui -> ui.navigate(home)));
         // only reviewers publish and archive; authors submit for review
         form.publish.setVisible(user.isAdmin());
         form.archive.setVisible(user.isAdmin());
-        Anchor back = Routes.link(Routes.ADMIN_ARTICLES, getTranslation("editor.back"));
+        Anchor back = user.isAdmin()
+                ? Routes.link(Routes.ADMIN_ARTICLES, getTranslation("editor.back"))
+                : Routes.link(Routes.SEARCH, getTranslation("article.back"));
         back.addClassName("kb-back");
         add(back, heading, status, submit, message, form);
         if (article != null) {

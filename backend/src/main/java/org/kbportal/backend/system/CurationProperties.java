@@ -1,0 +1,19 @@
+package org.kbportal.backend.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the review workflow and readers' feedback ({@code kb.curation.*}, overridable with
+ * {@code KB_SCHEDULE_INTERVAL}, {@code KB_VIEW_FLUSH_INTERVAL}, {@code KB_FEEDBACK_PER_MINUTE}).
+ *
+ * @param scheduleInterval how often approved articles whose publication time has come are published
+ * @param viewFlushInterval how often buffered read counts are added to the database
+ * @param feedbackPerMinute feedback posts one voter (user, visitor session or address) may send a minute
+ */
+@ConfigurationProperties("kb.curation")
+public record CurationProperties(
+        @DefaultValue("30s") Duration scheduleInterval,
+        @DefaultValue("5s") Duration viewFlushInterval,
+        @DefaultValue("5") int feedbackPerMinute) {}

@@ -1,0 +1,23 @@
+package org.kbportal.backend.article;
+
+import java.util.Map;
+import org.kbportal.backend.testing.PostgresCluster;
+
+/** The curation tests on PostgreSQL (a throwaway cluster), with the same Flyway migrations. */
+class CurationPostgresIT extends CurationIT {
+
+    private PostgresCluster pg;
+
+    @Override
+    protected Map<String, String> database() throws Exception {
+        pg = PostgresCluster.start("kb");
+        return Map.of("kb.db.url", pg.jdbcUrl("kb"), "kb.db.username", "postgres", "kb.db.password", "");
+    }
+
+    @Override
+    protected void afterServer() throws Exception {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+}
