@@ -96,7 +96,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Routes.ADMIN_INDEX,
                             "nav.admin-index",
                             "nav-admin-index",
-                            isUnder(path, Routes.ADMIN_INDEX)));
+                            isUnder(path, Routes.ADMIN_INDEX)),
+                    navLink(
+                            Routes.ADMIN_BACKUPS,
+                            "nav.admin-backups",
+                            "nav-admin-backups",
+                            isUnder(path, Routes.ADMIN_BACKUPS)),
+                    navLink(
+                            Routes.ADMIN_AUDIT,
+                            "nav.admin-audit",
+                            "nav-admin-audit",
+                            isUnder(path, Routes.ADMIN_AUDIT)));
         }
     }
 

@@ -23,6 +23,8 @@ public final class Routes {
     public static final String ADMIN_EDITOR = "admin/articles/edit";
     public static final String ADMIN_SYNONYMS = "admin/synonyms";
     public static final String ADMIN_INDEX = "admin/index";
+    public static final String ADMIN_BACKUPS = "admin/backups";
+    public static final String ADMIN_AUDIT = "admin/audit";
     public static final String ASK = "ask";
     public static final String QUESTIONS = "questions";
     public static final String WORKBENCH = "workbench";
