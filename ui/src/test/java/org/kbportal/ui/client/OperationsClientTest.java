@@ -77,6 +77,33 @@ class OperationsClientTest {
     }
 
     @Test
+    void shouldForwardTheBrowsersAddressForTheAuditLog() {
+        TokenSource browser = new TokenSource() {
+            @Override
+            public java.util.Optional<String> currentToken() {
+                return java.util.Optional.of("t0k");
+            }
+
+            @Override
+            public void tokenRejected() {}
+
+            @Override
+            public java.util.Optional<String> clientAddress() {
+                return java.util.Optional.of("198.51.100.7");
+            }
+        };
+        RestClient.Builder b = BackendClientConfig.configure(RestClient.builder(), PROPS, browser);
+        MockRestServiceServer mock = MockRestServiceServer.bindTo(b).build();
+        mock.expect(requestTo("http://backend.test/api/admin/backups"))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.header(
+                        "X-Forwarded-For", "198.51.100.7"))
+                .andRespond(withSuccess("[]", MediaType.APPLICATION_JSON));
+
+        assertThat(new OperationsClient(b.build()).backups()).isEmpty();
+        mock.verify();
+    }
+
+    @Test
     void shouldTurnARefusedDownloadIntoAProblem() {
         server.expect(requestTo("http://backend.test/api/admin/backups/x/file"))
                 .andRespond(withStatus(HttpStatus.NOT_FOUND)
