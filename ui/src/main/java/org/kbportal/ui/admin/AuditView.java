@@ -99,15 +99,20 @@ class AuditView extends GuardedPage {
         grid.addColumn(e -> dates.format(e.occurredAt()))
                 .setHeader(getTranslation("audit.col.time"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> e.actor() == null ? "–" : e.actor()).setHeader(getTranslation("audit.col.actor"));
-        grid.addColumn(AuditEvent::action).setHeader(getTranslation("audit.col.action"));
+        grid.addColumn(e -> e.actor() == null ? "–" : e.actor())
+                .setHeader(getTranslation("audit.col.actor"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditEvent::action)
+                .setHeader(getTranslation("audit.col.action"))
+                .setAutoWidth(true);
         grid.addColumn(e -> e.target() == null ? "" : e.target()).setHeader(getTranslation("audit.col.target"));
         grid.addColumn(e -> e.status() == null ? "" : e.status().toString())
                 .setHeader(getTranslation("audit.col.status"));
         grid.addColumn(e -> e.clientIp() == null ? "" : e.clientIp()).setHeader(getTranslation("audit.col.ip"));
         grid.addColumn(e -> e.details() == null ? "" : e.details())
                 .setHeader(getTranslation("audit.col.details"))
-                .setFlexGrow(3);
+                .setFlexGrow(3)
+                .setTooltipGenerator(e -> e.details() == null ? "" : e.details());
         grid.setAllRowsVisible(true);
 
         previous.setText(getTranslation("audit.previous"));
