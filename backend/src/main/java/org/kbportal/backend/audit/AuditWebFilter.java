@@ -108,7 +108,7 @@ class AuditWebFilter implements WebFilter {
         Map<String, String> vars = ex.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of());
         String route = pattern instanceof PathPattern p ? p.getPatternString() : path;
         HttpStatusCode status = ex.getResponse().getStatusCode();
-        String target = vars.isEmpty() ? null : String.join("/", vars.values());
+        String target = target(route, vars);
         String details = jsonBody ? redacted(body.toByteArray()) : null;
         String query = ex.getRequest().getURI().getRawQuery();
         if (query != null && details == null) {
@@ -121,6 +121,22 @@ class AuditWebFilter implements WebFilter {
                 status == null ? 200 : status.value(),
                 details,
                 ClientAddress.of(ex.getRequest(), props.audit().trustedProxies()));
+    }
+
+    /** The route's variables in the order of the path: {@code FAULT/A}. */
+    static String target(String route, Map<String, String> vars) {
+        List<String> values = new ArrayList<>();
+        for (String s : route.split("/")) {
+            if (s.startsWith("{") && s.endsWith("}")) {
+                String name = s.substring(1, s.length() - 1).replace("*", "");
+                int colon = name.indexOf(':');
+                String value = vars.get(colon < 0 ? name : name.substring(0, colon));
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        }
+        return values.isEmpty() ? null : String.join("/", values);
     }
 
     /** {@code articles.publish}, {@code users.update}, {@code calendar.days.delete}, {@code backups.create}. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,7 +120,14 @@ public class BackupService {
         Manifest m;
         try (OutputStream out = Files.newOutputStream(part)) {
             m = Snapshot.write(
-                    db, props.filesDir(), out, "backup", t -> !t.equals(Schema.BACKUP_RUNS), Archives.JSON, progress);
+                    db,
+                    props.filesDir(),
+                    out,
+                    "backup",
+                    t -> !t.equals(Schema.BACKUP_RUNS),
+                    schema -> Map.of(),
+                    Archives.JSON,
+                    progress);
         } catch (Exception e) {
             Files.deleteIfExists(part);
             throw e;

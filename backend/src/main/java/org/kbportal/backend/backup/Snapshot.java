@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -71,6 +73,7 @@ final class Snapshot {
             OutputStream out,
             String kind,
             Predicate<String> includeTable,
+            Function<Schema, Map<String, String>> rowFilters,
             ObjectMapper json,
             Progress progress)
             throws SQLException, IOException {
@@ -79,7 +82,9 @@ final class Snapshot {
             Instant createdAt = Instant.now();
             String schemaVersion = schemaVersion(c);
             Schema schema = Schema.read(c);
-            List<Path> files = filesDir == null ? List.of() : referencedFiles(c, schema, filesDir);
+            Map<String, String> where = rowFilters.apply(schema);
+            List<Path> files =
+                    filesDir == null ? List.of() : referencedFiles(c, schema, filesDir, where.get(STORED_FILES));
             List<Schema.Table> tables = schema.tables().values().stream()
                     .filter(t -> includeTable.test(t.key()))
                     .toList();
@@ -88,7 +93,9 @@ final class Snapshot {
             progress.update(0, tables.size(), 0, files.size());
             for (Schema.Table t : tables) {
                 long[] rows = {0};
-                zip.entry(Manifest.tablePath(t.key()), o -> rows[0] = writeRows(c, schema, t, o, json));
+                zip.entry(
+                        Manifest.tablePath(t.key()),
+                        o -> rows[0] = writeRows(c, schema, t, where.get(t.key()), o, json));
                 entries.add(new Manifest.TableEntry(
                         t.key(),
                         rows[0],
@@ -125,14 +132,16 @@ final class Snapshot {
         }
     }
 
-    private static long writeRows(Connection c, Schema schema, Schema.Table t, OutputStream out, ObjectMapper json)
+    private static long writeRows(
+            Connection c, Schema schema, Schema.Table t, String where, OutputStream out, ObjectMapper json)
             throws IOException {
         String columns = t.columns().stream().map(col -> schema.q(col.name())).collect(Collectors.joining(", "));
         String order = t.primaryKey().isEmpty()
                 ? ""
                 : " ORDER BY " + t.primaryKey().stream().map(schema::q).collect(Collectors.joining(", "));
         long rows = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + schema.q(t.name()) + order)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + schema.q(t.name())
+                + (where == null ? "" : " WHERE " + where) + order)) {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery();
                     JsonGenerator g = json.getFactory().createGenerator(out)) {
@@ -160,7 +169,8 @@ final class Snapshot {
      * The files the snapshot's {@code stored_file} rows refer to (a row is written only once its file
      * is in place, and files never change); without that table, every file but unfinished uploads.
      */
-    static List<Path> referencedFiles(Connection c, Schema schema, Path dir) throws IOException, SQLException {
+    static List<Path> referencedFiles(Connection c, Schema schema, Path dir, String where)
+            throws IOException, SQLException {
         Schema.Table stored = schema.table(STORED_FILES);
         if (stored != null && stored.column(REL_PATH) != null) {
             List<Path> out = new ArrayList<>();
@@ -188,7 +198,7 @@ final class Snapshot {
         }
     }
 
-    private static final String STORED_FILES = "stored_file";
+    static final String STORED_FILES = "stored_file";
     private static final String REL_PATH = "rel_path";
 
     static String appVersion() {

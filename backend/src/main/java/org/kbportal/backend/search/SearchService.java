@@ -37,6 +37,7 @@ public class SearchService {
     private final SynonymService synonyms;
     private final SearchLog searchLog;
     private final KbProperties.Search settings;
+    private final io.micrometer.core.instrument.Timer latency;
 
     SearchService(
             SearchEngine engine,
@@ -44,7 +45,13 @@ public class SearchService {
             CategoryService categories,
             SynonymService synonyms,
             SearchLog searchLog,
-            KbProperties props) {
+            KbProperties props,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.latency = io.micrometer.core.instrument.Timer.builder("kb.search.latency")
+                .description("Time to answer a search, from the query to the ranked page of hits")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
+                .register(registry);
         this.engine = engine;
         this.embedder = embedder;
         this.categories = categories;
@@ -72,6 +79,7 @@ public class SearchService {
                                     Math.min((page + 1) * size, r.ranked().size()));
                     return hits(pageIds, r.query()).flatMap(hits -> {
                         long took = (System.nanoTime() - start) / 1_000_000;
+                        latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
                         String filterText = describe(type, category, lang, page);
                         // the query log must never hold up an answer: a slow or lost write leaves logId null
                         return searchLog

@@ -35,6 +35,8 @@ class BackendClientConfig {
                             sendsToken = true;
                         }
                     }
+                    tokens.clientAddress()
+                            .ifPresent(address -> request.getHeaders().set("X-Forwarded-For", address));
                     var response = execution.execute(request, body);
                     // an expired or revoked token also breaks public reads: forget it at once
                     if (sendsToken && response.getStatusCode().value() == 401) {

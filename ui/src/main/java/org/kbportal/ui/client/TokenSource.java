@@ -14,6 +14,15 @@ public interface TokenSource {
     /** Called when the backend answered 401 to a request that carried the token (expired, revoked). */
     void tokenRejected();
 
+    /**
+     * The address of the browser behind the current request, sent to the backend as {@code
+     * X-Forwarded-For} so its audit log names the real client (the backend believes it only from
+     * trusted proxies); empty outside a request.
+     */
+    default Optional<String> clientAddress() {
+        return Optional.empty();
+    }
+
     /** A source for code running outside a user session: never sends a token. */
     static TokenSource anonymous() {
         return new TokenSource() {

@@ -129,7 +129,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Routes.ADMIN_REPORTS,
                             "nav.admin-reports",
                             "nav-admin-reports",
-                            isUnder(path, Routes.ADMIN_REPORTS)));
+                            isUnder(path, Routes.ADMIN_REPORTS)),
+                    navLink(
+                            Routes.ADMIN_BACKUPS,
+                            "nav.admin-backups",
+                            "nav-admin-backups",
+                            isUnder(path, Routes.ADMIN_BACKUPS)),
+                    navLink(
+                            Routes.ADMIN_AUDIT,
+                            "nav.admin-audit",
+                            "nav-admin-audit",
+                            isUnder(path, Routes.ADMIN_AUDIT)));
         } else if (user.isExpert()) {
             // authors write drafts and submit them for review
             nav.add(navLink(Routes.editor(null), "nav.new-draft", "nav-new-draft", isUnder(path, Routes.ADMIN_EDITOR)));

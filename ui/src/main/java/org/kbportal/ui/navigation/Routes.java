@@ -27,6 +27,8 @@ public final class Routes {
     public static final String ADMIN_FEEDBACK = "admin/feedback";
     public static final String ADMIN_CATEGORIES = "admin/categories";
     public static final String ADMIN_REPORTS = "admin/reports";
+    public static final String ADMIN_BACKUPS = "admin/backups";
+    public static final String ADMIN_AUDIT = "admin/audit";
     public static final String ASK = "ask";
     public static final String QUESTIONS = "questions";
     public static final String WORKBENCH = "workbench";

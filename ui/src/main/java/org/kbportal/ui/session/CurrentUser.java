@@ -97,4 +97,10 @@ public class CurrentUser implements TokenSource {
         }
         return session;
     }
+
+    @Override
+    public Optional<String> clientAddress() {
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        return request == null ? Optional.empty() : Optional.ofNullable(request.getRemoteAddr());
+    }
 }

@@ -1,0 +1,244 @@
+package org.kbportal.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kbportal.backend.testing.BackendServer;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The audit log records logins and login failures, publishing and SLA policy changes with actor,
+ * target, details and client address, only admins read it (and nobody can change it); actuator health
+ * has database and search groups; Prometheus shows the portal's own metrics.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsIT {
+
+    BackendServer server;
+    WebTestClient http;
+    String admin;
+
+    @BeforeAll
+    void start() {
+        server = BackendServer.start(
+                BackendServer.tempDataDir("kb-ops-it"),
+                Map.of("kb.seed.index-data", "false", "kb.search.embeddings", "false"));
+        http = server.client();
+        admin = server.login("admin", "admin-demo-2026");
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAuditLoginFailuresPublishingAndSlaPolicyChanges() {
+        http.post()
+                .uri("/api/auth/login")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "admin", "password", "wrong-password"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        http.post()
+                .uri("/api/admin/articles")
+                .header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", "AUD-1", "type", "faq", "lang", "zh", "title", "审计测试", "body", "正文"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        http.post()
+                .uri("/api/admin/articles/AUD-1/publish")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.put()
+                .uri("/api/admin/sla-policies/FAULT/A")
+                .header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("replyMinutes", 30, "resolveMinutes", 120, "workingTime", false))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        Map<String, Object> failed = only("action=auth.login-failed");
+        assertThat(failed.get("actor")).isNull();
+        assertThat(failed.get("target")).isEqualTo("admin");
+        assertThat(failed.get("status")).isEqualTo(401);
+        // the forwarded address is believed from the (trusted, local) UI server
+        assertThat(failed.get("clientIp")).isEqualTo("203.0.113.7");
+
+        Map<String, Object> published = only("action=articles.publish");
+        assertThat(published).containsEntry("actor", "admin").containsEntry("target", "AUD-1");
+        assertThat(published.get("status")).isEqualTo(200);
+
+        Map<String, Object> sla = only("action=sla-policies.update&actor=admin");
+        assertThat(sla.get("target")).isEqualTo("FAULT/A");
+        assertThat((String) sla.get("details")).contains("\"replyMinutes\":30");
+
+        // a whole family by prefix, and a period that excludes everything
+        Map<String, Object> articles = page("action=articles");
+        assertThat(((List<Map<String, Object>>) articles.get("items"))
+                        .stream().map(e -> e.get("action")).toList())
+                .containsExactly("articles.publish", "articles.create");
+        assertThat(page("from=2000-01-01&to=2000-01-31").get("total")).isEqualTo(0);
+
+        String csv = new String(
+                http.get()
+                        .uri("/api/admin/audit/export?action=articles")
+                        .header("Authorization", "Bearer " + admin)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectHeader()
+                        .contentTypeCompatibleWith("text/csv")
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(3);
+        assertThat(csv).startsWith("\uFEFFid,occurred_at,actor,action").contains("articles.publish,AUD-1,200");
+        // passwords never reach the log
+        http.post()
+                .uri("/api/admin/users")
+                .header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "username",
+                        "auditee",
+                        "password",
+                        "secret-pass-123",
+                        "displayName",
+                        "A",
+                        "roles",
+                        List.of("USER")))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        Map<String, Object> created = only("action=users.create");
+        assertThat((String) created.get("details"))
+                .contains("\"password\":\"***\"")
+                .doesNotContain("secret-pass");
+    }
+
+    @Test
+    void shouldLetOnlyAdminsReadTheAuditLogAndNobodyChangeIt() {
+        String user = server.login("user", "user-demo-2026");
+        http.get().uri("/api/admin/audit").exchange().expectStatus().isUnauthorized();
+        http.get()
+                .uri("/api/admin/audit")
+                .header("Authorization", "Bearer " + user)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/api/admin/audit/export")
+                .header("Authorization", "Bearer " + user)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        // the refused attempt is itself recorded
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> denied = (List<Map<String, Object>>)
+                page("action=access.denied&actor=user&to=2100-01-01").get("items");
+        assertThat(denied.stream().map(e -> e.get("target")).toList())
+                .containsExactly("GET /api/admin/audit/export", "GET /api/admin/audit");
+        for (var method :
+                List.of(org.springframework.http.HttpMethod.DELETE, org.springframework.http.HttpMethod.PUT)) {
+            int status = http.method(method)
+                    .uri("/api/admin/audit")
+                    .header("Authorization", "Bearer " + admin)
+                    .exchange()
+                    .returnResult(Void.class)
+                    .getStatus()
+                    .value();
+            assertThat(status).isIn(404, 405);
+        }
+        http.get()
+                .uri("/api/admin/audit?size=1000")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    @Test
+    void shouldReportHealthGroupsAndPrometheusMetrics() {
+        http.get().uri("/api/search?q=审计").exchange().expectStatus().isOk();
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health/search-engine")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.search.details.engine")
+                .isEqualTo("lucene");
+        http.get()
+                .uri("/actuator/health/database")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        String metrics = new String(
+                http.get()
+                        .uri("/actuator/prometheus")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                StandardCharsets.UTF_8);
+        assertThat(metrics)
+                .containsPattern("kb_search_latency_seconds_count\\{[^}]*} [1-9]")
+                .contains("kb_questions_queue", "kb_index_outbox_lag_seconds", "kb_index_outbox_pending")
+                .contains("kb_mail_outbox_pending", "kb_sla_breaches_total");
+    }
+
+    private Map<String, Object> page(String query) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = http.get()
+                .uri("/api/admin/audit?" + query)
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> only(String query) {
+        List<Map<String, Object>> items =
+                (List<Map<String, Object>>) page(query).get("items");
+        assertThat(items).as(query).hasSize(1);
+        return items.get(0);
+    }
+}

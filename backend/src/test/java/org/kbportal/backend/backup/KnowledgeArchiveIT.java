@@ -1,0 +1,133 @@
+package org.kbportal.backend.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kbportal.backend.testing.BackendServer;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The knowledge base moves to another installation: export, import with {@code skip} (twice: nothing
+ * new the second time), an edit overwritten by {@code overwrite}, search finds the imported articles;
+ * a changed archive and non-admins are refused.
+ */
+class KnowledgeArchiveIT {
+
+    private static final Map<String, String> SETTINGS =
+            Map.of("kb.seed.index-data", "false", "kb.search.embeddings", "false");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldMoveTheKnowledgeBaseBetweenInstallations() throws Exception {
+        byte[] export;
+        try (BackendServer a = BackendServer.start(BackendServer.tempDataDir("kb-export-src"), SETTINGS)) {
+            Installation.populate(a);
+            String admin = a.login("admin", "admin-demo-2026");
+            String user = a.login("user", "user-demo-2026");
+            a.client()
+                    .get()
+                    .uri("/api/admin/export")
+                    .header("Authorization", "Bearer " + user)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+            export = a.client()
+                    .get()
+                    .uri("/api/admin/export")
+                    .header("Authorization", "Bearer " + admin)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody();
+        }
+        try (BackendServer b = BackendServer.start(BackendServer.tempDataDir("kb-export-dst"), SETTINGS)) {
+            WebTestClient http = b.client();
+            String admin = b.login("admin", "admin-demo-2026");
+            Map<String, Object> first = importArchive(http, admin, export, "skip", 200);
+            assertThat((Map<String, Integer>) first.get("inserted"))
+                    .containsEntry("article", 8)
+                    .containsEntry("synonym_group", 1)
+                    .containsEntry("category", 2);
+            assertThat((Map<String, Integer>) first.get("inserted")).doesNotContainKeys("app_user", "question");
+            Installation.awaitIndexed(http, admin);
+            Map<String, Object> found = http.get()
+                    .uri("/api/search?q=光纤交换机")
+                    .exchange()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat((List<Map<String, Object>>) found.get("hits")).first().satisfies(h -> assertThat(h.get("id"))
+                    .isEqualTo("BK-1"));
+            http.get()
+                    .uri("/api/articles/BK-1/versions")
+                    .header("Authorization", "Bearer " + admin)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.length()")
+                    .value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2));
+            http.get()
+                    .uri("/api/categories")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$[?(@.code == 'san')].parentCode")
+                    .value(v -> assertThat(v.toString()).contains("storage"));
+
+            Map<String, Object> again = importArchive(http, admin, export, "skip", 200);
+            assertThat((Map<String, Integer>) again.get("inserted")).isEmpty();
+            assertThat((Map<String, Integer>) again.get("skipped"))
+                    .containsEntry("article", 8)
+                    // the six shipped groups and the imported one, matched by their terms
+                    .containsEntry("synonym_group", 7);
+
+            Installation.put(
+                    http,
+                    admin,
+                    "/api/admin/articles/BK-1",
+                    Map.of("type", "faq", "lang", "zh", "title", "本地修改的标题", "body", "本地正文"));
+            importArchive(http, admin, export, "overwrite", 200);
+            http.get()
+                    .uri("/api/articles/BK-1")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.title")
+                    .isEqualTo("光纤交换机端口故障排查（第二版）");
+
+            byte[] changed = export.clone();
+            changed[changed.length / 3] ^= 0x5A;
+            Map<String, Object> refused = importArchive(http, admin, changed, "skip", 400);
+            assertThat(refused.get("type")).isEqualTo("urn:kb:invalid-archive");
+            importArchive(http, admin, export, "replace-all", 400);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> importArchive(
+            WebTestClient http, String admin, byte[] zip, String mode, int status) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(zip) {
+                    @Override
+                    public String getFilename() {
+                        return "kb-export.zip";
+                    }
+                })
+                .contentType(MediaType.parseMediaType("application/zip"));
+        return http.post()
+                .uri("/api/admin/import/archive?mode={m}", mode)
+                .header("Authorization", "Bearer " + admin)
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+}

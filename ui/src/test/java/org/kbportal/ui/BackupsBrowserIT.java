@@ -1,0 +1,120 @@
+package org.kbportal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * An administrator backs the portal up from the Backups page (progress until done, a download link)
+ * and finds that, and a failed login, in the audit log with its filters and CSV link.
+ */
+class BackupsBrowserIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static PortalLauncher.Contexts portal;
+    private static HeadlessChromium browser;
+    private static ChromeDriver driver;
+    private static String base;
+
+    @BeforeAll
+    static void startPortalAndBrowser() throws Exception {
+        portal = PortalLauncher.start(
+                "--server.port=0",
+                "--kb.data-dir=" + dataDir,
+                "--kb.seed.index-data=false",
+                "--kb.search.embeddings=false",
+                "--vaadin.devmode.devTools.enabled=false");
+        base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
+        awaitReady("http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
+        browser = HeadlessChromium.start();
+        driver = browser.driver;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    void adminBacksUpThePortalAndReadsTheAuditLog() throws IOException {
+        driver.get(base + "login");
+        browser.waitFor(Duration.ofSeconds(90))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
+        browser.type(By.cssSelector("#login-username input"), "admin");
+        browser.type(By.cssSelector("#login-password input"), "not-the-password");
+        browser.click(By.id("login-button"));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        browser.type(By.cssSelector("#login-password input"), "admin-demo-2026");
+        browser.click(By.id("login-button"));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+
+        browser.click(By.id("nav-admin-backups"));
+        browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("backups-create")));
+        assertThat(driver.findElement(By.id("backups-state")).getAttribute("data-state"))
+                .isEqualTo("NONE");
+        browser.click(By.id("backups-create"));
+        browser.waitFor(Duration.ofSeconds(60))
+                .until(ExpectedConditions.attributeToBe(By.id("backups-state"), "data-state", "DONE"));
+        WebElement download = browser.waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=backup-download]")));
+        assertThat(download.getText()).startsWith("kb-backup-").endsWith(".zip");
+        assertThat(download.getAttribute("href")).isNotBlank();
+        browser.screenshot("backups-done");
+
+        browser.click(By.id("nav-admin-audit"));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-grid")));
+        browser.waitFor()
+                .until(d -> Long.parseLong(d.findElement(By.id("audit-count")).getAttribute("data-total")) >= 3);
+        browser.type(By.cssSelector("#audit-action input"), "auth.login-failed");
+        browser.click(By.id("audit-apply"));
+        browser.waitFor().until(ExpectedConditions.attributeToBe(By.id("audit-count"), "data-total", "1"));
+        browser.type(By.cssSelector("#audit-action input"), "backups");
+        browser.click(By.id("audit-apply"));
+        browser.waitFor().until(ExpectedConditions.attributeToBe(By.id("audit-count"), "data-total", "2"));
+        assertThat(driver.findElement(By.id("audit-grid")).getText()).contains("backups.create", "backups.completed");
+        assertThat(driver.findElement(By.id("audit-csv")).getAttribute("href")).isNotBlank();
+        browser.screenshot("audit-log");
+    }
+
+    private static void awaitReady(String backend) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(backend + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Backend not ready within 3 minutes");
+    }
+}
