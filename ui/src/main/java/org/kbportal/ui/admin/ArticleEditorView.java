@@ -19,8 +19,10 @@ import org.kbportal.ui.client.Article;
 import org.kbportal.ui.client.ArticleClient;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.manual.AttachmentPanel;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
@@ -45,6 +47,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final Div status = new Div();
     private final Div message = new Div();
     private final VersionHistory history;
+    private final AttachmentPanel attachments;
     private ArticleForm form;
     private Article current;
 
@@ -54,8 +57,10 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
             MarkdownRenderer markdown,
             DateTimes dates,
             CurrentUser user,
-            ErrorMessages errors) {
+            ErrorMessages errors,
+            ManualClient manuals) {
         this.articles = articles;
+        this.attachments = new AttachmentPanel(manuals, user, errors);
         this.categories = categories;
         this.markdown = markdown;
         this.dates = dates;
@@ -108,7 +113,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         back.addClassName("kb-back");
         add(back, heading, status, message, form);
         if (article != null) {
-            add(history);
+            add(history, attachments);
         }
         show(article);
     }
@@ -130,7 +135,14 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
                 new Span(getTranslation("article.version", article.version())),
                 new Span(getTranslation("article.updated", article.updatedBy(), dates.format(article.updatedAt()))),
                 view);
+        if (article.version() > 1) {
+            Anchor diff = Routes.link(
+                    Routes.diff(article.id(), article.version() - 1, article.version()), getTranslation("diff.open"));
+            diff.setId("editor-diff");
+            status.add(diff);
+        }
         history.show(articles.versions(article.id()));
+        attachments.show(article.id());
     }
 
     private void save(ArticleDraft draft) {

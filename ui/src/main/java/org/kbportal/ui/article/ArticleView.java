@@ -15,8 +15,10 @@ import org.kbportal.ui.client.Article;
 import org.kbportal.ui.client.ArticleClient;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.manual.ArticleFiles;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.CurrentUser;
@@ -34,6 +36,7 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final ManualClient manuals;
     private Article shown;
     private TableOfContents toc;
 
@@ -43,8 +46,10 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             CategoryCatalog categories,
             DateTimes dates,
             CurrentUser user,
-            ErrorMessages errors) {
+            ErrorMessages errors,
+            ManualClient manuals) {
         this.articles = articles;
+        this.manuals = manuals;
         this.markdown = markdown;
         this.categories = categories;
         this.dates = dates;
@@ -115,7 +120,7 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             body.addClassName("with-toc");
         }
         body.add(content);
-        add(header, body);
+        add(header, body, new ArticleFiles(manuals, user, article.id()));
     }
 
     private Anchor backLink() {

@@ -23,6 +23,8 @@ public final class Routes {
     public static final String ADMIN_EDITOR = "admin/articles/edit";
     public static final String ADMIN_SYNONYMS = "admin/synonyms";
     public static final String ADMIN_INDEX = "admin/index";
+    public static final String ADMIN_MANUALS = "admin/manuals";
+    public static final String DIFF = "diff";
     public static final String ASK = "ask";
     public static final String QUESTIONS = "questions";
     public static final String WORKBENCH = "workbench";
@@ -42,6 +44,12 @@ public final class Routes {
         return id == null
                 ? ADMIN_EDITOR
                 : ADMIN_EDITOR + "/" + UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The difference between two versions of an article. */
+    public static String diff(String id, int from, int to) {
+        return DIFF + "/" + UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8) + "?from=" + from
+                + "&to=" + to;
     }
 
     /** The page of one question. */
