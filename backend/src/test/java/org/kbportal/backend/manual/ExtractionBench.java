@@ -41,9 +41,12 @@ public final class ExtractionBench {
             }
             wordParts.add(new TestDocuments.Part(part.heading(), more));
         }
+        Path illustrated = dir.resolve("bench-illustrated.pdf");
+        Files.write(illustrated, TestDocuments.pdf("巡检手册", parts, true, perPart, null, true));
         Path docx = dir.resolve("bench.docx");
         Files.write(docx, TestDocuments.docx("巡检手册", wordParts, true));
         measure("PDF", DocumentFormat.PDF, pdf, pages, runs);
+        measure("PDF with a picture per page", DocumentFormat.PDF, illustrated, pages, runs);
         measure("DOCX", DocumentFormat.DOCX, docx, 0, runs);
     }
 
@@ -64,7 +67,7 @@ public final class ExtractionBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9 / runs;
         System.out.printf(
-                "%s: %.2f MB, %s%d sections, %d characters of Markdown; %.3f s per file = %.2f MB/s%s%n",
+                "%s: %.2f MB, %s%d sections, %d characters of Markdown; %.3f s per file = %.2f MB/s, %.0f characters/s%s%n",
                 label,
                 bytes / 1e6,
                 pages > 0 ? pages + " pages, " : "",
@@ -72,6 +75,7 @@ public final class ExtractionBench {
                 chars,
                 seconds,
                 bytes / 1e6 / seconds,
+                chars / seconds,
                 pages > 0 ? String.format(", %.1f pages/s", pages / seconds) : "");
     }
 }
