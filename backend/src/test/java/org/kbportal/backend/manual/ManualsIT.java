@@ -43,21 +43,29 @@ class ManualsIT {
     record Reply(int status, Map<String, Object> body, HttpHeaders headers) {}
 
     @BeforeAll
-    void start() {
-        server = BackendServer.start(
-                BackendServer.tempDataDir("kb-manuals-it"),
-                Map.of(
-                        "kb.seed.index-data", "false",
-                        "kb.search.embeddings", "false",
-                        "kb.manuals.max-upload", "3MB"));
+    void start() throws Exception {
+        server = startServer(Map.of(
+                "kb.seed.index-data", "false",
+                "kb.search.embeddings", "false",
+                "kb.manuals.max-upload", "3MB"));
         http = server.client();
         admin = server.login("admin", "admin-demo-2026");
         user = server.login("user", "user-demo-2026");
     }
 
+    /** The backend under test: H2 here, PostgreSQL in {@link PostgresManualsIT}. */
+    protected BackendServer startServer(Map<String, String> properties) throws Exception {
+        return BackendServer.start(BackendServer.tempDataDir("kb-manuals-it"), properties);
+    }
+
+    protected void afterServer() throws Exception {}
+
     @AfterAll
-    void stop() {
-        server.close();
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        afterServer();
     }
 
     @Test
