@@ -106,10 +106,28 @@ class ManualsBrowserIT {
         assertThat(driver.findElement(By.id("manual-status")).getText()).contains("4");
         browser.screenshot("manuals-uploaded");
 
+        String manualId = URLDecoder.decode(
+                driver.findElement(By.id("manual-open")).getAttribute("href").replaceAll(".*/article/", ""),
+                StandardCharsets.UTF_8);
         By publish = By.cssSelector("[data-testid='manual-publish']");
         browser.waitFor().until(ExpectedConditions.elementToBeClickable(publish));
         browser.click(publish);
         browser.waitFor().until(ExpectedConditions.numberOfElementsToBe(publish, 0));
+
+        // a script attached in the editor
+        Path script = dataDir.resolve("扩容检查.sh");
+        Files.writeString(script, "#!/bin/sh\necho 检查热备盘\n");
+        driver.get(base + "admin/articles/edit/" + manualId);
+        WebElement attach =
+                browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("attachment-upload")));
+        ((WebElement) driver.executeScript(
+                        "const i = arguments[0].shadowRoot.querySelector('#fileInput'); i.removeAttribute('hidden');"
+                                + " return i;",
+                        attach))
+                .sendKeys(script.toAbsolutePath().toString());
+        browser.waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachment-grid"), "扩容检查.sh"));
+        browser.screenshot("manuals-attachment");
 
         driver.manage().deleteAllCookies();
         signIn("user", "user-demo-2026");
@@ -123,15 +141,20 @@ class ManualsBrowserIT {
         browser.screenshot("manuals-search");
 
         hits.get(0).findElement(By.cssSelector("a.search-hit-title")).click();
-        WebElement title =
-                browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("article-title")));
-        assertThat(title.getText()).isEqualTo("存储阵列运维手册");
+        // the page scrolls to the section, so the title may be under the sticky header: present is enough
+        WebElement title = browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("article-title")));
+        assertThat(title.getAttribute("textContent")).isEqualTo("存储阵列运维手册");
         assertThat(URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8))
                 .endsWith(hitId);
-        assertThat(driver.findElement(By.id("toc-page-3")).getText()).isEqualTo("第 5 页");
+        assertThat(driver.findElement(By.id("toc-page-3")).getAttribute("textContent"))
+                .isEqualTo("第 5 页");
         assertThat(driver.findElement(By.id("toc-3")).getAttribute("class")).contains("active");
-        assertThat(driver.findElement(By.id("section-3")).getText()).isEqualTo("第三章 扩容");
+        assertThat(driver.findElement(By.id("section-3")).getAttribute("textContent"))
+                .isEqualTo("第三章 扩容");
         assertThat(driver.findElement(By.id("article-original")).getText()).contains("存储阵列运维手册.pdf");
+        assertThat(driver.findElement(By.cssSelector("[data-testid='attachment-link']"))
+                        .getText())
+                .isEqualTo("扩容检查.sh");
         browser.screenshot("manuals-section");
     }
 
