@@ -77,6 +77,9 @@ class ManualController {
 
     private Mono<ResponseEntity<Object>> answer(ManualJobs.Job job, boolean created, Duration within) {
         URI jobUri = URI.create("/api/admin/manuals/jobs/" + job.id());
+        if (within.isZero()) {
+            return Mono.just(ResponseEntity.accepted().location(jobUri).body(job.view()));
+        }
         return job.outcome()
                 .map(r -> ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                         .location(URI.create("/api/articles/" + r.id()))

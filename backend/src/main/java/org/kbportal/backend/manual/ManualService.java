@@ -168,7 +168,7 @@ public class ManualService {
         }
         String resolvedLang = lang != null ? lang : PlainText.guessLang(content.markdown());
         UploadPolicy policy =
-                new UploadPolicy(props.manuals().maxUpload(), Set.of(format.mediaType(), "text/plain", "text/html"));
+                new UploadPolicy(props.manuals().maxUpload(), Set.copyOf(List.of(format.mediaType(), "text/plain")));
         Flux<DataBuffer> bytes = DataBufferUtils.read(temp, DefaultDataBufferFactory.sharedInstance, 64 * 1024);
         // the original first: if storing the manual fails afterwards, the file is removed again
         return files.store(bytes, fileName, policy, "manual", by).flatMap(file -> {

@@ -29,4 +29,14 @@ class ManualSectionTest {
         assertThat(ManualSection.articleIdOf("MAN-1~3")).isEqualTo("MAN-1");
         assertThat(ManualSection.articleIdOf("FAQ-1")).isEqualTo("FAQ-1");
     }
+
+    @Test
+    void shouldSplitUploadedDocumentsAtTheirMarkersWithPages() {
+        String md =
+                "导言\n\n<!-- kb:section page=2 -->\n### 1.1 \\*范围\\*\n\n## 不是章节\n\n<!-- kb:section page=4 -->\n# 2 安装\n\n步骤\n";
+        List<ManualSection> sections = ManualSection.split("M", md);
+        assertThat(sections).extracting(ManualSection::heading).containsExactly("", "1.1 *范围*", "2 安装");
+        assertThat(sections).extracting(ManualSection::page).containsExactly(null, 2, 4);
+        assertThat(sections.get(1).body()).isEqualTo("## 不是章节");
+    }
 }

@@ -37,10 +37,25 @@ public final class TestDocuments {
 
     /** One page per part (a part may span {@code pagesPerPart} pages); bookmarks when asked. */
     public static byte[] pdf(String title, List<Part> parts, boolean outline, int pagesPerPart, String userPassword) {
+        return pdf(title, parts, outline, pagesPerPart, userPassword, false);
+    }
+
+    /**
+     * Like the other; {@code illustrated} adds a 200×200 picture of noise to every page (about 120 KB that does not
+     * compress), so the file has the size of a manual with screenshots.
+     */
+    public static byte[] pdf(
+            String title,
+            List<Part> parts,
+            boolean outline,
+            int pagesPerPart,
+            String userPassword,
+            boolean illustrated) {
         try (PDDocument doc = new PDDocument();
                 TrueTypeCollection fonts = new TrueTypeCollection(new File(CJK_FONT))) {
             TrueTypeFont ttf = fonts.getFontByName("WenQuanYiMicroHei");
             PDType0Font font = PDType0Font.load(doc, ttf, true);
+            java.util.Random noise = new java.util.Random(42);
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle(title);
             doc.setDocumentInformation(info);
@@ -67,6 +82,22 @@ public final class TestDocuments {
                             out.newLine();
                         }
                         out.endText();
+                        if (illustrated) {
+                            java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(
+                                    200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                            for (int x = 0; x < 200; x++) {
+                                for (int y = 0; y < 200; y++) {
+                                    picture.setRGB(x, y, noise.nextInt(0x1000000));
+                                }
+                            }
+                            out.drawImage(
+                                    org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(
+                                            doc, picture),
+                                    350,
+                                    50,
+                                    200,
+                                    200);
+                        }
                     }
                     if (p == 0 && outline) {
                         PDPageFitWidthDestination dest = new PDPageFitWidthDestination();

@@ -20,8 +20,10 @@ import org.kbportal.ui.client.ArticleClient;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.CurationClient;
+import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.manual.AttachmentPanel;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.review.ScheduleForm;
@@ -53,6 +55,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final WorkflowTimeline timeline;
     private final ScheduleForm schedule;
     private final Button submit = new Button();
+    private final AttachmentPanel attachments;
     private ArticleForm form;
     private Article current;
 
@@ -63,9 +66,11 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
             DateTimes dates,
             CurrentUser user,
             ErrorMessages errors,
-            CurationClient curation) {
+            CurationClient curation,
+            ManualClient manuals) {
         this.curation = curation;
         this.articles = articles;
+        this.attachments = new AttachmentPanel(manuals, user, errors);
         this.categories = categories;
         this.markdown = markdown;
         this.dates = dates;
@@ -146,7 +151,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         back.addClassName("kb-back");
         add(back, heading, status, submit, message, form);
         if (article != null) {
-            add(schedule, timeline, history);
+            add(schedule, timeline, history, attachments);
         }
         show(article);
     }
@@ -169,6 +174,12 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
                 new Span(getTranslation("article.version", article.version())),
                 new Span(getTranslation("article.updated", article.updatedBy(), dates.format(article.updatedAt()))),
                 view);
+        if (article.version() > 1) {
+            Anchor diff = Routes.link(
+                    Routes.diff(article.id(), article.version() - 1, article.version()), getTranslation("diff.open"));
+            diff.setId("editor-diff");
+            status.add(diff);
+        }
         history.show(articles.versions(article.id()));
         var workflow = curation.workflow(article.id());
         timeline.show(workflow.history());
@@ -179,6 +190,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
             due.setId("editor-review-due");
             status.add(due);
         }
+        attachments.show(article.id());
     }
 
     private void save(ArticleDraft draft) {

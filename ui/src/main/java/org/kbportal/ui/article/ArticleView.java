@@ -17,8 +17,10 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.CurationClient;
 import org.kbportal.ui.client.SearchClient;
+import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.manual.ArticleFiles;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.CurrentUser;
@@ -38,6 +40,7 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ErrorMessages errors;
     private final CurationClient curation;
     private final SearchClient search;
+    private final ManualClient manuals;
     private Article shown;
     private TableOfContents toc;
 
@@ -49,10 +52,12 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             CurrentUser user,
             ErrorMessages errors,
             CurationClient curation,
-            SearchClient search) {
+            SearchClient search,
+            ManualClient manuals) {
         this.curation = curation;
         this.search = search;
         this.articles = articles;
+        this.manuals = manuals;
         this.markdown = markdown;
         this.categories = categories;
         this.dates = dates;
@@ -124,7 +129,7 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             body.addClassName("with-toc");
         }
         body.add(content);
-        add(header, body);
+        add(header, body, new ArticleFiles(manuals, user, article.id()));
         if (Article.PUBLISHED.equals(article.status())) {
             add(new FeedbackWidget(curation, errors, article.id(), user.visitorId()));
         }

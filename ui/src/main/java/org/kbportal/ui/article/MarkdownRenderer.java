@@ -57,7 +57,8 @@ public class MarkdownRenderer {
         }
         Document doc = Jsoup.parseBodyFragment(safe);
         doc.outputSettings(output());
-        List<Element> headings = doc.select("h1, h2");
+        // uploaded documents have sections down to level 3 (their Markdown marks them explicitly)
+        List<Element> headings = doc.select("h1, h2, h3");
         int next = 0;
         for (Article.Section section : sections) {
             if (section.heading() == null || section.heading().isBlank()) {
@@ -69,8 +70,10 @@ public class MarkdownRenderer {
                     found = i;
                 }
             }
-            if (found < 0 && next < headings.size()) {
-                found = next;
+            for (int i = next; i < headings.size() && found < 0; i++) {
+                if (!headings.get(i).normalName().equals("h3")) {
+                    found = i; // inline markup changed the text: the next section-level heading
+                }
             }
             if (found < 0) {
                 break;

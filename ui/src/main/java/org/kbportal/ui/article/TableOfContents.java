@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Span;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,14 @@ class TableOfContents extends Composite<Nav> {
             Anchor link = Routes.link(Routes.article(s.id()), text);
             link.setId("toc-" + s.number());
             links.put(s.number(), link);
-            list.add(new ListItem(link));
+            ListItem item = new ListItem(link);
+            if (s.page() != null) {
+                Span page = new Span(getTranslation("manual.page", s.page()));
+                page.setId("toc-page-" + s.number());
+                page.addClassName("kb-toc-page");
+                item.add(page);
+            }
+            list.add(item);
         }
         getContent().add(new H2(getTranslation("article.toc")), list);
     }

@@ -51,8 +51,16 @@ public record Article(
         sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
-    /** A manual section: anchor target for the table of contents. */
-    public record Section(String id, int number, String heading) {}
+    /**
+     * A manual section: anchor target for the table of contents; {@code page} is where it starts
+     * in the original PDF (null otherwise).
+     */
+    public record Section(String id, int number, String heading, Integer page) {
+
+        public Section(String id, int number, String heading) {
+            this(id, number, heading, null);
+        }
+    }
 
     /** The article id of a unit id: {@code MANUAL-ID~3} becomes {@code MANUAL-ID}. */
     public static String articleIdOf(String unitId) {

@@ -94,6 +94,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             "nav-admin",
                             isUnder(path, Routes.ADMIN_ARTICLES)),
                     navLink(
+                            Routes.ADMIN_MANUALS,
+                            "nav.admin-manuals",
+                            "nav-admin-manuals",
+                            isUnder(path, Routes.ADMIN_MANUALS)),
+                    navLink(
                             Routes.ADMIN_SYNONYMS,
                             "nav.admin-synonyms",
                             "nav-admin-synonyms",

@@ -29,6 +29,8 @@ public final class Routes {
     public static final String ADMIN_REPORTS = "admin/reports";
     public static final String ADMIN_BACKUPS = "admin/backups";
     public static final String ADMIN_AUDIT = "admin/audit";
+    public static final String ADMIN_MANUALS = "admin/manuals";
+    public static final String DIFF = "diff";
     public static final String ASK = "ask";
     public static final String QUESTIONS = "questions";
     public static final String WORKBENCH = "workbench";
@@ -52,6 +54,12 @@ public final class Routes {
         return id == null
                 ? ADMIN_EDITOR
                 : ADMIN_EDITOR + "/" + UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The difference between two versions of an article. */
+    public static String diff(String id, int from, int to) {
+        return DIFF + "/" + UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8) + "?from=" + from
+                + "&to=" + to;
     }
 
     /** The page of one question. */

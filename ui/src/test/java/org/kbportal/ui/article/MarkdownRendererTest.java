@@ -136,4 +136,22 @@ class MarkdownRendererTest {
 
         assertThat(html).contains("id=\"section-1\"").doesNotContain("onerror").doesNotContain("<script");
     }
+
+    @Test
+    void shouldAnchorLevelThreeSectionsOfUploadedDocumentsAndHideTheirMarkers() {
+        String manual = "<!-- kb:section page=1 -->\n# 第一章 概述\n\n说明\n\n<!-- kb:section page=3 -->\n### 1.1 范围\n\n"
+                + "范围\n\n<!-- kb:section page=5 -->\n## 第二章 安装\n\n步骤\n";
+        List<Article.Section> sections = List.of(
+                new Article.Section("M~1", 1, "第一章 概述", 1),
+                new Article.Section("M~2", 2, "1.1 范围", 3),
+                new Article.Section("M~3", 3, "第二章 安装", 5));
+
+        String html = markdown.renderManual(manual, sections);
+
+        assertThat(html)
+                .contains("<h1 id=\"section-1\">第一章 概述</h1>")
+                .contains("<h3 id=\"section-2\">1.1 范围</h3>")
+                .contains("<h2 id=\"section-3\">第二章 安装</h2>")
+                .doesNotContain("kb:section");
+    }
 }
