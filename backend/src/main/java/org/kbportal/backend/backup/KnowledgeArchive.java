@@ -70,12 +70,18 @@ public class KnowledgeArchive {
 
     /**
      * The exported tables (key → WHERE clause or "" for all rows): the core tables, {@code article_*}
-     * tables whose foreign keys stay inside the set, and the {@code stored_file} rows they refer to.
+     * tables and tables referring to {@code article} whose foreign keys stay inside the set, and the
+     * {@code stored_file} rows they refer to.
      */
     static Map<String, String> selection(Schema schema) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String key : schema.tables().keySet()) {
-            if (CORE.contains(key) || key.startsWith("article_")) {
+            // article_* tables and any other table that hangs off articles (manual_source: the original
+            // documents of manuals), so features added later travel without touching this list
+            if (CORE.contains(key)
+                    || key.startsWith("article_")
+                    || schema.table(key).foreignKeys().stream()
+                            .anyMatch(fk -> fk.referencedTable().equals("article"))) {
                 chosen.add(key);
             }
         }

@@ -33,7 +33,7 @@ class QuestionAttachments {
     /** Screenshots, plain-text logs, PDF and ZIP. */
     static final Set<String> ALLOWED = allowed();
 
-    private final AttachmentRepository repo;
+    private final QuestionAttachmentRepository repo;
     private final QuestionAccess access;
     private final QuestionStore store;
     private final FileStore files;
@@ -42,7 +42,7 @@ class QuestionAttachments {
     private final Clock clock;
 
     QuestionAttachments(
-            AttachmentRepository repo,
+            QuestionAttachmentRepository repo,
             QuestionAccess access,
             QuestionStore store,
             FileStore files,

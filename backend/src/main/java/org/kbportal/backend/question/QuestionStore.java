@@ -18,10 +18,13 @@ class QuestionStore {
     private final QuestionRepository repo;
     private final AccountService accounts;
     private final Notifier notifier;
-    private final AttachmentRepository attachments;
+    private final QuestionAttachmentRepository attachments;
 
     QuestionStore(
-            QuestionRepository repo, AccountService accounts, Notifier notifier, AttachmentRepository attachments) {
+            QuestionRepository repo,
+            AccountService accounts,
+            Notifier notifier,
+            QuestionAttachmentRepository attachments) {
         this.repo = repo;
         this.accounts = accounts;
         this.notifier = notifier;

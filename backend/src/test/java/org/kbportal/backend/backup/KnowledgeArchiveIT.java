@@ -26,9 +26,11 @@ class KnowledgeArchiveIT {
     @SuppressWarnings("unchecked")
     void shouldMoveTheKnowledgeBaseBetweenInstallations() throws Exception {
         byte[] export;
+        String manualId;
         try (BackendServer a = BackendServer.start(BackendServer.tempDataDir("kb-export-src"), SETTINGS)) {
             Installation.populate(a);
             String admin = a.login("admin", "admin-demo-2026");
+            manualId = uploadManual(a.client(), admin);
             String user = a.login("user", "user-demo-2026");
             a.client()
                     .get()
@@ -53,7 +55,8 @@ class KnowledgeArchiveIT {
             String admin = b.login("admin", "admin-demo-2026");
             Map<String, Object> first = importArchive(http, admin, export, "skip", 200);
             assertThat((Map<String, Integer>) first.get("inserted"))
-                    .containsEntry("article", 8)
+                    .containsEntry("article", 9)
+                    .containsEntry("manual_source", 1)
                     .containsEntry("synonym_group", 1)
                     .containsEntry("category", 2);
             assertThat((Map<String, Integer>) first.get("inserted")).doesNotContainKeys("app_user", "question");
@@ -73,6 +76,17 @@ class KnowledgeArchiveIT {
                     .expectBody()
                     .jsonPath("$.length()")
                     .value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2));
+            byte[] original = http.get()
+                    .uri("/api/articles/{id}/file", manualId)
+                    .header("Authorization", "Bearer " + admin)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(new String(original, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(MANUAL);
             http.get()
                     .uri("/api/categories")
                     .exchange()
@@ -83,7 +97,7 @@ class KnowledgeArchiveIT {
             Map<String, Object> again = importArchive(http, admin, export, "skip", 200);
             assertThat((Map<String, Integer>) again.get("inserted")).isEmpty();
             assertThat((Map<String, Integer>) again.get("skipped"))
-                    .containsEntry("article", 8)
+                    .containsEntry("article", 9)
                     // the six shipped groups and the imported one, matched by their terms
                     .containsEntry("synonym_group", 7);
 
@@ -106,6 +120,32 @@ class KnowledgeArchiveIT {
             assertThat(refused.get("type")).isEqualTo("urn:kb:invalid-archive");
             importArchive(http, admin, export, "replace-all", 400);
         }
+    }
+
+    static final String MANUAL = "# 存储运维手册\n\n## 第一章 巡检\n\n每日检查磁盘阵列告警灯。\n\n" + "## 第二章 扩容\n\n扩容前先备份 LUN 映射表。\n";
+
+    /** A Markdown manual: its original document (manual_source + stored_file) must travel too. */
+    @SuppressWarnings("unchecked")
+    private static String uploadManual(WebTestClient http, String admin) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(MANUAL.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    @Override
+                    public String getFilename() {
+                        return "存储运维手册.md";
+                    }
+                })
+                .contentType(MediaType.parseMediaType("text/markdown"));
+        Map<String, Object> created = http.post()
+                .uri("/api/admin/manuals?wait=30")
+                .header("Authorization", "Bearer " + admin)
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) created.get("id");
     }
 
     @SuppressWarnings("unchecked")

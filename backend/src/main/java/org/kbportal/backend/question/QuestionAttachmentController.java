@@ -21,11 +21,11 @@ import reactor.core.publisher.Mono;
 
 /** Question attachments: upload (multipart, parts named {@code file}), list, download. */
 @RestController
-class AttachmentController {
+class QuestionAttachmentController {
 
     private final QuestionAttachments attachments;
 
-    AttachmentController(QuestionAttachments attachments) {
+    QuestionAttachmentController(QuestionAttachments attachments) {
         this.attachments = attachments;
     }
 

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 /** Which stored files belong to which question ({@code question_attachment} joined to {@code stored_file}). */
 @Repository
-class AttachmentRepository {
+class QuestionAttachmentRepository {
 
     private static final String SELECT = "SELECT a.file_id, f.name, f.content_type, f.size_bytes, u.username,"
             + " a.from_expert, a.created_at FROM question_attachment a JOIN stored_file f ON f.id = a.file_id"
@@ -16,7 +16,7 @@ class AttachmentRepository {
 
     private final DatabaseClient db;
 
-    AttachmentRepository(DatabaseClient db) {
+    QuestionAttachmentRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -34,7 +34,7 @@ class AttachmentRepository {
     Flux<QuestionView.Attachment> list(long questionId) {
         return db.sql(SELECT + " WHERE a.question_id = :q ORDER BY a.id")
                 .bind("q", questionId)
-                .map(AttachmentRepository::row)
+                .map(QuestionAttachmentRepository::row)
                 .all();
     }
 
@@ -43,7 +43,7 @@ class AttachmentRepository {
         return db.sql(SELECT + " WHERE a.question_id = :q AND a.file_id = :f")
                 .bind("q", questionId)
                 .bind("f", fileId)
-                .map(AttachmentRepository::row)
+                .map(QuestionAttachmentRepository::row)
                 .one();
     }
 
