@@ -21,6 +21,13 @@ class ReportPdf {
 
     private static final String FAMILY = "kbcjk";
 
+    static {
+        // openhtmltopdf logs every rendering step at INFO through its own handler
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private final ReportFont font;
 
     ReportPdf(ReportFont font) {
