@@ -21,12 +21,19 @@ public class Embedder implements AutoCloseable {
     static final String EN_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     private final boolean enabled;
+    private final boolean tuned;
     private final int maxChars;
     private final ExecutorService executor;
     private volatile EmbeddingModel zh;
     private volatile EmbeddingModel en;
 
     public Embedder(boolean enabled, int maxChars) {
+        this(enabled, maxChars, true);
+    }
+
+    /** {@code tuned}: one ONNX thread per call without spinning ({@link BgeModel}); false: the jar's defaults. */
+    public Embedder(boolean enabled, int maxChars, boolean tuned) {
+        this.tuned = tuned;
         this.enabled = enabled;
         this.maxChars = maxChars;
         this.executor =
@@ -83,7 +90,7 @@ public class Embedder implements AutoCloseable {
             if (m == null) {
                 synchronized (this) {
                     if (en == null) {
-                        en = new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+                        en = tuned ? BgeModel.english(executor) : new BgeSmallEnV15QuantizedEmbeddingModel(executor);
                     }
                     m = en;
                 }
@@ -94,7 +101,7 @@ public class Embedder implements AutoCloseable {
         if (m == null) {
             synchronized (this) {
                 if (zh == null) {
-                    zh = new BgeSmallZhV15QuantizedEmbeddingModel(executor);
+                    zh = tuned ? BgeModel.chinese(executor) : new BgeSmallZhV15QuantizedEmbeddingModel(executor);
                 }
                 m = zh;
             }
