@@ -44,6 +44,8 @@ final class ReportBuilder {
     private static final Set<String> ANSWER_HELD = Set.of("ANSWERED", "RESOLVED", "CLOSED");
     private static final Set<String> DONE = Set.of("RESOLVED", "CLOSED");
     private static final int TOP = 20;
+    /** Comments and complaints listed (the most recent); the counts are over all of them. */
+    static final int MAX_LISTED = 100;
 
     private final SlaCalculator calc;
     private final ZoneId zone;
@@ -249,10 +251,9 @@ final class ReportBuilder {
                                 .mapToDouble(r -> r.attitude() + r.expertise() + r.timeliness())
                                 .sum()
                         / (3.0 * ratings.size()));
-        List<ServiceReport.Comment> comments = ratings.stream()
+        List<ServiceReport.Comment> comments = latest(ratings.stream()
                 .filter(r -> r.comment() != null && !r.comment().isBlank())
-                .map(ReportBuilder::comment)
-                .toList();
+                .toList());
         return new ServiceReport.Satisfaction(ratings.size(), a, e, t, overall, comments);
     }
 
@@ -273,17 +274,22 @@ final class ReportBuilder {
         return Math.round(v * 100) / 100.0;
     }
 
+    /** The {@link #MAX_LISTED} most recent, newest last (ratings come ordered by time). */
+    private static List<ServiceReport.Comment> latest(List<ReportData.RatingRow> rows) {
+        return rows.subList(Math.max(0, rows.size() - MAX_LISTED), rows.size()).stream()
+                .map(ReportBuilder::comment)
+                .toList();
+    }
+
     private static ServiceReport.Comment comment(ReportData.RatingRow r) {
         return new ServiceReport.Comment(
                 r.questionId(), r.category(), r.attitude(), r.expertise(), r.timeliness(), r.comment(), r.at());
     }
 
     private static ServiceReport.Complaints complaints(List<ReportData.RatingRow> ratings, long reopened) {
-        List<ServiceReport.Comment> low = ratings.stream()
-                .filter(ReportData.RatingRow::flagged)
-                .map(ReportBuilder::comment)
-                .toList();
-        return new ServiceReport.Complaints(low.size(), reopened, low);
+        List<ReportData.RatingRow> low =
+                ratings.stream().filter(ReportData.RatingRow::flagged).toList();
+        return new ServiceReport.Complaints(low.size(), reopened, latest(low));
     }
 
     private static List<ServiceReport.ExpertRow> experts(List<Judged> judged, List<ReportData.RatingRow> ratings) {

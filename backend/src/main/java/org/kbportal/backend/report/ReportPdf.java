@@ -21,6 +21,13 @@ class ReportPdf {
 
     private static final String FAMILY = "kbcjk";
 
+    static {
+        // openhtmltopdf logs every rendering step at INFO through its own handler
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private final ReportFont font;
 
     ReportPdf(ReportFont font) {
@@ -53,8 +60,9 @@ class ReportPdf {
                 .append("@page { size: A4; margin: 16mm 14mm; @bottom-center { content: counter(page);"
                         + " font-family: " + FAMILY + "; font-size: 8pt; } }")
                 .append("body { font-family: " + FAMILY + "; font-size: 9pt; color: #222; }")
-                .append("h1 { font-size: 16pt; margin: 0 0 4mm 0; } h2 { font-size: 11pt; margin: 5mm 0 2mm 0;"
-                        + " border-bottom: 1px solid #1f77b4; }")
+                .append(
+                        "h1 { font-size: 16pt; margin: 0 0 4mm 0; } h2 { font-size: 11pt; margin: 5mm 0 2mm 0;"
+                                + " border-bottom: 1px solid #1f77b4; page-break-after: avoid; -fs-page-break-min-height: 3cm; }")
                 .append("table { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate; }")
                 .append("th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left;"
                         + " vertical-align: top; word-wrap: break-word; }")

@@ -78,10 +78,15 @@ class ReportRepository {
                 .collectList();
     }
 
-    /** STATUS events of the questions asked in the period (whenever they happened), by question. */
+    /**
+     * The STATUS events that matter to the clocks (to ANSWERED, into and out of WAITING_FOR_USER) of the
+     * questions asked in the period, whenever they happened, by question.
+     */
     private Mono<Map<Long, List<ReportData.StatusChange>>> statusChanges(Instant from, Instant to, String category) {
         String sql = "SELECT e.question_id, e.from_status, e.to_status, e.created_at FROM question_event e"
                 + " JOIN question q ON q.id = e.question_id WHERE e.type = 'STATUS'"
+                // only what stops the resolve clock or pauses it
+                + " AND (e.to_status IN ('ANSWERED', 'WAITING_FOR_USER') OR e.from_status = 'WAITING_FOR_USER')"
                 + " AND q.created_at >= :from AND q.created_at < :to"
                 + (category == null ? "" : " AND q.category = :c") + " ORDER BY e.question_id, e.id";
         return period(sql, from, to, category)

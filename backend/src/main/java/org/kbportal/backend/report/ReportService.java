@@ -24,6 +24,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ReportService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportService.class);
+
     /** An export: bytes, content type and file name. */
     public record Export(byte[] data, String contentType, String filename) {}
 
@@ -57,6 +59,16 @@ public class ReportService {
         return YearMonth.from(clock.instant().atZone(zone())).minusMonths(1);
     }
 
+    /**
+     * A dashboard asks for the report and its four charts at once: the same period is computed once
+     * and reused for {@link #CACHE_TTL}.
+     */
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(30);
+
+    private record Key(LocalDate from, LocalDate to, String category) {}
+
+    private final java.util.Map<Key, Mono<ServiceReport>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Mono<ServiceReport> report(LocalDate from, LocalDate to, String category) {
         LocalDate f = from != null ? from : lastMonth().atDay(1);
         LocalDate t = to != null ? to : (from != null ? f : lastMonth().atEndOfMonth());
@@ -74,12 +86,31 @@ public class ReportService {
         ZoneId zone = zone();
         Instant start = f.atStartOfDay(zone).toInstant();
         Instant end = t.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant now = clock.instant();
         return checked.flatMap(code -> {
             String c = code.isEmpty() ? null : code;
-            return Mono.zip(repo.load(start, end, c), sla.calculator())
-                    .publishOn(Schedulers.boundedElastic())
-                    .map(x -> new ReportBuilder(x.getT2(), zone, now).build(f, t, c, x.getT1()));
+            if (cache.size() > 64) {
+                cache.clear();
+            }
+            return cache.computeIfAbsent(new Key(f, t, c), k -> Mono.defer(() -> {
+                        Instant now = clock.instant();
+                        long t0 = System.nanoTime();
+                        return Mono.zip(repo.load(start, end, c), sla.calculator())
+                                .publishOn(Schedulers.boundedElastic())
+                                .map(x -> {
+                                    long t1 = System.nanoTime();
+                                    ServiceReport r = new ReportBuilder(x.getT2(), zone, now).build(f, t, c, x.getT1());
+                                    log.debug(
+                                            "Report {}..{} {}: {} questions read in {} ms, computed in {} ms",
+                                            f,
+                                            t,
+                                            c == null ? "" : c,
+                                            r.questions().total(),
+                                            (t1 - t0) / 1_000_000,
+                                            (System.nanoTime() - t1) / 1_000_000);
+                                    return r;
+                                });
+                    })
+                    .cache(r -> CACHE_TTL, e -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO));
         });
     }
 
@@ -88,14 +119,20 @@ public class ReportService {
         if (!fmt.equals("csv") && !fmt.equals("xlsx") && !fmt.equals("pdf")) {
             return Mono.error(KbException.badRequest("invalid-format", "Export as json, csv, xlsx or pdf."));
         }
-        return report(from, to, category).publishOn(Schedulers.boundedElastic()).map(r -> switch (fmt) {
-            case "csv" -> new Export(ReportCsv.write(r), "text/csv;charset=UTF-8", filename(r, "csv"));
-            case "xlsx" ->
-                new Export(
-                        ReportXlsx.write(r, allCharts(r)),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        filename(r, "xlsx"));
-            default -> pdfExport(r);
+        return report(from, to, category).publishOn(Schedulers.boundedElastic()).map(r -> {
+            long t0 = System.nanoTime();
+            Export e =
+                    switch (fmt) {
+                        case "csv" -> new Export(ReportCsv.write(r), "text/csv;charset=UTF-8", filename(r, "csv"));
+                        case "xlsx" ->
+                            new Export(
+                                    ReportXlsx.write(r, allCharts(r)),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    filename(r, "xlsx"));
+                        default -> pdfExport(r);
+                    };
+            log.debug("Report export {} rendered in {} ms", fmt, (System.nanoTime() - t0) / 1_000_000);
+            return e;
         });
     }
 

@@ -176,12 +176,14 @@ final class ReportTables {
 
     private static Table comments(ServiceReport r) {
         List<List<Object>> rows = new ArrayList<>();
+        java.util.Set<Long> complained = new java.util.HashSet<>();
+        r.complaints().items().forEach(c -> complained.add(c.questionId()));
         for (ServiceReport.Comment c : r.satisfaction().comments()) {
             rows.add(row(
                     "#" + c.questionId(),
                     categoryName(r, c.category()),
                     c.attitude() + "/" + c.expertise() + "/" + c.timeliness(),
-                    r.complaints().items().stream().anyMatch(x -> x.questionId() == c.questionId()) ? "是 (yes)" : "",
+                    complained.contains(c.questionId()) ? "是 (yes)" : "",
                     c.comment()));
         }
         for (ServiceReport.Comment c : r.complaints().items()) {

@@ -47,15 +47,20 @@ class ServiceReportIT {
     Instant q4ReplyDue;
     Instant q4ResolveDue;
 
+    /** The backend under test: on the embedded H2 database here, on PostgreSQL in the subclass. */
+    protected BackendServer startServer(Map<String, String> props) throws Exception {
+        return BackendServer.start(BackendServer.tempDataDir("kb-report"), props);
+    }
+
+    protected void afterServer() throws Exception {}
+
     @BeforeAll
-    void start() {
-        server = BackendServer.start(
-                BackendServer.tempDataDir("kb-report"),
-                Map.of(
-                        "kb.seed.index-data", "false",
-                        "kb.search.embeddings", "false",
-                        // the monitor would escalate the fixture's overdue questions
-                        "kb.questions.sla-check-interval", "24h"));
+    void start() throws Exception {
+        server = startServer(Map.of(
+                "kb.seed.index-data", "false",
+                "kb.search.embeddings", "false",
+                // the monitor would escalate the fixture's overdue questions
+                "kb.questions.sla-check-interval", "24h"));
         admin = server.login("admin", "admin-demo-2026");
         user = server.login("user", "user-demo-2026");
         fx = new ReportFixture(server.bean(DatabaseClient.class));
@@ -63,10 +68,11 @@ class ServiceReportIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (server != null) {
             server.close();
         }
+        afterServer();
     }
 
     /** The data set; every expected figure below is counted by hand from it. */

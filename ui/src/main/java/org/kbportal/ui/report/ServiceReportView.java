@@ -151,7 +151,11 @@ class ServiceReportView extends GuardedPage {
             ReportClient.Filter f = filter;
             String name = ReportParams.filename(f, format);
             DownloadHandler handler = event -> {
-                byte[] bytes = reports.export(f, format);
+                // a download request does not hold the session lock, but the backend call reads the
+                // signed-in user's token from the session
+                byte[][] holder = new byte[1][];
+                event.getSession().accessSynchronously(() -> holder[0] = reports.export(f, format));
+                byte[] bytes = holder[0];
                 event.setFileName(name);
                 event.setContentType(TYPES.get(format));
                 event.getOutputStream().write(bytes);
