@@ -109,6 +109,21 @@ public class QuestionClient {
         return post("/api/questions/{id}/claim", id, null);
     }
 
+    /** Experts on duty now, the people a question can be handed over to. */
+    public List<OnDuty> onDuty() {
+        OnDuty[] all = BackendCalls.call(
+                () -> http.get().uri("/api/duty/now").retrieve().body(OnDuty[].class));
+        return all == null ? List.of() : List.of(all);
+    }
+
+    /** Gives the question to another expert (assignee, ADMIN); 409 {@code already-assignee}. */
+    public Question handover(long id, long toUserId, String note) {
+        Map<String, Object> json = new HashMap<>();
+        json.put("to", toUserId);
+        json.put("note", note == null || note.isBlank() ? null : note);
+        return post("/api/questions/{id}/handover", id, json);
+    }
+
     /** Hands the question to the next tier (assignee, ADMIN). */
     public Question escalate(long id, String reason) {
         return post("/api/questions/{id}/escalate", id, Map.of("reason", reason));

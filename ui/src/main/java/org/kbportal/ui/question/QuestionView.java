@@ -3,6 +3,7 @@ package org.kbportal.ui.question;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -23,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import java.util.function.Supplier;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.OnDuty;
 import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
@@ -264,6 +266,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         if (may.escalate()) {
             actions.add(escalation(q));
+            actions.add(handover(q));
         }
         if (may.rate()) {
             actions.add(ratingForm(q));
@@ -373,6 +376,40 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             act(() -> questions.escalate(q.id(), reason.getValue().strip()));
         });
         Div row = new Div(reason, escalate);
+        row.addClassName("kb-row-actions");
+        return row;
+    }
+
+    /** Hand the question to another expert on duty, with a note for them (on the timeline). */
+    private Div handover(Question q) {
+        ComboBox<OnDuty> to = new ComboBox<>();
+        to.setId("question-handover-to");
+        to.setPlaceholder(getTranslation("question.handover.to"));
+        to.setItemLabelGenerator(e -> getTranslation("question.handover.expert", e.displayName(), e.tier()));
+        to.setMinWidth("16rem");
+        try {
+            to.setItems(questions.onDuty().stream()
+                    .filter(e -> !e.username().equals(q.assignee()))
+                    .toList());
+        } catch (BackendException e) {
+            to.setEnabled(false);
+        }
+        TextField note = new TextField();
+        note.setId("question-handover-note");
+        note.setPlaceholder(getTranslation("question.handover.note"));
+        note.setMaxLength(1000);
+        Button handover = new Button(getTranslation("question.handover"), VaadinIcon.EXCHANGE.create());
+        handover.setId("question-handover");
+        handover.addClickListener(e -> {
+            if (to.getValue() == null) {
+                to.setErrorMessage(getTranslation("question.handover.to.missing"));
+                to.setInvalid(true);
+                return;
+            }
+            act(() -> questions.handover(
+                    q.id(), to.getValue().userId(), note.getValue().strip()));
+        });
+        Div row = new Div(to, note, handover);
         row.addClassName("kb-row-actions");
         return row;
     }
