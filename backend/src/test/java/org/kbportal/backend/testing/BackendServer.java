@@ -64,8 +64,17 @@ public final class BackendServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * A client that opens a new connection per request. With pooled keep-alive connections, a request
+     * now and then sat unread in the server's socket until the client gave up after 60 s (the thread
+     * dump showed Netty reading it only on the client's hang-up, {@code epollRdHupReady}): the server
+     * had not finished the previous exchange on that connection. Open question, see the session note;
+     * fresh connections keep the suites from stalling on it.
+     */
     public WebTestClient client() {
-        return WebTestClient.bindToServer()
+        return WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        reactor.netty.http.client.HttpClient.create(
+                                reactor.netty.resources.ConnectionProvider.newConnection())))
                 .baseUrl(baseUrl())
                 .responseTimeout(Duration.ofSeconds(60))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
