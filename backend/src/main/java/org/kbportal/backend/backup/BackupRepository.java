@@ -101,6 +101,13 @@ class BackupRepository {
                 .all();
     }
 
+    /** Runs whose archives retention has expired (on whichever instance's disk they are). */
+    Flux<BackupRun> expiredRuns() {
+        return db.sql("SELECT " + COLUMNS + " FROM backup_run WHERE status = 'EXPIRED'")
+                .map(BackupRepository::row)
+                .all();
+    }
+
     /** Finished scheduled archives beyond the newest {@code keep}. */
     Flux<BackupRun> scheduledBeyond(int keep) {
         return db.sql("SELECT " + COLUMNS + " FROM backup_run WHERE trigger_kind = 'SCHEDULED' AND status = 'DONE'"

@@ -56,10 +56,12 @@ class BackupScheduler implements SmartLifecycle {
         loop = interrupted
                 .thenMany(Flux.interval(CHECK, CHECK))
                 .onBackpressureDrop()
-                .concatMap(t -> due(expression).onErrorResume(e -> {
-                    log.warn("Scheduled backup failed to start: {}", e.toString());
-                    return Mono.empty();
-                }))
+                .concatMap(t -> due(expression)
+                        .then(backups.removeExpiredArchives())
+                        .onErrorResume(e -> {
+                            log.warn("Scheduled backup failed to start: {}", e.toString());
+                            return Mono.empty();
+                        }))
                 .subscribe();
         log.info(
                 "Scheduled backups: '{}' ({}), keeping {}",

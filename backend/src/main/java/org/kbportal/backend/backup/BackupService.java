@@ -193,14 +193,25 @@ public class BackupService {
         });
     }
 
-    /** Deletes scheduled archives beyond {@code kb.backup.retention} (manual ones stay). */
+    /**
+     * Expires scheduled archives beyond {@code kb.backup.retention} (manual ones stay), then deletes this
+     * instance's copies of every expired archive: the instance that expires a run may not be the one whose
+     * disk holds it, so each instance also cleans up on its scheduler tick ({@link #removeExpiredArchives}).
+     */
     Mono<Void> applyRetention() {
         return runs.scheduledBeyond(Math.max(1, props.backup().retention()))
+                .concatMap(r -> runs.expired(r.id())
+                        .then(audit.record("system", "backups.expired", r.id(), 200, r.fileName(), null)))
+                .then(removeExpiredArchives());
+    }
+
+    /** Deletes the archives on this instance's disk whose runs have expired. */
+    Mono<Void> removeExpiredArchives() {
+        return runs.expiredRuns()
+                .filter(r -> r.fileName() != null)
                 .concatMap(r -> Mono.fromCallable(
                                 () -> Files.deleteIfExists(props.backupDir().resolve(r.fileName())))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .then(runs.expired(r.id()))
-                        .then(audit.record("system", "backups.expired", r.id(), 200, r.fileName(), null)))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .then();
     }
 
