@@ -44,6 +44,83 @@ record Question(
             boolean resolveBreached) {}
 
     Question with(QuestionStatus s) {
+        return copy(
+                s,
+                assigneeId,
+                assigneeName,
+                tier,
+                escalated,
+                clocks,
+                firstReplyAt,
+                resolvedAt,
+                closedAt,
+                pausedSince,
+                pausedSeconds,
+                articleId);
+    }
+
+    Question assigned(Long assignee, String name, Tier t, boolean esc) {
+        return copy(
+                status,
+                assignee,
+                name,
+                t,
+                esc,
+                clocks,
+                firstReplyAt,
+                resolvedAt,
+                closedAt,
+                pausedSince,
+                pausedSeconds,
+                articleId);
+    }
+
+    Question times(Instant firstReply, Instant resolved, Instant closed, Instant paused, long pausedSecs, Clocks c) {
+        return copy(
+                status,
+                assigneeId,
+                assigneeName,
+                tier,
+                escalated,
+                c,
+                firstReply,
+                resolved,
+                closed,
+                paused,
+                pausedSecs,
+                articleId);
+    }
+
+    Question article(String article) {
+        return copy(
+                status,
+                assigneeId,
+                assigneeName,
+                tier,
+                escalated,
+                clocks,
+                firstReplyAt,
+                resolvedAt,
+                closedAt,
+                pausedSince,
+                pausedSeconds,
+                article);
+    }
+
+    /** This question with its changeable fields replaced; what was asked, by whom and when never change. */
+    private Question copy(
+            QuestionStatus s,
+            Long assignee,
+            String name,
+            Tier t,
+            boolean esc,
+            Clocks c,
+            Instant firstReply,
+            Instant resolved,
+            Instant closed,
+            Instant paused,
+            long pausedSecs,
+            String article) {
         return new Question(
                 id,
                 title,
@@ -56,70 +133,10 @@ record Question(
                 askerOrg,
                 contactPref,
                 s,
-                assigneeId,
-                assigneeName,
-                tier,
-                escalated,
-                workingTime,
-                clocks,
-                firstReplyAt,
-                resolvedAt,
-                closedAt,
-                pausedSince,
-                pausedSeconds,
-                articleId,
-                version,
-                createdAt,
-                updatedAt);
-    }
-
-    Question assigned(Long assignee, String name, Tier t, boolean esc) {
-        return new Question(
-                id,
-                title,
-                body,
-                kind,
-                severity,
-                category,
-                askerId,
-                askerName,
-                askerOrg,
-                contactPref,
-                status,
                 assignee,
                 name,
                 t,
                 esc,
-                workingTime,
-                clocks,
-                firstReplyAt,
-                resolvedAt,
-                closedAt,
-                pausedSince,
-                pausedSeconds,
-                articleId,
-                version,
-                createdAt,
-                updatedAt);
-    }
-
-    Question times(Instant firstReply, Instant resolved, Instant closed, Instant paused, long pausedSecs, Clocks c) {
-        return new Question(
-                id,
-                title,
-                body,
-                kind,
-                severity,
-                category,
-                askerId,
-                askerName,
-                askerOrg,
-                contactPref,
-                status,
-                assigneeId,
-                assigneeName,
-                tier,
-                escalated,
                 workingTime,
                 c,
                 firstReply,
@@ -127,36 +144,6 @@ record Question(
                 closed,
                 paused,
                 pausedSecs,
-                articleId,
-                version,
-                createdAt,
-                updatedAt);
-    }
-
-    Question article(String article) {
-        return new Question(
-                id,
-                title,
-                body,
-                kind,
-                severity,
-                category,
-                askerId,
-                askerName,
-                askerOrg,
-                contactPref,
-                status,
-                assigneeId,
-                assigneeName,
-                tier,
-                escalated,
-                workingTime,
-                clocks,
-                firstReplyAt,
-                resolvedAt,
-                closedAt,
-                pausedSince,
-                pausedSeconds,
                 article,
                 version,
                 createdAt,

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
 import java.util.Locale;
 import org.kbportal.ui.client.AuthClient;
 import org.kbportal.ui.client.BackendException;
@@ -75,6 +76,24 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         getElement().executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
     }
 
+    /** The admin's pages in navigation order: route, label key, element id (browser tests use the ids). */
+    private record AdminPage(String route, String key, String id) {}
+
+    private static final List<AdminPage> ADMIN_PAGES = List.of(
+            new AdminPage(Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin"),
+            new AdminPage(Routes.ADMIN_MANUALS, "nav.admin-manuals", "nav-admin-manuals"),
+            new AdminPage(Routes.ADMIN_SYNONYMS, "nav.admin-synonyms", "nav-admin-synonyms"),
+            new AdminPage(Routes.ADMIN_INDEX, "nav.admin-index", "nav-admin-index"),
+            new AdminPage(Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty"),
+            new AdminPage(Routes.ADMIN_EXPERTS, "nav.admin-experts", "nav-admin-experts"),
+            new AdminPage(Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
+            new AdminPage(Routes.ADMIN_REVIEW, "nav.admin-review", "nav-admin-review"),
+            new AdminPage(Routes.ADMIN_FEEDBACK, "nav.admin-feedback", "nav-admin-feedback"),
+            new AdminPage(Routes.ADMIN_CATEGORIES, "nav.admin-categories", "nav-admin-categories"),
+            new AdminPage(Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
+            new AdminPage(Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
+            new AdminPage(Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit"));
+
     private void renderNav(String path) {
         nav.removeAll();
         nav.add(navLink(Routes.SEARCH, "nav.search", "nav-search", path.isEmpty() || path.startsWith(Routes.ARTICLE)));
@@ -87,64 +106,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.add(navLink(Routes.WORKBENCH, "nav.workbench", "nav-workbench", isUnder(path, Routes.WORKBENCH)));
         }
         if (user.isAdmin()) {
-            nav.add(
-                    navLink(
-                            Routes.ADMIN_ARTICLES,
-                            "nav.admin-articles",
-                            "nav-admin",
-                            isUnder(path, Routes.ADMIN_ARTICLES)),
-                    navLink(
-                            Routes.ADMIN_MANUALS,
-                            "nav.admin-manuals",
-                            "nav-admin-manuals",
-                            isUnder(path, Routes.ADMIN_MANUALS)),
-                    navLink(
-                            Routes.ADMIN_SYNONYMS,
-                            "nav.admin-synonyms",
-                            "nav-admin-synonyms",
-                            isUnder(path, Routes.ADMIN_SYNONYMS)),
-                    navLink(
-                            Routes.ADMIN_INDEX,
-                            "nav.admin-index",
-                            "nav-admin-index",
-                            isUnder(path, Routes.ADMIN_INDEX)),
-                    navLink(Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty", isUnder(path, Routes.ADMIN_DUTY)),
-                    navLink(
-                            Routes.ADMIN_EXPERTS,
-                            "nav.admin-experts",
-                            "nav-admin-experts",
-                            isUnder(path, Routes.ADMIN_EXPERTS)),
-                    navLink(Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla", isUnder(path, Routes.ADMIN_SLA)),
-                    navLink(
-                            Routes.ADMIN_REVIEW,
-                            "nav.admin-review",
-                            "nav-admin-review",
-                            isUnder(path, Routes.ADMIN_REVIEW)),
-                    navLink(
-                            Routes.ADMIN_FEEDBACK,
-                            "nav.admin-feedback",
-                            "nav-admin-feedback",
-                            isUnder(path, Routes.ADMIN_FEEDBACK)),
-                    navLink(
-                            Routes.ADMIN_CATEGORIES,
-                            "nav.admin-categories",
-                            "nav-admin-categories",
-                            isUnder(path, Routes.ADMIN_CATEGORIES)),
-                    navLink(
-                            Routes.ADMIN_REPORTS,
-                            "nav.admin-reports",
-                            "nav-admin-reports",
-                            isUnder(path, Routes.ADMIN_REPORTS)),
-                    navLink(
-                            Routes.ADMIN_BACKUPS,
-                            "nav.admin-backups",
-                            "nav-admin-backups",
-                            isUnder(path, Routes.ADMIN_BACKUPS)),
-                    navLink(
-                            Routes.ADMIN_AUDIT,
-                            "nav.admin-audit",
-                            "nav-admin-audit",
-                            isUnder(path, Routes.ADMIN_AUDIT)));
+            for (AdminPage page : ADMIN_PAGES) {
+                nav.add(navLink(page.route(), page.key(), page.id(), isUnder(path, page.route())));
+            }
         } else if (user.isExpert()) {
             // authors write drafts and submit them for review
             nav.add(navLink(Routes.editor(null), "nav.new-draft", "nav-new-draft", isUnder(path, Routes.ADMIN_EDITOR)));
