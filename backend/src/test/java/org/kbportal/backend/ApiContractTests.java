@@ -168,6 +168,7 @@ abstract class ApiContractTests {
         Map<String, Object> cases = getJson("/api/search?q={q}&type=CASE", null, "数据库");
         assertThat(ids(cases)).containsExactly("T-CASE-1");
         assertThat(((Number) cases.get("total")).longValue()).isEqualTo(1);
+        assertThat(cases.get("totalExact")).isEqualTo(true);
         Map<String, Object> en = getJson("/api/search?q={q}&lang=en", null, "backup password");
         assertThat(ids(en)).containsExactlyInAnyOrder("T-FAQ-3", "T-FAQ-4");
         Map<String, Object> cat = getJson("/api/search?q={q}&category=security", null, "password 密码");

@@ -8,11 +8,18 @@ import java.util.Map;
  *
  * @param lexical best lexical matches, best first, with their BM25 scores
  * @param dense nearest neighbours, best first, with cosine similarity in [-1, 1]
- * @param lexicalTotal how many units match the words at all
- * @param facets field (type, category, lang) → value → count
+ * @param lexicalTotal how many units match the words at all: exact up to {@link
+ *     SearchEngine#COUNT_EXACTLY_UP_TO}, beyond that a lower bound
+ * @param lexicalTotalExact whether {@code lexicalTotal} is exact
+ * @param facets field (type, category, lang) → value → count, over every unit the words match when the
+ *     total is exact, else over the best {@code window} of them
  */
 public record Candidates(
-        List<Scored> lexical, List<Scored> dense, long lexicalTotal, Map<String, Map<String, Long>> facets) {
+        List<Scored> lexical,
+        List<Scored> dense,
+        long lexicalTotal,
+        boolean lexicalTotalExact,
+        Map<String, Map<String, Long>> facets) {
 
     /** A unit id with a score. */
     public record Scored(String id, float score) {}

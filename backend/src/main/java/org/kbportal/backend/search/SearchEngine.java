@@ -13,6 +13,15 @@ import java.util.Optional;
  */
 public interface SearchEngine extends AutoCloseable {
 
+    /**
+     * Matches are counted exactly up to this many (the default deepest reachable hit,
+     * {@code kb.search.max-result-window}); beyond it the total is a lower bound, as Elasticsearch's
+     * {@code track_total_hits} does, so engines can skip documents that cannot reach the best window.
+     * With Chinese single-character terms nearly every unit of a one-topic corpus shares a character
+     * with a query, and counting all of them was most of the search time (docs/BENCHMARKS.md).
+     */
+    int COUNT_EXACTLY_UP_TO = 1000;
+
     String name();
 
     /** True when the index had to be created, or was unreadable, at start-up. */
@@ -36,8 +45,9 @@ public interface SearchEngine extends AutoCloseable {
     /**
      * The best {@code window} lexical matches (BM25 over title, body, tags; synonyms and fuzzy terms
      * as the query says), the best {@code window} nearest neighbours of {@code query.vector()} when
-     * given, the exact lexical total and facet counts (over the text query and visibility, ignoring
-     * the type / category / lang filters).
+     * given, the lexical total (exact up to {@link #COUNT_EXACTLY_UP_TO}, else a lower bound) and facet
+     * counts over the text query and visibility, ignoring the type / category / lang filters (over every
+     * match when the total is exact, else over the best {@code window} matches).
      */
     Candidates candidates(EngineQuery query, int window) throws IOException;
 

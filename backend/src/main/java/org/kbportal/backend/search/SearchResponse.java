@@ -6,12 +6,16 @@ import java.util.Map;
 /**
  * The search API's answer: {@code {"total", "hits": [{"id","type","title","snippet","category",
  * "lang","score"}], "facets": {"type","category","lang"}}} plus paging, timing, the spelling hint,
+ * whether {@code total} is exact ({@code totalExact}: false when more than {@link
+ * SearchEngine#COUNT_EXACTLY_UP_TO} units match; {@code total} is then a lower bound and the facets count
+ * the best-ranked matches),
  * the synonyms that were applied, whether typo tolerance kicked in, and the id of the logged search
  * (to report which hit was opened).
  */
 public record SearchResponse(
         String query,
         long total,
+        boolean totalExact,
         int page,
         int size,
         List<HitView> hits,

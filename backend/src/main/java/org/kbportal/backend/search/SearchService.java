@@ -94,6 +94,7 @@ public class SearchService {
                                 .map(logId -> new SearchResponse(
                                         text,
                                         r.total(),
+                                        r.candidates().lexicalTotalExact(),
                                         page,
                                         size,
                                         hits,
@@ -171,7 +172,8 @@ public class SearchService {
                         EngineQuery fq = eq.withFuzzy();
                         Candidates fc = engine.candidates(fq, window);
                         if (fc.lexicalTotal() > c.lexicalTotal()) {
-                            c = new Candidates(fc.lexical(), c.dense(), fc.lexicalTotal(), fc.facets());
+                            c = new Candidates(
+                                    fc.lexical(), c.dense(), fc.lexicalTotal(), fc.lexicalTotalExact(), fc.facets());
                             eq = fq;
                             fuzzy = true;
                         }

@@ -225,6 +225,90 @@ public abstract class SearchEngineContract {
     }
 
     @Test
+    void shouldCountExactlyUpToTheLimitAndRankTheBestBeyondIt() throws IOException {
+        int many = SearchEngine.COUNT_EXACTLY_UP_TO + 50;
+        List<IndexDoc> bulk = new ArrayList<>();
+        for (int i = 0; i < many; i++) {
+            bulk.add(unit(
+                    "BULK-" + i,
+                    "BULK-" + i,
+                    i % 3 == 0 ? "case" : "faq",
+                    "en",
+                    i % 2 == 0 ? "printing" : "network",
+                    List.of(i % 2 == 0 ? "printing" : "network"),
+                    PUBLISHED,
+                    "Spooler queue note " + i,
+                    "The spooler queue was cleared on machine " + i + ".",
+                    List.of(),
+                    null));
+        }
+        bulk.add(unit(
+                "BULK-TONER",
+                "BULK-TONER",
+                "faq",
+                "en",
+                "printing",
+                List.of("printing"),
+                PUBLISHED,
+                "Spooler toner replacement",
+                "Replace the spooler toner cartridge.",
+                List.of("toner"),
+                null));
+        engine.replace(bulk.stream().map(IndexDoc::articleId).toList(), bulk);
+
+        Candidates c = engine.candidates(query("spooler toner"), 10);
+
+        assertThat(c.lexicalTotalExact()).isFalse();
+        assertThat(c.lexicalTotal()).isGreaterThanOrEqualTo(SearchEngine.COUNT_EXACTLY_UP_TO);
+        assertThat(c.lexical()).hasSize(10);
+        assertThat(c.lexical().get(0).id()).isEqualTo("BULK-TONER");
+        // beyond the limit the facets count the best window of matches
+        assertThat(c.facets().get("type").values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(10);
+        Candidates filtered = engine.candidates(filtered("spooler toner", "case", null, null), 10);
+        assertThat(filtered.lexical()).hasSize(10).allMatch(x -> x.id().startsWith("BULK-"));
+        assertThat(filtered.lexicalTotal()).isEqualTo((many + 2) / 3);
+        assertThat(filtered.lexicalTotalExact()).isTrue();
+
+        Candidates few = engine.candidates(query("toner"), 10);
+        assertThat(few.lexicalTotalExact()).isTrue();
+        assertThat(ids(few.lexical())).containsExactly("BULK-TONER");
+        assertThat(nonEmpty(few.facets()))
+                .isEqualTo(Map.of(
+                        "type", Map.of("faq", 1L), "lang", Map.of("en", 1L), "category", Map.of("printing", 1L)));
+    }
+
+    @Test
+    void shouldShowAUnitToEveryoneOnceItIsPublishedAndHideItWhenArchived() throws IOException {
+        IndexDoc draft = unit(
+                "FAQ-9",
+                "FAQ-9",
+                "faq",
+                "en",
+                "network",
+                List.of("network"),
+                "DRAFT",
+                "Proxy autoconfiguration",
+                "Set the proxy autoconfiguration URL.",
+                List.of(),
+                null);
+        engine.replace(List.of("FAQ-9"), List.of(draft));
+        assertThat(engine.candidates(query("proxy"), 10).lexical()).isEmpty();
+        assertThat(ids(engine.candidates(EngineQuery.lexical("proxy", true), 10).lexical()))
+                .containsExactly("FAQ-9");
+
+        engine.replace(List.of("FAQ-9"), List.of(withStatus(draft, PUBLISHED)));
+        assertThat(ids(engine.candidates(query("proxy"), 10).lexical())).containsExactly("FAQ-9");
+        assertThat(engine.candidates(query("proxy"), 10).lexicalTotal()).isEqualTo(1);
+
+        engine.replace(List.of("FAQ-9"), List.of(withStatus(draft, "ARCHIVED")));
+        assertThat(engine.candidates(query("proxy"), 10).lexical()).isEmpty();
+        assertThat(engine.candidates(query("proxy"), 10).lexicalTotal()).isZero();
+    }
+
+    @Test
     void shouldReplaceIdempotentlyAndDeleteUnitsByArticle() throws IOException {
 
         engine.replace(List.of("FAQ-1"), List.of(FAQ_1));
@@ -497,6 +581,23 @@ public abstract class SearchEngineContract {
         v[i] = a;
         v[j] = b;
         return v;
+    }
+
+    private static IndexDoc withStatus(IndexDoc d, String status) {
+        return new IndexDoc(
+                d.id(),
+                d.articleId(),
+                d.primary(),
+                d.type(),
+                d.lang(),
+                d.category(),
+                d.categoryPath(),
+                status,
+                d.title(),
+                d.body(),
+                d.tags(),
+                d.updatedAt(),
+                d.vector());
     }
 
     protected static EngineQuery query(String text) {

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * One page of search hits with the total and facet counts over the whole result.
  *
+ * @param totalExact false when more units matched than the backend counts exactly: {@code total} is
+ *     then a lower bound and the facets count the best-ranked matches
  * @param facets counts per field ({@code type}, {@code category}, {@code lang}) and value
  * @param didYouMean a better spelling of the query, or null
  * @param synonyms the terms the query was expanded with (admin-managed synonym groups)
@@ -17,6 +19,7 @@ import java.util.Objects;
 public record SearchResults(
         String query,
         long total,
+        boolean totalExact,
         int page,
         int size,
         List<SearchHit> hits,
@@ -41,8 +44,16 @@ public record SearchResults(
         return facets.getOrDefault(field, Map.of());
     }
 
-    /** Number of pages, at least 1. */
+    /** The backend's default deepest reachable hit ({@code kb.search.max-result-window}). */
+    static final int MAX_RESULT_WINDOW = 1000;
+
+    /** Number of pages that can be opened, at least 1. */
     public int totalPages() {
-        return size <= 0 ? 1 : (int) Math.max(1, (total + size - 1) / size);
+        if (size <= 0) {
+            return 1;
+        }
+        long pages = (total + size - 1) / size;
+        long reachable = MAX_RESULT_WINDOW / size; // the backend refuses a page ending beyond the window
+        return (int) Math.max(1, Math.min(pages, reachable));
     }
 }

@@ -265,7 +265,8 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             return;
         }
         logId = found.logId();
-        summary.setText(getTranslation("search.total", found.total(), found.tookMs()));
+        summary.setText(getTranslation(
+                found.totalExact() ? "search.total" : "search.total.more", found.total(), found.tookMs()));
         hints.show(query, found);
         facets.show(query, found);
         if (found.total() == 0) {
@@ -296,7 +297,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         facets.show(
                 query,
                 new SearchResults(
-                        null, page.total(), query.page(), query.size(), null, null, 0, null, null, false, null));
+                        null, page.total(), true, query.page(), query.size(), null, null, 0, null, null, false, null));
         browse.show(page.items());
         browse.setVisible(true);
         int pages = (int) Math.max(1, (page.total() + query.size() - 1) / query.size());

@@ -44,7 +44,7 @@ class BackendClientsTest {
                 .andExpect(method(HttpMethod.GET))
                 .andExpect(headerDoesNotExist("Authorization"))
                 .andRespond(withSuccess("""
-                        {"query":"C++","total":11,"page":1,"size":10,"tookMs":4,
+                        {"query":"C++","total":11,"totalExact":true,"page":1,"size":10,"tookMs":4,
                          "hits":[{"id":"M~3","articleId":"M","type":"manual","title":"手册 › 3 备份",
                                   "snippet":"<em>备份</em>","category":"backup","lang":"zh","status":"PUBLISHED","score":1.5}],
                          "facets":{"type":{"manual":11}}}
@@ -54,6 +54,7 @@ class BackendClientsTest {
                 new SearchClient(http).search(new SearchQuery("C++ & a=b 备份", "faq", null, null, 1, 10));
 
         assertThat(results.total()).isEqualTo(11);
+        assertThat(results.totalExact()).isTrue();
         assertThat(results.totalPages()).isEqualTo(2);
         assertThat(results.hits()).extracting(SearchHit::articleId).containsExactly("M");
         assertThat(results.facet("type")).containsEntry("manual", 11L);

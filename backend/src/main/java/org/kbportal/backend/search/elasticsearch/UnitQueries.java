@@ -105,8 +105,10 @@ final class UnitQueries {
         return filters;
     }
 
-    static Query all(List<Query> filters) {
-        return Query.of(b -> b.bool(x -> x.filter(filters)));
+    static List<Query> concat(List<Query> a, List<Query> b) {
+        List<Query> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Titles containing every complete word typed, the last one as a prefix. */

@@ -12,6 +12,9 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import co.elastic.clients.elasticsearch.core.search.TermSuggest;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.kbportal.backend.search.Candidates;
 import org.kbportal.backend.search.EngineQuery;
+import org.kbportal.backend.search.SearchEngine;
 import org.kbportal.backend.search.SearchResult;
 
 /** The read side of the engine: one or two search requests per port call, shaped into port records. */
@@ -51,28 +55,92 @@ final class UnitSearcher {
         List<Query> visible = UnitQueries.visibility(q.includeUnpublished());
         List<Query> narrowing = UnitQueries.narrowing(q);
         Query text = UnitQueries.text(q);
-        SearchRequest.Builder lexical = new SearchRequest.Builder()
-                .index(alias)
-                .query(b -> b.bool(x -> x.must(text).filter(visible)))
-                .size(Math.max(0, window))
-                .source(s -> s.fetch(false))
-                .trackTotalHits(t -> t.enabled(true))
-                .trackScores(true)
-                .sort(s -> s.score(o -> o.order(SortOrder.Desc)))
-                .sort(s -> s.field(f -> f.field(UnitMapping.ID).order(SortOrder.Asc)));
-        if (!narrowing.isEmpty()) {
-            // facets count what the words match; the type / lang / category filters only narrow hits
-            lexical.postFilter(UnitQueries.all(narrowing));
-        }
-        for (String facet : FACETS) {
-            lexical.aggregations(facet, a -> a.terms(t -> t.field(facet).size(1000)));
-        }
-        SearchResponse<Void> r = client.search(lexical.build(), Void.class);
+        // facets count what the words match; the type / lang / category filters only narrow hits
+        SearchResponse<Void> words = client.search(best(text, visible, window), Void.class);
+        SearchResponse<Void> r = narrowing.isEmpty()
+                ? words
+                : client.search(best(text, UnitQueries.concat(visible, narrowing), window), Void.class);
         List<Candidates.Scored> scored = r.hits().hits().stream()
                 .map(h -> new Candidates.Scored(h.id(), (float) (h.score() / BM25_K1_PLUS_1)))
                 .toList();
-        long total = r.hits().total() == null ? scored.size() : r.hits().total().value();
-        return new Candidates(scored, dense(q, window, visible, narrowing), total, facets(r.aggregations()));
+        TotalHits total = r.hits().total();
+        return new Candidates(
+                scored,
+                dense(q, window, visible, narrowing),
+                total == null ? scored.size() : total.value(),
+                total == null || total.relation() == TotalHitsRelation.Eq,
+                facets(words, text, visible));
+    }
+
+    /**
+     * The best {@code window} matches by score (ties by id), counted exactly up to {@link
+     * SearchEngine#COUNT_EXACTLY_UP_TO} like the embedded engine, with the facet fields of each hit.
+     */
+    private SearchRequest best(Query text, List<Query> filters, int window) {
+        SearchRequest.Builder b = new SearchRequest.Builder()
+                .index(alias)
+                .query(x -> x.bool(y -> y.must(text).filter(filters)))
+                .size(Math.max(0, window))
+                .source(s -> s.fetch(false))
+                .trackTotalHits(t -> t.count(SearchEngine.COUNT_EXACTLY_UP_TO))
+                .trackScores(true)
+                .sort(s -> s.score(o -> o.order(SortOrder.Desc)))
+                .sort(s -> s.field(f -> f.field(UnitMapping.ID).order(SortOrder.Asc)));
+        for (String facet : FACETS) {
+            b.docvalueFields(f -> f.field(facet));
+        }
+        return b.build();
+    }
+
+    /**
+     * Facet counts over every match when they were counted exactly: from the hits themselves when they
+     * are all there, else with one aggregation request; over the best matches when there are more than
+     * {@link SearchEngine#COUNT_EXACTLY_UP_TO} (an aggregation would visit every one of them).
+     */
+    private Map<String, Map<String, Long>> facets(SearchResponse<Void> words, Query text, List<Query> visible)
+            throws IOException {
+        TotalHits total = words.hits().total();
+        boolean exact = total == null || total.relation() == TotalHitsRelation.Eq;
+        if (exact && total != null && total.value() > words.hits().hits().size()) {
+            SearchResponse<Void> counted = client.search(
+                    s -> {
+                        s.index(alias)
+                                .query(x -> x.bool(y -> y.must(text).filter(visible)))
+                                .size(0)
+                                .trackTotalHits(t -> t.enabled(false));
+                        for (String facet : FACETS) {
+                            s.aggregations(
+                                    facet, a -> a.terms(t -> t.field(facet).size(1000)));
+                        }
+                        return s;
+                    },
+                    Void.class);
+            return facets(counted.aggregations());
+        }
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            Map<String, Long> counts = new HashMap<>();
+            for (Hit<Void> h : words.hits().hits()) {
+                JsonData values = h.fields().get(facet);
+                if (values == null) {
+                    continue;
+                }
+                for (var v : values.toJson().asJsonArray()) {
+                    String value = v instanceof jakarta.json.JsonString js ? js.getString() : v.toString();
+                    if (!value.isEmpty()) {
+                        counts.merge(value, 1L, Long::sum);
+                    }
+                }
+            }
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            facets.put(facet, sorted);
+        }
+        return facets;
     }
 
     private List<Candidates.Scored> dense(EngineQuery q, int window, List<Query> visible, List<Query> narrowing)

@@ -76,6 +76,25 @@ final class FacetCounter extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
+    /** Counts over the given documents only (e.g. the best matches), whatever their order. */
+    static Map<String, Map<String, Long>> over(
+            org.apache.lucene.search.IndexSearcher searcher, org.apache.lucene.search.ScoreDoc[] docs, String... fields)
+            throws IOException {
+        int[] sorted =
+                java.util.Arrays.stream(docs).mapToInt(d -> d.doc).sorted().toArray();
+        java.util.List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        FacetCounter counter = new FacetCounter(fields);
+        LeafReaderContext current = null;
+        for (int doc : sorted) {
+            if (current == null || doc >= current.docBase + current.reader().maxDoc()) {
+                current = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+                counter.getLeafCollector(current);
+            }
+            counter.collect(doc - current.docBase);
+        }
+        return new Manager(fields).reduce(java.util.List.of(counter));
+    }
+
     /** Merges the per-slice counters. */
     record Manager(String... fields) implements CollectorManager<FacetCounter, Map<String, Map<String, Long>>> {
 

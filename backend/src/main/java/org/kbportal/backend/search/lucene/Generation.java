@@ -7,8 +7,12 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -49,10 +53,31 @@ final class Generation implements AutoCloseable {
                 writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
                 writer.commit();
             }
-            return new Generation(path, dir, writer, new SearcherManager(writer, null));
+            return new Generation(path, dir, writer, new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                    return new Searcher((DirectoryReader) reader);
+                }
+            }));
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
+        }
+    }
+
+    /** A searcher over the whole index that also carries the public view of the same point in time. */
+    static final class Searcher extends IndexSearcher {
+        /** Only published units are live here ({@link PublishedView}). */
+        final IndexSearcher published;
+
+        Searcher(DirectoryReader reader) throws IOException {
+            super(reader);
+            this.published = new IndexSearcher(PublishedView.wrap(reader));
+        }
+
+        /** The searcher for a query that may or may not see unpublished units. */
+        IndexSearcher visible(boolean includeUnpublished) {
+            return includeUnpublished ? this : published;
         }
     }
 

@@ -46,7 +46,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -323,39 +322,34 @@ public final class LuceneSearchEngine implements SearchEngine {
     @Override
     public Candidates candidates(EngineQuery q, int window) throws IOException {
         Query text = queries.text(q);
-        IndexSearcher searcher = serving.searchers.acquire();
         Generation g = serving;
+        Generation.Searcher searcher = (Generation.Searcher) g.searchers.acquire();
         try {
             List<Candidates.Scored> lexical = new ArrayList<>();
             long total = 0;
+            boolean exact = true;
             Map<String, Map<String, Long>> facets = emptyFacets();
             if (text != null) {
-                BooleanQuery.Builder visible = new BooleanQuery.Builder().add(text, Occur.MUST);
-                LuceneQueries.filters(visible, q, false);
-                Query base = visible.build();
-                var topManager = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE);
-                var facetManager = new FacetCounter.Manager(TYPE, CATEGORY, LANG);
-                TopDocs top;
-                if (q.type() == null
-                        && q.lang() == null
-                        && (q.categories() == null || q.categories().isEmpty())) {
-                    // no narrowing filter: hits and facets in one pass over the matches
-                    Object[] both = searcher.search(base, new MultiCollectorManager(topManager, facetManager));
-                    top = (TopDocs) both[0];
-                    @SuppressWarnings("unchecked")
-                    Map<String, Map<String, Long>> counted = (Map<String, Map<String, Long>>) both[1];
-                    facets = counted;
-                } else {
-                    // facets count what the words match; the type / lang / category filters only narrow hits
-                    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(base, Occur.MUST);
-                    LuceneQueries.filters(filtered, q, true);
-                    top = searcher.search(filtered.build(), topManager);
-                    facets = searcher.search(base, facetManager);
-                }
-                total = top.totalHits.value; // exact: the collector counts every hit
-                String[] ids = ids(searcher, List.of(top.scoreDocs));
+                // public searches run on the published view: no status filter clause, so skipping works
+                IndexSearcher visible = searcher.visible(q.includeUnpublished());
+                // facets count what the words match; the type / lang / category filters only narrow hits
+                TopWithFacets.Result words =
+                        visible.search(text, new TopWithFacets(window, COUNT_EXACTLY_UP_TO, TYPE, CATEGORY, LANG));
+                facets = words.exact()
+                        ? words.facets()
+                        : FacetCounter.over(visible, words.top().scoreDocs, TYPE, CATEGORY, LANG);
+                BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(text, Occur.MUST);
+                TopDocs top = LuceneQueries.narrowing(narrowed, q)
+                        ? visible.search(
+                                narrowed.build(),
+                                new TopScoreDocCollectorManager(Math.max(1, window), null, COUNT_EXACTLY_UP_TO))
+                        : words.top();
+                total = top.totalHits.value;
+                exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                List<ScoreDoc> best = List.of(top.scoreDocs).subList(0, Math.min(window, top.scoreDocs.length));
+                String[] ids = ids(visible, best);
                 for (int i = 0; i < ids.length; i++) {
-                    lexical.add(new Candidates.Scored(ids[i], top.scoreDocs[i].score));
+                    lexical.add(new Candidates.Scored(ids[i], best.get(i).score));
                 }
             }
             List<Candidates.Scored> dense = new ArrayList<>();
@@ -380,7 +374,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                     dense.add(new Candidates.Scored(ids[i], 2 * top.get(i).score - 1));
                 }
             }
-            return new Candidates(lexical, dense, total, facets);
+            return new Candidates(lexical, dense, total, exact, facets);
         } finally {
             g.searchers.release(searcher);
         }
