@@ -21,6 +21,11 @@ public record Candidates(
         boolean lexicalTotalExact,
         Map<String, Map<String, Long>> facets) {
 
+    /** The same lexical answer with these nearest neighbours. */
+    public Candidates withDense(List<Scored> neighbours) {
+        return new Candidates(lexical, neighbours, lexicalTotal, lexicalTotalExact, facets);
+    }
+
     /** A unit id with a score. */
     public record Scored(String id, float score) {}
 }

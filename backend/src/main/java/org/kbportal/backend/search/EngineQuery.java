@@ -36,6 +36,10 @@ public record EngineQuery(
         return new EngineQuery(text, List.of(), false, null, null, null, null, null, includeUnpublished);
     }
 
+    public EngineQuery withVector(float[] v) {
+        return new EngineQuery(text, expansions, fuzzy, v, vectorLang, type, categories, lang, includeUnpublished);
+    }
+
     public EngineQuery withFuzzy() {
         return new EngineQuery(text, expansions, true, vector, vectorLang, type, categories, lang, includeUnpublished);
     }

@@ -49,7 +49,16 @@ public interface SearchEngine extends AutoCloseable {
      * counts over the text query and visibility, ignoring the type / category / lang filters (over every
      * match when the total is exact, else over the best {@code window} matches).
      */
-    Candidates candidates(EngineQuery query, int window) throws IOException;
+    default Candidates candidates(EngineQuery query, int window) throws IOException {
+        Candidates words = lexical(query, window);
+        return query.vector() == null ? words : words.withDense(dense(query, window));
+    }
+
+    /** The lexical part of {@link #candidates}: no neighbours. */
+    Candidates lexical(EngineQuery query, int window) throws IOException;
+
+    /** The dense part of {@link #candidates}: the nearest neighbours, best first (none without a vector). */
+    List<Candidates.Scored> dense(EngineQuery query, int window) throws IOException;
 
     /** The given units in the given order, with snippets highlighted for the query's words. */
     List<SearchResult.Hit> hits(List<String> unitIds, EngineQuery query) throws IOException;

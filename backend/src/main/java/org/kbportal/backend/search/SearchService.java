@@ -153,35 +153,40 @@ public class SearchService {
     private Mono<Ranked> rank(String text, Filters f, int wanted, Optional<String> excludeArticle) {
         int window = Math.max(settings.fusionWindow(), wanted);
         String queryLang = Embedder.languageOf(text);
-        return synonyms.expansions(text).flatMap(expansions -> Mono.fromCallable(() -> {
-                    float[] vector = embedder.embedQuery(text, queryLang);
-                    EngineQuery eq = new EngineQuery(
-                            text,
-                            expansions,
-                            false,
-                            vector,
-                            queryLang,
-                            f.type(),
-                            f.categories(),
-                            f.lang(),
-                            f.curator());
-                    Candidates c = engine.candidates(eq, window);
-                    boolean fuzzy = false;
-                    String didYouMean = null;
-                    if (c.lexicalTotal() < FEW_HITS) {
-                        EngineQuery fq = eq.withFuzzy();
-                        Candidates fc = engine.candidates(fq, window);
-                        if (fc.lexicalTotal() > c.lexicalTotal()) {
-                            c = new Candidates(
-                                    fc.lexical(), c.dense(), fc.lexicalTotal(), fc.lexicalTotalExact(), fc.facets());
-                            eq = fq;
-                            fuzzy = true;
+        return synonyms.expansions(text).flatMap(expansions -> {
+            EngineQuery words = new EngineQuery(
+                    text, expansions, false, null, queryLang, f.type(), f.categories(), f.lang(), f.curator());
+            // the query embedding (native code, one thread) and the lexical leg run side by side
+            Mono<Optional<float[]>> vector = Mono.fromCallable(
+                            () -> Optional.ofNullable(embedder.embedQuery(text, queryLang)))
+                    .subscribeOn(Schedulers.boundedElastic());
+            Mono<Candidates> lexical =
+                    Mono.fromCallable(() -> engine.lexical(words, window)).subscribeOn(Schedulers.boundedElastic());
+            return Mono.zip(vector, lexical)
+                    .publishOn(Schedulers.boundedElastic())
+                    .map(both -> {
+                        EngineQuery eq = words.withVector(both.getT1().orElse(null));
+                        Candidates c = both.getT2();
+                        try {
+                            c = c.withDense(engine.dense(eq, window));
+                            boolean fuzzy = false;
+                            String didYouMean = null;
+                            if (c.lexicalTotal() < FEW_HITS) {
+                                EngineQuery fq = eq.withFuzzy();
+                                Candidates fc = engine.lexical(fq, window);
+                                if (fc.lexicalTotal() > c.lexicalTotal()) {
+                                    c = fc.withDense(c.dense());
+                                    eq = fq;
+                                    fuzzy = true;
+                                }
+                                didYouMean = engine.didYouMean(text).orElse(null);
+                            }
+                            return rankWith(eq, c, queryLang, excludeArticle, fuzzy, didYouMean);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
                         }
-                        didYouMean = engine.didYouMean(text).orElse(null);
-                    }
-                    return rankWith(eq, c, queryLang, excludeArticle, fuzzy, didYouMean);
-                })
-                .subscribeOn(Schedulers.boundedElastic()));
+                    });
+        });
     }
 
     private Ranked rankWith(

@@ -159,8 +159,13 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
     }
 
     @Override
-    public Candidates candidates(EngineQuery q, int window) throws IOException {
-        return searcher.candidates(q, window);
+    public Candidates lexical(EngineQuery q, int window) throws IOException {
+        return searcher.lexical(q, window);
+    }
+
+    @Override
+    public List<Candidates.Scored> dense(EngineQuery q, int window) throws IOException {
+        return searcher.dense(q, window);
     }
 
     @Override

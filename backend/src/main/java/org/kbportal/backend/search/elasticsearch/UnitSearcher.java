@@ -51,7 +51,7 @@ final class UnitSearcher {
         this.alias = alias;
     }
 
-    Candidates candidates(EngineQuery q, int window) throws IOException {
+    Candidates lexical(EngineQuery q, int window) throws IOException {
         List<Query> visible = UnitQueries.visibility(q.includeUnpublished());
         List<Query> narrowing = UnitQueries.narrowing(q);
         Query text = UnitQueries.text(q);
@@ -66,7 +66,7 @@ final class UnitSearcher {
         TotalHits total = r.hits().total();
         return new Candidates(
                 scored,
-                dense(q, window, visible, narrowing),
+                List.of(),
                 total == null ? scored.size() : total.value(),
                 total == null || total.relation() == TotalHitsRelation.Eq,
                 facets(words, text, visible));
@@ -143,8 +143,9 @@ final class UnitSearcher {
         return facets;
     }
 
-    private List<Candidates.Scored> dense(EngineQuery q, int window, List<Query> visible, List<Query> narrowing)
-            throws IOException {
+    List<Candidates.Scored> dense(EngineQuery q, int window) throws IOException {
+        List<Query> visible = UnitQueries.visibility(q.includeUnpublished());
+        List<Query> narrowing = UnitQueries.narrowing(q);
         if (q.vector() == null || window < 1 || !UnitMapping.LANGS.contains(q.vectorLang())) {
             return List.of();
         }

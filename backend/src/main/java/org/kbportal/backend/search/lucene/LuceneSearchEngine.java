@@ -299,8 +299,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         if (d.vector() != null) {
             doc.add(new KnnFloatVectorField(
                     vectorField(d.lang(), "PUBLISHED".equals(d.status())),
-                    d.vector(),
-                    VectorSimilarityFunction.COSINE));
+                    unitLength(d.vector()),
+                    VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
     }
@@ -314,13 +314,34 @@ public final class LuceneSearchEngine implements SearchEngine {
         return "vec_" + ("en".equals(lang) ? "en" : "zh") + (published ? "" : "_hidden");
     }
 
+    /**
+     * The vector scaled to length 1. Vectors are compared by dot product on unit vectors, which ranks
+     * and scores exactly as cosine does but costs one multiply-add per dimension instead of three (the
+     * comparisons were a quarter of search CPU on 77k units; Lucene 9 on Java 17 has no SIMD path).
+     */
+    static float[] unitLength(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        if (sum == 0 || Math.abs(sum - 1) < 1e-6) {
+            return v;
+        }
+        float scale = (float) (1 / Math.sqrt(sum));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * scale;
+        }
+        return out;
+    }
+
     private static void keyword(Document doc, String field, String value) {
         doc.add(new StringField(field, value, Field.Store.YES));
         doc.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     @Override
-    public Candidates candidates(EngineQuery q, int window) throws IOException {
+    public Candidates lexical(EngineQuery q, int window) throws IOException {
         Query text = queries.text(q);
         Generation g = serving;
         Generation.Searcher searcher = (Generation.Searcher) g.searchers.acquire();
@@ -352,6 +373,17 @@ public final class LuceneSearchEngine implements SearchEngine {
                     lexical.add(new Candidates.Scored(ids[i], best.get(i).score));
                 }
             }
+            return new Candidates(lexical, List.of(), total, exact, facets);
+        } finally {
+            g.searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public List<Candidates.Scored> dense(EngineQuery q, int window) throws IOException {
+        Generation g = serving;
+        IndexSearcher searcher = g.searchers.acquire();
+        try {
             List<Candidates.Scored> dense = new ArrayList<>();
             if (q.vector() != null) {
                 BooleanQuery.Builder narrowing = new BooleanQuery.Builder();
@@ -362,19 +394,19 @@ public final class LuceneSearchEngine implements SearchEngine {
                         : List.of(vectorField(q.vectorLang(), true));
                 List<ScoreDoc> nearest = new ArrayList<>();
                 for (String field : fields) {
-                    nearest.addAll(
-                            List.of(searcher.search(new KnnFloatVectorQuery(field, q.vector(), window, filter), window)
-                                    .scoreDocs));
+                    nearest.addAll(List.of(searcher.search(
+                                    new KnnFloatVectorQuery(field, unitLength(q.vector()), window, filter), window)
+                            .scoreDocs));
                 }
                 nearest.sort(Comparator.comparingDouble((ScoreDoc sd) -> -sd.score));
                 List<ScoreDoc> top = nearest.subList(0, Math.min(window, nearest.size()));
                 String[] ids = ids(searcher, top);
                 for (int i = 0; i < ids.length; i++) {
-                    // COSINE scores are (1 + cos) / 2: report the cosine itself
+                    // DOT_PRODUCT scores of unit vectors are (1 + cos) / 2: report the cosine itself
                     dense.add(new Candidates.Scored(ids[i], 2 * top.get(i).score - 1));
                 }
             }
-            return new Candidates(lexical, dense, total, exact, facets);
+            return dense;
         } finally {
             g.searchers.release(searcher);
         }
@@ -386,11 +418,21 @@ public final class LuceneSearchEngine implements SearchEngine {
      */
     private static String[] ids(IndexSearcher searcher, List<ScoreDoc> docs) throws IOException {
         String[] out = new String[docs.size()];
+        // in document order, so one doc-values iterator per segment serves all of its hits
+        Integer[] order = new Integer[out.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> docs.get(i).doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (int i = 0; i < out.length; i++) {
+        LeafReaderContext leaf = null;
+        SortedDocValues values = null;
+        for (int i : order) {
             int doc = docs.get(i).doc;
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            SortedDocValues values = DocValues.getSorted(leaf.reader(), ID);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getSorted(leaf.reader(), ID);
+            }
             if (!values.advanceExact(doc - leaf.docBase)) {
                 throw new IllegalStateException("unit without id doc values: " + doc);
             }
