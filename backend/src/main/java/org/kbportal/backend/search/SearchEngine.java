@@ -54,6 +54,13 @@ public interface SearchEngine extends AutoCloseable {
         return query.vector() == null ? words : words.withDense(dense(query, window));
     }
 
+    /**
+     * Merges the index into as few parts as it can after a large load, so searches (and above all the
+     * nearest-neighbour search, which walks one graph per part) visit fewer parts. Searches keep running
+     * meanwhile. Engines that manage this themselves do nothing.
+     */
+    default void compact() throws IOException {}
+
     /** The lexical part of {@link #candidates}: no neighbours. */
     Candidates lexical(EngineQuery query, int window) throws IOException;
 

@@ -64,6 +64,12 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     private final AtomicInteger bulkLoads = new AtomicInteger();
 
     private volatile Disposable drainLoop;
+    private final int compactAfter;
+    /** Units indexed through the outbox since the last compaction. */
+    private final java.util.concurrent.atomic.AtomicLong drainedSinceCompaction =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    private final AtomicBoolean compacting = new AtomicBoolean();
 
     SearchIndexer(
             SearchEngine engine,
@@ -71,7 +77,9 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
             CategoryService categories,
             @Lazy ArticleService articles,
             IndexOutbox outbox,
-            VectorCache vectors) {
+            VectorCache vectors,
+            org.kbportal.backend.system.KbProperties props) {
+        this.compactAfter = props.search().compactAfter();
         this.vectors = vectors;
         this.engine = engine;
         this.embedder = embedder;
@@ -150,7 +158,27 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
         return drainOnce()
                 .expand(n -> n > 0 ? drainOnce() : Mono.empty())
                 .reduce(0L, Long::sum)
+                .doOnNext(this::compactAfterLargeDrain)
                 .doFinally(s -> draining.set(false));
+    }
+
+    /**
+     * Once the outbox is empty after many units went through it (an import, a re-embedding), merges the
+     * index in the background: each drained batch wrote small segments.
+     */
+    private void compactAfterLargeDrain(long drained) {
+        long since = drainedSinceCompaction.addAndGet(drained);
+        if (compactAfter <= 0
+                || since < compactAfter
+                || bulkLoads.get() > 0
+                || !compacting.compareAndSet(false, true)) {
+            return;
+        }
+        drainedSinceCompaction.set(0);
+        run(engine::compact)
+                .subscribeOn(Schedulers.boundedElastic())
+                .doFinally(s -> compacting.set(false))
+                .subscribe(ok -> {}, e -> log.warn("Index compaction failed: {}", e.toString()));
     }
 
     Mono<Long> drainOnce() {

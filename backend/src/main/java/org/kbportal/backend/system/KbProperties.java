@@ -64,6 +64,8 @@ public record KbProperties(
      * @param denseWeightEn fusion weight of the dense score for English queries (dev-tuned)
      * @param denseMinSimilarity cosine a dense neighbour needs to count when it shares no word
      * @param drainInterval how often the outbox is polled
+     * @param compactAfter units indexed through the outbox after which the index is merged into one
+     *     segment once the outbox is empty (0: never)
      */
     public record Search(
             @DefaultValue("lucene") String engine,
@@ -78,7 +80,8 @@ public record KbProperties(
             @DefaultValue("0.55") double denseWeightZh,
             @DefaultValue("0.85") double denseWeightEn,
             @DefaultValue("0.6") double denseMinSimilarity,
-            @DefaultValue("300ms") Duration drainInterval) {}
+            @DefaultValue("300ms") Duration drainInterval,
+            @DefaultValue("10000") int compactAfter) {}
 
     /**
      * @param batchSize lines stored per database transaction during an import

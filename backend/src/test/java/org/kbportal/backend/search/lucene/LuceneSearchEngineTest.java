@@ -30,6 +30,36 @@ class LuceneSearchEngineTest {
     }
 
     @Test
+    void shouldMergeIntoOneSegmentAndFindTheSameUnits() throws Exception {
+        try (LuceneSearchEngine engine = new LuceneSearchEngine(dir)) {
+            for (int i = 0; i < 12; i++) { // every replace commits: one small segment each
+                float[] v = new float[512];
+                v[i] = 1;
+                engine.replace(
+                        List.of("U" + i),
+                        List.of(doc("U" + i, "zh", i % 4 == 0 ? "DRAFT" : "PUBLISHED", "网络故障 " + i, "检查交换机", v)));
+            }
+            engine.replace(List.of("U1"), List.of());
+            List<String> before = lexicalIds(engine, "交换机", false);
+            float[] q = new float[512];
+            q[5] = 1;
+            EngineQuery near = new EngineQuery("交换机", List.of(), false, q, "zh", null, null, null, false);
+            List<Candidates.Scored> neighboursBefore = engine.dense(near, 3);
+            assertThat(engine.segments()).isGreaterThan(1);
+
+            engine.compact();
+
+            assertThat(engine.segments()).isEqualTo(1);
+            assertThat(lexicalIds(engine, "交换机", false))
+                    .containsExactlyInAnyOrderElementsOf(before)
+                    .hasSize(8)
+                    .doesNotContain("U0", "U1", "U4", "U8");
+            assertThat(engine.dense(near, 3)).containsExactlyElementsOf(neighboursBefore);
+            assertThat(engine.dense(near, 3).get(0).id()).isEqualTo("U5");
+        }
+    }
+
+    @Test
     void shouldUpsertIdempotentlySurviveRestartAndHideUnpublished() throws Exception {
         try (LuceneSearchEngine engine = new LuceneSearchEngine(dir)) {
             assertThat(engine.needsRebuild()).isTrue();
