@@ -86,7 +86,7 @@ public final class LexicalLegBench {
                     long t0 = System.nanoTime();
                     long total;
                     switch (variant) {
-                        case "exhaustive-facets" -> {
+                        case "exhaustive-facets", "pub-exhaustive-facets" -> {
                             Object[] both = s.search(
                                     base,
                                     new MultiCollectorManager(
@@ -94,38 +94,18 @@ public final class LexicalLegBench {
                                             new FacetCounter.Manager("type", "category", "lang")));
                             total = ((TopDocs) both[0]).totalHits.value;
                         }
-                        case "exhaustive" ->
+                        case "exhaustive", "pub-exhaustive", "msm30x", "msm50x", "msm60x", "msm70x" ->
                             total = s.search(base, new TopScoreDocCollectorManager(100, null, Integer.MAX_VALUE))
                                     .totalHits
                                     .value;
-                        case "wand1000" ->
+                        case "wand1000", "pub-wand1000", "msm30", "msm50", "msm60", "msm70" ->
                             total = s.search(base, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value;
                         case "wand100" ->
                             total = s.search(base, new TopScoreDocCollectorManager(100, null, 100)).totalHits.value;
-                        case "msm30", "msm50", "msm60", "msm70" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value;
-                        case "msm30x", "msm50x", "msm60x", "msm70x" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, Integer.MAX_VALUE))
-                                    .totalHits
-                                    .value;
                         case "wand1000nf" ->
                             total = s.search(text, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value;
                         case "wand1000k20" ->
                             total = s.search(base, new TopScoreDocCollectorManager(20, null, 1000)).totalHits.value;
-                        case "pub-wand1000" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value;
-                        case "pub-exhaustive" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, Integer.MAX_VALUE))
-                                    .totalHits
-                                    .value;
-                        case "pub-exhaustive-facets" -> {
-                            Object[] both = s.search(
-                                    base,
-                                    new MultiCollectorManager(
-                                            new TopScoreDocCollectorManager(100, null, Integer.MAX_VALUE),
-                                            new FacetCounter.Manager("type", "category", "lang")));
-                            total = ((TopDocs) both[0]).totalHits.value;
-                        }
                         case "count" -> total = s.count(base);
                         default -> throw new IllegalArgumentException(variant);
                     }
