@@ -3,13 +3,8 @@ package org.kbportal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +37,8 @@ class BackupsBrowserIT {
                 "--kb.search.embeddings=false",
                 "--vaadin.devmode.devTools.enabled=false");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
-        awaitReady("http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
+        HeadlessChromium.awaitBackendReady(
+                "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
         browser = HeadlessChromium.start();
         driver = browser.driver;
     }
@@ -96,25 +92,5 @@ class BackupsBrowserIT {
         assertThat(driver.findElement(By.id("audit-grid")).getText()).contains("backups.create", "backups.completed");
         assertThat(driver.findElement(By.id("audit-csv")).getAttribute("href")).isNotBlank();
         browser.screenshot("audit-log");
-    }
-
-    private static void awaitReady(String backend) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(backend + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Backend not ready within 3 minutes");
     }
 }

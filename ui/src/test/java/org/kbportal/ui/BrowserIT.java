@@ -3,12 +3,8 @@ package org.kbportal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +67,8 @@ class BrowserIT {
         portal = PortalLauncher.start(
                 "--server.port=0", "--kb.data-dir=" + dataDir, "--vaadin.devmode.devTools.enabled=false");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
-        awaitSeeding("http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
+        HeadlessChromium.awaitBackendReady(
+                "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
         browser = HeadlessChromium.start();
         driver = browser.driver;
     }
@@ -452,25 +449,5 @@ class BrowserIT {
 
     private static void screenshot(String name) throws IOException {
         browser.screenshot(name);
-    }
-
-    private static void awaitSeeding(String backend) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(backend + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Backend not ready (seeding) within 3 minutes");
     }
 }

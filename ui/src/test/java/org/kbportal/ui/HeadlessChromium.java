@@ -78,6 +78,39 @@ final class HeadlessChromium implements AutoCloseable {
         waitFor().until(ExpectedConditions.elementToBeClickable(target)).click();
     }
 
+    /** Signs in on the portal's login page; the first page load in dev mode needs a long {@code firstLoad}. */
+    void signIn(String base, String user, String password, Duration firstLoad) {
+        driver.get(base + "login");
+        waitFor(firstLoad).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
+        type(By.cssSelector("#login-username input"), user);
+        type(By.cssSelector("#login-password input"), password);
+        click(By.id("login-button"));
+        visible(By.id("current-user"));
+    }
+
+    /** Waits until the backend reports itself ready (start-up seeding done), at most three minutes. */
+    static void awaitBackendReady(String backend) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(backend + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                java.net.http.HttpResponse<String> answer =
+                        http.send(ready, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Backend not ready within 3 minutes");
+    }
+
     /** Saves what the window shows as {@code target/screenshots/<name>.png}. */
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

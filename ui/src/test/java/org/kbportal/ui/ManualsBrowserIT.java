@@ -3,16 +3,11 @@ package org.kbportal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +62,8 @@ class ManualsBrowserIT {
                 "--kb.search.embeddings=false",
                 "--vaadin.devmode.devTools.enabled=false");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
-        awaitReady("http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
+        HeadlessChromium.awaitBackendReady(
+                "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
         browser = HeadlessChromium.start();
         driver = browser.driver;
     }
@@ -92,7 +88,7 @@ class ManualsBrowserIT {
         Path pdf = dataDir.resolve("存储阵列运维手册.pdf");
         Files.write(pdf, TestDocuments.pdf("存储阵列运维手册", parts, true, 2, null));
 
-        signIn("admin", "admin-demo-2026");
+        browser.signIn(base, "admin", "admin-demo-2026", FIRST_LOAD);
         browser.click(By.id("nav-admin-manuals"));
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("manual-upload")));
         browser.type(By.cssSelector("#manual-title input"), "存储阵列运维手册");
@@ -130,7 +126,7 @@ class ManualsBrowserIT {
         browser.screenshot("manuals-attachment");
 
         driver.manage().deleteAllCookies();
-        signIn("user", "user-demo-2026");
+        browser.signIn(base, "user", "user-demo-2026", FIRST_LOAD);
         browser.type(By.cssSelector("#search-field input"), "扩容前先确认热备盘数量充足");
         browser.click(By.id("search-button"));
         List<WebElement> hits = browser.waitFor()
@@ -156,35 +152,5 @@ class ManualsBrowserIT {
                         .getText())
                 .isEqualTo("扩容检查.sh");
         browser.screenshot("manuals-section");
-    }
-
-    private static void signIn(String user, String password) throws IOException {
-        driver.get(base + "login");
-        browser.waitFor(FIRST_LOAD)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
-        browser.type(By.cssSelector("#login-username input"), user);
-        browser.type(By.cssSelector("#login-password input"), password);
-        browser.click(By.id("login-button"));
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-    }
-
-    private static void awaitReady(String backend) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(backend + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Backend not ready within 3 minutes");
     }
 }

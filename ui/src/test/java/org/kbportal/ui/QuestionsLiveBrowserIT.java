@@ -64,7 +64,7 @@ class QuestionsLiveBrowserIT {
                 "--kb.search.embeddings=false");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
         backend = "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port");
-        awaitReady();
+        HeadlessChromium.awaitBackendReady(backend);
         userBrowser = HeadlessChromium.start();
         expertBrowser = HeadlessChromium.start();
     }
@@ -84,7 +84,7 @@ class QuestionsLiveBrowserIT {
     @Test
     @Order(1)
     void theExpertsOpenWorkbenchShowsANewQuestionLiveAndTheUserGetsAndRatesTheAnswer() throws IOException {
-        signIn(expertBrowser, "expert", "expert-demo-2026", FIRST_LOAD);
+        expertBrowser.signIn(base, "expert", "expert-demo-2026", FIRST_LOAD);
         expertBrowser.click(By.id("nav-workbench"));
         expertBrowser.visible(By.id("workbench-assigned"));
         ChromeDriver expert = expertBrowser.driver;
@@ -92,7 +92,7 @@ class QuestionsLiveBrowserIT {
         expert.executeScript("window.__kbNoReload = true");
         long bellBefore = unread(expertBrowser);
 
-        signIn(userBrowser, "user", "user-demo-2026", FIRST_LOAD);
+        userBrowser.signIn(base, "user", "user-demo-2026", FIRST_LOAD);
         userBrowser.click(By.id("nav-ask"));
         String token = "live" + Instant.now().toEpochMilli();
         userBrowser.type(By.cssSelector("#ask-title input"), "打印机驱动安装失败 " + token);
@@ -221,7 +221,7 @@ class QuestionsLiveBrowserIT {
     @Order(3)
     void anAdministratorSeesTheRosterWithItsCoverageAndEditsAPolicy() throws Exception {
         expertBrowser.click(By.id("logout-button"));
-        signIn(expertBrowser, "admin", "admin-demo-2026", FIRST_LOAD);
+        expertBrowser.signIn(base, "admin", "admin-demo-2026", FIRST_LOAD);
         expertBrowser.click(By.id("nav-admin-duty"));
         expertBrowser.visible(By.cssSelector("#duty-calendar [data-expert='expert']"));
         // the demo L1 expert is on duty around the clock for every category
@@ -293,16 +293,6 @@ class QuestionsLiveBrowserIT {
                         pickerId)));
     }
 
-    private static void signIn(HeadlessChromium browser, String user, String password, Duration firstLoad) {
-        browser.driver.get(base + "login");
-        browser.waitFor(firstLoad)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
-        browser.type(By.cssSelector("#login-username input"), user);
-        browser.type(By.cssSelector("#login-password input"), password);
-        browser.click(By.id("login-button"));
-        browser.visible(By.id("current-user"));
-    }
-
     private static String login(String user, String password) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(backend + "/api/auth/login"))
                 .header("Content-Type", "application/json")
@@ -323,25 +313,5 @@ class QuestionsLiveBrowserIT {
         var out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();
-    }
-
-    private static void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(backend + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Backend not ready within 3 minutes");
     }
 }

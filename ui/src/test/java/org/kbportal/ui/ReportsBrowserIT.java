@@ -97,13 +97,7 @@ class ReportsBrowserIT {
     @Test
     @Order(1)
     void adminOpensLastMonthsReportWithFiguresAndCharts() throws IOException {
-        driver.get(base + "login");
-        browser.waitFor(FIRST_LOAD)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
-        browser.type(By.cssSelector("#login-username input"), "admin");
-        browser.type(By.cssSelector("#login-password input"), "admin-demo-2026");
-        browser.click(By.id("login-button"));
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+        browser.signIn(base, "admin", "admin-demo-2026", FIRST_LOAD);
 
         browser.click(By.id("nav-admin-reports"));
         WebElement total = browser.waitFor()

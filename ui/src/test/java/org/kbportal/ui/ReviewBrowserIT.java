@@ -3,13 +3,8 @@ package org.kbportal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +52,8 @@ class ReviewBrowserIT {
         portal = PortalLauncher.start(
                 "--server.port=0", "--kb.data-dir=" + dataDir, "--vaadin.devmode.devTools.enabled=false");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
-        awaitReady("http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
+        HeadlessChromium.awaitBackendReady(
+                "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
         browser = HeadlessChromium.start();
         driver = browser.driver;
     }
@@ -75,7 +71,7 @@ class ReviewBrowserIT {
     @Test
     void expertSubmitsAdminApprovesUserFindsItAndFindsItHelpful() throws IOException {
         // the expert writes a draft and submits it
-        signIn("expert", "expert-demo-2026", FIRST_LOAD);
+        browser.signIn(base, "expert", "expert-demo-2026", FIRST_LOAD);
         click(By.id("nav-new-draft"));
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-title")));
         browser.type(By.cssSelector("#editor-id input"), "REVIEW-UI-1");
@@ -92,7 +88,7 @@ class ReviewBrowserIT {
 
         // the admin approves it in the review queue
         signOut();
-        signIn("admin", "admin-demo-2026", FIRST_LOAD);
+        browser.signIn(base, "admin", "admin-demo-2026", FIRST_LOAD);
         click(By.id("nav-admin-review"));
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("review-item-REVIEW-UI-1")));
         assertThat(driver.findElement(By.id("review-item-REVIEW-UI-1")).getText())
@@ -103,7 +99,7 @@ class ReviewBrowserIT {
 
         // a user finds it by search, reads it and marks it helpful
         signOut();
-        signIn("user", "user-demo-2026", FIRST_LOAD);
+        browser.signIn(base, "user", "user-demo-2026", FIRST_LOAD);
         driver.get(base);
         browser.type(By.cssSelector("#search-field input"), "显示器闪烁" + Keys.ENTER);
         WebElement hit = browser.waitFor()
@@ -118,16 +114,6 @@ class ReviewBrowserIT {
         browser.screenshot("review-feedback");
     }
 
-    private static void signIn(String user, String password, Duration firstLoad) throws IOException {
-        driver.get(base + "login");
-        browser.waitFor(firstLoad)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
-        browser.type(By.cssSelector("#login-username input"), user);
-        browser.type(By.cssSelector("#login-password input"), password);
-        click(By.id("login-button"));
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-    }
-
     /** A fresh browser session: the next sign-in starts from scratch. */
     private static void signOut() {
         driver.manage().deleteAllCookies();
@@ -135,25 +121,5 @@ class ReviewBrowserIT {
 
     private static void click(By target) {
         browser.click(target);
-    }
-
-    private static void awaitReady(String backend) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(backend + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Backend not ready within 3 minutes");
     }
 }
