@@ -12,7 +12,7 @@ import java.util.Map;
  *     SearchEngine#COUNT_EXACTLY_UP_TO}, beyond that a lower bound
  * @param lexicalTotalExact whether {@code lexicalTotal} is exact
  * @param facets field (type, category, lang) → value → count, over every unit the words match when the
- *     total is exact, else over the best {@code window} of them
+ *     total is exact, else over the best {@link SearchEngine#FACETS_OVER_BEST} of them
  */
 public record Candidates(
         List<Scored> lexical,

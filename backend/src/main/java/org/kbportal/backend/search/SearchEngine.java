@@ -22,6 +22,12 @@ public interface SearchEngine extends AutoCloseable {
      */
     int COUNT_EXACTLY_UP_TO = 1000;
 
+    /**
+     * Beyond {@link #COUNT_EXACTLY_UP_TO} matches, facets count this many best matches (or the window, if
+     * smaller), so the counts a user sees do not change with the page they are on.
+     */
+    int FACETS_OVER_BEST = 100;
+
     String name();
 
     /** True when the index had to be created, or was unreadable, at start-up. */
@@ -47,7 +53,7 @@ public interface SearchEngine extends AutoCloseable {
      * as the query says), the best {@code window} nearest neighbours of {@code query.vector()} when
      * given, the lexical total (exact up to {@link #COUNT_EXACTLY_UP_TO}, else a lower bound) and facet
      * counts over the text query and visibility, ignoring the type / category / lang filters (over every
-     * match when the total is exact, else over the best {@code window} matches).
+     * match when the total is exact, else over the best {@link #FACETS_OVER_BEST} matches).
      */
     default Candidates candidates(EngineQuery query, int window) throws IOException {
         Candidates words = lexical(query, window);

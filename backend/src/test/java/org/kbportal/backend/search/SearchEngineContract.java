@@ -267,6 +267,10 @@ public abstract class SearchEngineContract {
                         .mapToLong(Long::longValue)
                         .sum())
                 .isEqualTo(10);
+        // and they do not depend on how deep the caller pages
+        assertThat(engine.candidates(query("spooler toner"), 300).facets())
+                .isEqualTo(engine.candidates(query("spooler toner"), SearchEngine.FACETS_OVER_BEST)
+                        .facets());
         Candidates filtered = engine.candidates(filtered("spooler toner", "case", null, null), 10);
         assertThat(filtered.lexical()).hasSize(10).allMatch(x -> x.id().startsWith("BULK-"));
         assertThat(filtered.lexicalTotal()).isEqualTo((many + 2) / 3);

@@ -95,7 +95,8 @@ final class UnitSearcher {
     /**
      * Facet counts over every match when they were counted exactly: from the hits themselves when they
      * are all there, else with one aggregation request; over the best matches when there are more than
-     * {@link SearchEngine#COUNT_EXACTLY_UP_TO} (an aggregation would visit every one of them).
+     * {@link SearchEngine#COUNT_EXACTLY_UP_TO} (the best {@link SearchEngine#FACETS_OVER_BEST}; an
+     * aggregation would visit every one of them).
      */
     private Map<String, Map<String, Long>> facets(SearchResponse<Void> words, Query text, List<Query> visible)
             throws IOException {
@@ -120,7 +121,8 @@ final class UnitSearcher {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
             Map<String, Long> counts = new HashMap<>();
-            for (Hit<Void> h : words.hits().hits()) {
+            List<Hit<Void>> hits = words.hits().hits();
+            for (Hit<Void> h : hits.subList(0, Math.min(SearchEngine.FACETS_OVER_BEST, hits.size()))) {
                 JsonData values = h.fields().get(facet);
                 if (values == null) {
                     continue;

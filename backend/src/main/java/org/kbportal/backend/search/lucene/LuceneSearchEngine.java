@@ -395,7 +395,14 @@ public final class LuceneSearchEngine implements SearchEngine {
                         visible.search(text, new TopWithFacets(window, COUNT_EXACTLY_UP_TO, TYPE, CATEGORY, LANG));
                 facets = words.exact()
                         ? words.facets()
-                        : FacetCounter.over(visible, words.top().scoreDocs, TYPE, CATEGORY, LANG);
+                        : FacetCounter.over(
+                                visible,
+                                java.util.Arrays.copyOf(
+                                        words.top().scoreDocs,
+                                        Math.min(FACETS_OVER_BEST, words.top().scoreDocs.length)),
+                                TYPE,
+                                CATEGORY,
+                                LANG);
                 BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(text, Occur.MUST);
                 TopDocs top = LuceneQueries.narrowing(narrowed, q)
                         ? visible.search(
