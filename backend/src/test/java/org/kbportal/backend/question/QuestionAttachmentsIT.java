@@ -268,7 +268,14 @@ class QuestionAttachmentsIT {
                 .subscribe(seen::add);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && seen.stream().noneMatch(e -> "heartbeat".equals(e.comment()))) {
+            // both must arrive; which comes first depends on the machine's load (the heartbeat may beat the
+            // first poll of the backlog)
+            while (System.nanoTime() < deadline
+                    && (seen.stream().noneMatch(e -> "heartbeat".equals(e.comment()))
+                            || seen.stream()
+                                    .noneMatch(e -> e.data() != null
+                                            && Long.valueOf(second.id())
+                                                    .equals(((Number) e.data().get("questionId")).longValue())))) {
                 Thread.sleep(50);
             }
             List<Object> questions = seen.stream()
