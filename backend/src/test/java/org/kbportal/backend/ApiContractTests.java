@@ -213,6 +213,51 @@ abstract class ApiContractTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldLogEverySearchAndTheOpenedHitThoughTheLogIsWrittenBehind() {
+        // more searches than one reserved block of log ids, so a second block is taken on the way
+        String query = "备份日志 " + System.nanoTime();
+        java.util.Set<Long> logIds = new java.util.LinkedHashSet<>();
+        Map<String, Object> last = null;
+        for (int i = 0; i < 210; i++) {
+            last = search(query);
+            assertThat(last.get("logId")).as("search %d", i).isNotNull();
+            logIds.add(((Number) last.get("logId")).longValue());
+        }
+        assertThat(logIds).hasSize(210);
+        // the click comes at once, before the periodic flush: the row must be there to take it
+        long lastId = ((Number) last.get("logId")).longValue();
+        String opened = ids(last).get(0);
+        http.post()
+                .uri("/api/search/clicks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("logId", lastId, "id", opened))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        http.post()
+                .uri("/api/search/clicks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("logId", java.util.Collections.max(logIds) + 1_000_000, "id", opened))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:kb:search-not-found");
+        // the service report counts every one of them straight away
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> report =
+                getJson("/api/reports/service?from={f}&to={t}", admin, today.minusDays(1), today.plusDays(1));
+        List<Map<String, Object>> top =
+                (List<Map<String, Object>>) ((Map<String, Object>) report.get("searches")).get("top");
+        assertThat(top).anySatisfy(c -> {
+            assertThat(c.get("label")).isEqualTo(query);
+            assertThat(((Number) c.get("count")).longValue()).isEqualTo(210);
+        });
+    }
+
+    @Test
     void shouldAnswerProblemsForUnknownIdsAndRoles() {
         http.get()
                 .uri("/api/articles/NOPE-1")

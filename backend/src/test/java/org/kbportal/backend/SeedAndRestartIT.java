@@ -44,8 +44,16 @@ class SeedAndRestartIT {
             assertThat(total(http, "/api/articles?type=manual&size=1")).isGreaterThanOrEqualTo(6);
             assertThat(total(http, "/api/articles?type=case&size=1")).isGreaterThanOrEqualTo(40);
             assertThat(total(http, "/api/articles?lang=en&size=1")).isPositive();
+            // the query log is written behind the searches: a search just before a stop is not lost
+            assertThat(total(http, "/api/search?q=重启之前的最后一次搜索")).isPositive();
         }
         try (BackendServer second = BackendServer.start(dir, Map.of())) {
+            assertThat(second.bean(org.springframework.r2dbc.core.DatabaseClient.class)
+                            .sql("SELECT COUNT(*) AS n FROM search_log WHERE query = '重启之前的最后一次搜索'")
+                            .map(r -> ((Number) r.get("n")).longValue())
+                            .one()
+                            .block(java.time.Duration.ofSeconds(10)))
+                    .isEqualTo(1L);
             assertThat(total(second.client(), "/api/articles?size=1")).isEqualTo(articles);
             second.client()
                     .get()
@@ -58,6 +66,14 @@ class SeedAndRestartIT {
         // lose the index: it is rebuilt from the database at start-up
         deleteTree(dir.resolve("index"));
         try (BackendServer third = BackendServer.start(dir, Map.of("kb.seed.index-data", "false"))) {
+            // nothing to embed here (the rebuild reuses stored vectors), yet both query models load at
+            // start-up, so the first search does not wait for them
+            org.kbportal.backend.search.Embedder embedder = third.bean(org.kbportal.backend.search.Embedder.class);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (embedder.loadedModels().size() < 2 && System.currentTimeMillis() < deadline) {
+                sleep(50);
+            }
+            assertThat(embedder.loadedModels()).containsExactly("en", "zh");
             assertThat(total(third.client(), "/api/search?q=数据库备份")).isPositive();
         }
         // corrupt it: same
@@ -83,6 +99,15 @@ class SeedAndRestartIT {
                 .returnResult()
                 .getResponseBody();
         return ((Number) r.get("total")).longValue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

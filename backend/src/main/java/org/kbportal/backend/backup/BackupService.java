@@ -39,6 +39,7 @@ public class BackupService {
 
     private final BackupRepository runs;
     private final AuditLog audit;
+    private final org.kbportal.backend.search.SearchLog searchLog;
     private final KbProperties props;
     private final Clock clock;
     private final JdbcTarget db;
@@ -48,6 +49,7 @@ public class BackupService {
     BackupService(
             BackupRepository runs,
             AuditLog audit,
+            org.kbportal.backend.search.SearchLog searchLog,
             KbProperties props,
             Clock clock,
             @Value("${kb.db.url}") String url,
@@ -55,6 +57,7 @@ public class BackupService {
             @Value("${kb.db.password:}") String password) {
         this.runs = runs;
         this.audit = audit;
+        this.searchLog = searchLog;
         this.props = props;
         this.clock = clock;
         this.db = new JdbcTarget(url, username, password);
@@ -86,8 +89,10 @@ public class BackupService {
                         busy.set(false);
                         return Mono.<BackupRun>empty();
                     }
-                    Mono.fromCallable(() -> write(id))
-                            .subscribeOn(Schedulers.boundedElastic())
+                    // the query log is written behind the searches: what was searched before now is included
+                    searchLog
+                            .flush()
+                            .then(Mono.fromCallable(() -> write(id)).subscribeOn(Schedulers.boundedElastic()))
                             .flatMap(done -> finish(id, done, by))
                             .then("SCHEDULED".equals(trigger) ? applyRetention() : Mono.empty())
                             .onErrorResume(e -> fail(id, e))

@@ -22,9 +22,11 @@ import reactor.core.publisher.Mono;
 class ReportRepository {
 
     private final DatabaseClient db;
+    private final org.kbportal.backend.search.SearchLog searchLog;
 
-    ReportRepository(DatabaseClient db) {
+    ReportRepository(DatabaseClient db, org.kbportal.backend.search.SearchLog searchLog) {
         this.db = db;
+        this.searchLog = searchLog;
     }
 
     /** The period's rows; {@code category} null means all. */
@@ -203,10 +205,13 @@ class ReportRepository {
     private Mono<List<ReportData.QueryRow>> searches(Instant from, Instant to) {
         String sql = "SELECT query, COUNT(*) AS n, SUM(CASE WHEN hits = 0 THEN 1 ELSE 0 END) AS z FROM search_log"
                 + " WHERE created_at >= :from AND created_at < :to GROUP BY query";
-        return period(sql, from, to, null)
-                .map(r -> new ReportData.QueryRow(r.get("query", String.class), num(r, "n"), num(r, "z")))
-                .all()
-                .collectList();
+        // the query log is written behind the searches: this instance's queued rows count too
+        return searchLog
+                .flush()
+                .then(period(sql, from, to, null)
+                        .map(r -> new ReportData.QueryRow(r.get("query", String.class), num(r, "n"), num(r, "z")))
+                        .all()
+                        .collectList());
     }
 
     private Mono<Map<String, String>> categoryNames() {

@@ -64,7 +64,10 @@ public class Embedder implements AutoCloseable {
         if ("en".equals(lang)) {
             input = EN_QUERY_INSTRUCTION + input;
         }
-        return model(lang).embed(input).content().vector();
+        EmbeddingModel model = model(lang);
+        return model instanceof BgeModel bge
+                ? bge.embedOne(input)
+                : model.embed(input).content().vector();
     }
 
     /** Vectors for passages of one language, in order. */
@@ -78,6 +81,29 @@ public class Embedder implements AutoCloseable {
         return model(lang).embedAll(segments).content().stream()
                 .map(Embedding::vector)
                 .toList();
+    }
+
+    /**
+     * Loads both models and runs each once, so the first search after start-up does not pay for it
+     * (≈ 1.5 s on the 2-core machine, docs/BENCHMARKS.md). Idempotent; nothing when disabled.
+     */
+    public void warmUp() {
+        if (enabled) {
+            embedQuery("数据库连接失败", "zh");
+            embedQuery("database connection failed", "en");
+        }
+    }
+
+    /** The languages whose model is loaded. */
+    public java.util.Set<String> loadedModels() {
+        java.util.Set<String> loaded = new java.util.TreeSet<>();
+        if (en != null) {
+            loaded.add("en");
+        }
+        if (zh != null) {
+            loaded.add("zh");
+        }
+        return loaded;
     }
 
     private String clip(String text) {

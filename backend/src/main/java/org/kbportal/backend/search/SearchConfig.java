@@ -27,4 +27,16 @@ class SearchConfig {
     Embedder embedder(KbProperties props) {
         return new Embedder(props.search().embeddings(), props.search().embedMaxChars());
     }
+
+    /** Loads the query models in the background once the backend is up (the first search is then warm). */
+    @Bean
+    org.springframework.boot.ApplicationRunner embedderWarmUp(Embedder embedder) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Embedder.class);
+        return args -> reactor.core.publisher.Mono.fromRunnable(embedder::warmUp)
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .subscribe(
+                        null,
+                        e -> log.warn("Embedding models not warmed up: {}", e.toString()),
+                        () -> log.info("Embedding models loaded: {}", embedder.loadedModels()));
+    }
 }

@@ -40,6 +40,8 @@ class BackupRestoreIT {
             Installation.populate(a);
             String admin = a.login("admin", "admin-demo-2026");
             searches = search(a.client());
+            // the query log is written behind the searches; the read-out below must see all of it
+            a.bean(org.kbportal.backend.search.SearchLog.class).flush().block(java.time.Duration.ofSeconds(10));
             before = Installation.dump(Installation.h2Url(source), "sa");
 
             Map<String, Object> started = Installation.post(a.client(), admin, "/api/admin/backups", null, 202);

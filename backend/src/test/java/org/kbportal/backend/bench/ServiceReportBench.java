@@ -223,9 +223,16 @@ class ServiceReportBench {
             q.executeBatch();
             e.executeBatch();
             r.executeBatch();
+            long firstLogId;
+            try (Statement st = c.createStatement();
+                    var rs = st.executeQuery("SELECT next_id FROM id_block WHERE name = 'search_log'")) {
+                rs.next();
+                firstLogId = rs.getLong(1);
+            }
             PreparedStatement s = c.prepareStatement("INSERT INTO search_log (query, hits, latency_ms, user_role,"
-                    + " created_at) VALUES (?, ?, 5, 'USER', ?)");
+                    + " created_at, id) VALUES (?, ?, 5, 'USER', ?, ?)");
             for (int i = 0; i < 30_000; i++) {
+                s.setLong(4, firstLogId + i);
                 int topic = rnd.nextInt(500);
                 boolean zero = topic % 5 == 0;
                 String query = (zero ? "找不到的问题 " : "VPN 连接 ") + topic + (rnd.nextBoolean() ? "" : " 怎么办");
@@ -239,8 +246,9 @@ class ServiceReportBench {
             }
             s.executeBatch();
             c.commit();
-            // the portal's identity columns continue after the ids written here
+            // the portal's identity columns and search-log ids continue after the ids written here
             try (Statement st = c.createStatement()) {
+                st.execute("UPDATE id_block SET next_id = " + (firstLogId + 30_000) + " WHERE name = 'search_log'");
                 st.execute("ALTER TABLE question ALTER COLUMN id RESTART WITH " + (firstId + QUESTIONS));
             }
             c.commit();

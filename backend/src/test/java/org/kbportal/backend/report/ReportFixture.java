@@ -148,8 +148,12 @@ final class ReportFixture {
 
     void search(String query, long hits, int times, Instant at) {
         for (int i = 0; i < times; i++) {
-            db.sql("INSERT INTO search_log (query, hits, latency_ms, user_role, created_at)"
-                            + " VALUES (:q, :h, 5, 'USER', :at)")
+            // ids as the portal takes them: from the reserved block (search/SearchLog)
+            db.sql("UPDATE id_block SET next_id = next_id + 1 WHERE name = 'search_log'")
+                    .then()
+                    .block(WAIT);
+            db.sql("INSERT INTO search_log (id, query, hits, latency_ms, user_role, created_at)"
+                            + " SELECT next_id - 1, :q, :h, 5, 'USER', :at FROM id_block WHERE name = 'search_log'")
                     .bind("q", query)
                     .bind("h", hits)
                     .bind("at", utc(at))

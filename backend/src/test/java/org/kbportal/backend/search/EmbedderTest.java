@@ -34,4 +34,34 @@ class EmbedderTest {
             assertThat(cosine(query, related)).isGreaterThan(cosine(query, unrelated));
         }
     }
+
+    @Test
+    void shouldEmbedQueriesThroughTheDirectPathAsLangchain4jWould() {
+        String longChinese = "数据库主备切换后应用连接超时，".repeat(60); // > 512 tokens: the chunked path
+        String[][] texts = {
+            {"数据库连接池耗尽怎么办", "zh"},
+            {"VPN 客户端报错 809，怎么处理？", "zh"},
+            {"蓝屏 0x0000007B 开机就重启", "zh"},
+            {"Oracle RAC 节点驱逐 ORA-29740", "zh"},
+            {"nginx returns 502 bad gateway", "en"},
+            {"How do I reset the AD password for a locked-out user?", "en"},
+            {"café naïve résumé 😀 ß", "en"},
+            {"x", "en"},
+            {longChinese, "zh"}
+        };
+        try (Embedder direct = new Embedder(true, 2000, true);
+                Embedder stock = new Embedder(true, 2000, false)) {
+            for (String[] t : texts) {
+                float[] a = direct.embedQuery(t[0], t[1]);
+                float[] b = stock.embedQuery(t[0], t[1]);
+                assertThat(a).hasSameSizeAs(b);
+                assertThat(cosine(a, b)).as(t[0]).isGreaterThan(0.9999);
+                double norm = 0;
+                for (float x : a) {
+                    norm += x * x;
+                }
+                assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            }
+        }
+    }
 }
