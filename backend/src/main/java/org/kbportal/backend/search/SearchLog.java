@@ -18,6 +18,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -63,7 +64,7 @@ public class SearchLog implements SmartLifecycle {
     private long nextId;
     private long endId;
     private Mono<Void> refill;
-    private Mono<Void> lastFlush = Mono.empty();
+    private Sinks.Empty<Void> lastFlush = completed();
     private volatile Disposable timer;
 
     SearchLog(DatabaseClient db, TransactionalOperator tx, Clock clock) {
@@ -96,6 +97,12 @@ public class SearchLog implements SmartLifecycle {
         });
     }
 
+    private static Sinks.Empty<Void> completed() {
+        Sinks.Empty<Void> sink = Sinks.empty();
+        sink.tryEmitEmpty();
+        return sink;
+    }
+
     /** Records which hit of a logged search was opened. */
     public Mono<Void> opened(long logId, String unitId) {
         return flush().then(db.sql("UPDATE search_log SET opened_id = :o WHERE id = :id")
@@ -116,15 +123,17 @@ public class SearchLog implements SmartLifecycle {
         synchronized (lock) {
             List<Row> rows = drain();
             if (!rows.isEmpty()) {
+                // each batch starts when the one before it is done; a sink per batch, so a finished batch
+                // (and its rows) is not kept alive by the ones after it
+                Mono<Void> previous = lastFlush.asMono();
+                Sinks.Empty<Void> done = Sinks.empty();
+                lastFlush = done;
                 // a failed batch is logged and dropped (insert); it never fails a later flush or a click
-                Mono<Void> next = lastFlush
-                        .then(Mono.defer(() -> insert(rows)))
+                previous.then(Mono.defer(() -> insert(rows)))
                         .onErrorResume(e -> Mono.empty())
-                        .cache();
-                next.subscribe();
-                lastFlush = next;
+                        .subscribe(null, null, done::tryEmitEmpty);
             }
-            return lastFlush;
+            return lastFlush.asMono();
         }
     }
 

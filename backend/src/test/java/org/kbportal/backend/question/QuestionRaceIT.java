@@ -19,7 +19,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Two backend instances on one PostgreSQL: experts on different instances race to claim the same
- * queued questions, and every question ends up with exactly one assignee.
+ * queued questions, and every question ends up with exactly one assignee; searches on both instances
+ * at once take query-log ids from blocks both reserve, and no id is given twice or lost.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuestionRaceIT {
@@ -192,5 +193,55 @@ class QuestionRaceIT {
         assertThat(apiB.get(admin, "/api/questions/" + id).list("timeline"))
                 .filteredOn(e -> "CLOSED".equals(e.get("toStatus")))
                 .hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldGiveEverySearchItsOwnLogIdWhenTwoInstancesLogAtOnce() throws Exception {
+        String marker = "竞争日志" + System.nanoTime();
+        int perThread = 150; // two threads per instance: 300 searches, more than one block of ids each
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Long>>> runs = new ArrayList<>();
+            for (BackendServer server : List.of(a, b, a, b)) {
+                Callable<List<Long>> searches = () -> {
+                    var http = server.client();
+                    List<Long> ids = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        Map<String, Object> r = http.get()
+                                .uri("/api/search?q={q}", marker + " " + i)
+                                .exchange()
+                                .expectStatus()
+                                .isOk()
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody();
+                        ids.add(((Number) r.get("logId")).longValue());
+                    }
+                    return ids;
+                };
+                runs.add(pool.submit(searches));
+            }
+            java.util.Set<Long> all = new java.util.HashSet<>();
+            for (Future<List<Long>> run : runs) {
+                all.addAll(run.get());
+            }
+            assertThat(all).hasSize(4 * perThread);
+            for (BackendServer server : List.of(a, b)) {
+                server.bean(org.kbportal.backend.search.SearchLog.class)
+                        .flush()
+                        .block(java.time.Duration.ofSeconds(10));
+            }
+            List<Long> logged = a.bean(org.springframework.r2dbc.core.DatabaseClient.class)
+                    .sql("SELECT id FROM search_log WHERE query LIKE :m")
+                    .bind("m", marker + "%")
+                    .map(r -> ((Number) r.get("id")).longValue())
+                    .all()
+                    .collectList()
+                    .block(java.time.Duration.ofSeconds(10));
+            assertThat(new java.util.HashSet<>(logged)).isEqualTo(all);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
