@@ -58,6 +58,10 @@ class BackupsBrowserIT {
         driver.get(base + "login");
         browser.waitFor(Duration.ofSeconds(90))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-username input")));
+        // nobody but an admin has the drawer or its button
+        assertThat(driver.findElements(By.id("admin-menu-toggle")))
+                .allSatisfy(t -> assertThat(t.isDisplayed()).isFalse());
+        assertThat(driver.findElements(By.cssSelector("#admin-nav a"))).isEmpty();
         browser.type(By.cssSelector("#login-username input"), "admin");
         browser.type(By.cssSelector("#login-password input"), "not-the-password");
         browser.click(By.id("login-button"));
@@ -65,6 +69,17 @@ class BackupsBrowserIT {
         browser.type(By.cssSelector("#login-password input"), "admin-demo-2026");
         browser.click(By.id("login-button"));
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+
+        // the admin's pages sit in a side drawer, open on a wide screen, closed and opened by the menu button
+        WebElement backupsLink = driver.findElement(By.cssSelector("#admin-nav #nav-admin-backups"));
+        browser.waitFor().until(ExpectedConditions.visibilityOf(backupsLink));
+        assertThat(driver.findElements(By.cssSelector("#admin-nav .kb-side-nav-group")))
+                .extracting(WebElement::getText)
+                .containsExactly("内容", "搜索", "服务与值班", "运营");
+        browser.click(By.id("admin-menu-toggle"));
+        browser.waitFor().until(ExpectedConditions.invisibilityOf(backupsLink));
+        browser.click(By.id("admin-menu-toggle"));
+        browser.waitFor().until(ExpectedConditions.visibilityOf(backupsLink));
 
         browser.click(By.id("nav-admin-backups"));
         browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("backups-create")));

@@ -2,6 +2,7 @@ package org.kbportal.ui.layout;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -39,6 +40,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final CurrentUser user;
     private final AuthClient auth;
     private final Nav nav = new Nav();
+    private final Nav adminNav = new Nav();
+    private final DrawerToggle adminToggle = new DrawerToggle();
+    private Boolean showingAdmin;
     private final Div account = new Div();
     private final NotificationBell bell;
     private String currentPath = "";
@@ -61,7 +65,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         language.getElement().setAttribute("title", getTranslation("lang.switch.tooltip"));
         language.getElement().setAttribute("aria-label", getTranslation("lang.switch.tooltip"));
 
-        Div header = new Div(brand, nav, new Div(), language, bell, account);
+        // the admin's pages live in a side drawer, grouped: thirteen links do not fit a header
+        adminNav.setId("admin-nav");
+        adminNav.addClassName("kb-side-nav");
+        adminNav.getElement().setAttribute("aria-label", getTranslation("nav.admin-menu"));
+        addToDrawer(adminNav);
+        adminToggle.setId("admin-menu-toggle");
+        adminToggle.getElement().setAttribute("aria-label", getTranslation("nav.admin-menu"));
+        adminToggle.getElement().setAttribute("title", getTranslation("nav.admin-menu"));
+        adminToggle.setVisible(false);
+
+        Div spacer = new Div();
+        spacer.addClassName("kb-spacer");
+        Div header = new Div(adminToggle, brand, nav, spacer, language, bell, account);
         header.addClassName("kb-header");
         addToNavbar(header);
     }
@@ -76,23 +92,23 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         getElement().executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
     }
 
-    /** The admin's pages in navigation order: route, label key, element id (browser tests use the ids). */
-    private record AdminPage(String route, String key, String id) {}
+    /** The admin's pages in navigation order: group key, route, label key, element id (browser tests use the ids). */
+    private record AdminPage(String group, String route, String key, String id) {}
 
     private static final List<AdminPage> ADMIN_PAGES = List.of(
-            new AdminPage(Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin"),
-            new AdminPage(Routes.ADMIN_MANUALS, "nav.admin-manuals", "nav-admin-manuals"),
-            new AdminPage(Routes.ADMIN_SYNONYMS, "nav.admin-synonyms", "nav-admin-synonyms"),
-            new AdminPage(Routes.ADMIN_INDEX, "nav.admin-index", "nav-admin-index"),
-            new AdminPage(Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty"),
-            new AdminPage(Routes.ADMIN_EXPERTS, "nav.admin-experts", "nav-admin-experts"),
-            new AdminPage(Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
-            new AdminPage(Routes.ADMIN_REVIEW, "nav.admin-review", "nav-admin-review"),
-            new AdminPage(Routes.ADMIN_FEEDBACK, "nav.admin-feedback", "nav-admin-feedback"),
-            new AdminPage(Routes.ADMIN_CATEGORIES, "nav.admin-categories", "nav-admin-categories"),
-            new AdminPage(Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
-            new AdminPage(Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
-            new AdminPage(Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit"));
+            new AdminPage("nav.group-content", Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin"),
+            new AdminPage("nav.group-content", Routes.ADMIN_MANUALS, "nav.admin-manuals", "nav-admin-manuals"),
+            new AdminPage("nav.group-content", Routes.ADMIN_REVIEW, "nav.admin-review", "nav-admin-review"),
+            new AdminPage("nav.group-content", Routes.ADMIN_CATEGORIES, "nav.admin-categories", "nav-admin-categories"),
+            new AdminPage("nav.group-content", Routes.ADMIN_FEEDBACK, "nav.admin-feedback", "nav-admin-feedback"),
+            new AdminPage("nav.group-search", Routes.ADMIN_SYNONYMS, "nav.admin-synonyms", "nav-admin-synonyms"),
+            new AdminPage("nav.group-search", Routes.ADMIN_INDEX, "nav.admin-index", "nav-admin-index"),
+            new AdminPage("nav.group-service", Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty"),
+            new AdminPage("nav.group-service", Routes.ADMIN_EXPERTS, "nav.admin-experts", "nav-admin-experts"),
+            new AdminPage("nav.group-service", Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
+            new AdminPage("nav.group-operations", Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
+            new AdminPage("nav.group-operations", Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
+            new AdminPage("nav.group-operations", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit"));
 
     private void renderNav(String path) {
         nav.removeAll();
@@ -105,14 +121,38 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (user.isExpert()) {
             nav.add(navLink(Routes.WORKBENCH, "nav.workbench", "nav-workbench", isUnder(path, Routes.WORKBENCH)));
         }
-        if (user.isAdmin()) {
-            for (AdminPage page : ADMIN_PAGES) {
-                nav.add(navLink(page.route(), page.key(), page.id(), isUnder(path, page.route())));
-            }
-        } else if (user.isExpert()) {
+        renderAdminNav(path);
+        if (!user.isAdmin() && user.isExpert()) {
             // authors write drafts and submit them for review
             nav.add(navLink(Routes.editor(null), "nav.new-draft", "nav-new-draft", isUnder(path, Routes.ADMIN_EDITOR)));
         }
+    }
+
+    private void renderAdminNav(String path) {
+        boolean admin = user.isAdmin();
+        adminNav.removeAll();
+        adminToggle.setVisible(admin);
+        if (admin) {
+            String group = null;
+            for (AdminPage page : ADMIN_PAGES) {
+                if (!page.group().equals(group)) {
+                    group = page.group();
+                    Span heading = new Span(getTranslation(group));
+                    heading.addClassName("kb-side-nav-group");
+                    adminNav.add(heading);
+                }
+                adminNav.add(navLink(page.route(), page.key(), page.id(), isUnder(path, page.route())));
+            }
+        }
+        // nobody else has a drawer; an admin's opens when the role appears on a wide screen (a fresh page
+        // keeps the component's own default: open on wide screens, closed on narrow ones); after that the
+        // admin decides
+        if (!admin) {
+            setDrawerOpened(false);
+        } else if (Boolean.FALSE.equals(showingAdmin)) {
+            setDrawerOpened(!isOverlay());
+        }
+        showingAdmin = admin;
     }
 
     private static boolean isUnder(String path, String section) {
