@@ -206,7 +206,10 @@ public class SearchLog implements SmartLifecycle {
     }
 
     private Mono<Long> reserveBlock() {
-        return tx.transactional(db.sql("UPDATE id_block SET next_id = next_id + :n WHERE name = 'search_log'")
+        // never below the table's highest id: a restored archive from before id_block, or rows written by other
+        // tools, must not make the log collide with itself (the primary key index answers MAX at once)
+        return tx.transactional(db.sql("UPDATE id_block SET next_id = GREATEST(next_id,"
+                                + " (SELECT COALESCE(MAX(id), 0) + 1 FROM search_log)) + :n WHERE name = 'search_log'")
                         .bind("n", BLOCK)
                         .fetch()
                         .rowsUpdated()

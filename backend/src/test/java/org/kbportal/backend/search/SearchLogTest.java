@@ -139,4 +139,18 @@ class SearchLogTest {
         assertThat(log.isRunning()).isFalse();
         assertThat(count("query = 'before stop' AND hits = 0")).isEqualTo(1);
     }
+
+    @Test
+    void shouldContinueAfterRowsWrittenBehindItsBack() {
+        // e.g. a backup from before id_block restored: rows up to 5,000, the block counter still at 2
+        db.sql("INSERT INTO search_log (id, query, hits, latency_ms, user_role, created_at)"
+                        + " VALUES (5000, 'restored', 1, 5, 'USER', CURRENT_TIMESTAMP)")
+                .then()
+                .block(WAIT);
+        SearchLog log = newLog();
+        long id = log.record("after restore", null, 1, 1, "USER", null).block(WAIT);
+        assertThat(id).isGreaterThan(5000L);
+        log.flush().block(WAIT);
+        assertThat(count("query = 'after restore'")).isEqualTo(1);
+    }
 }
