@@ -81,7 +81,8 @@ public class SearchService {
                         long took = (System.nanoTime() - start) / 1_000_000;
                         latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
                         String filterText = describe(type, category, lang, page);
-                        // the query log must never hold up an answer: a slow or lost write leaves logId null
+                        // the query log must never hold up an answer: the row is queued (SearchLog); if no log
+                        // id can be reserved in time the answer goes out with logId null
                         return searchLog
                                 .record(text, filterText, r.total(), took, who.role(), who.username())
                                 .timeout(LOG_TIMEOUT)
