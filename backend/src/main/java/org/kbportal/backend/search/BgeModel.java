@@ -57,7 +57,7 @@ final class BgeModel extends AbstractInProcessEmbeddingModel {
     /**
      * The unit-length CLS vector of one short text, tokenised once and run directly: the same vector as
      * {@code embed(text)} for texts within {@link #MAX_TOKENS}, without langchain4j's second tokenisation
-     * and full output copy (≈ 40 % of a query's embedding CPU, docs/BENCHMARKS.md).
+     * and full output copy (≈ 10 % less CPU per query, docs/BENCHMARKS.md).
      */
     float[] embedOne(String text) {
         Encoding encoding = tokenizer.encode(text, true, false);

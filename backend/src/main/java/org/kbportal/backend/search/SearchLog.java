@@ -156,17 +156,9 @@ public class SearchLog implements SmartLifecycle {
                         }
                         Row row = rows.get(i);
                         stmt.bind(0, row.id()).bind(1, row.query());
-                        if (row.filters() == null) {
-                            stmt.bindNull(2, String.class);
-                        } else {
-                            stmt.bind(2, row.filters());
-                        }
+                        bindText(stmt, 2, row.filters());
                         stmt.bind(3, row.hits()).bind(4, row.latencyMs()).bind(5, row.role());
-                        if (row.username() == null) {
-                            stmt.bindNull(6, String.class);
-                        } else {
-                            stmt.bind(6, row.username());
-                        }
+                        bindText(stmt, 6, row.username());
                         stmt.bind(7, row.at());
                     }
                     return Flux.from(stmt.execute())
@@ -175,6 +167,14 @@ public class SearchLog implements SmartLifecycle {
                 })
                 .then()
                 .doOnError(e -> log.warn("{} searches not logged: {}", rows.size(), e.toString()));
+    }
+
+    private static void bindText(io.r2dbc.spi.Statement stmt, int index, String value) {
+        if (value == null) {
+            stmt.bindNull(index, String.class);
+        } else {
+            stmt.bind(index, value);
+        }
     }
 
     /** The next reserved id; reserves a new block (one transaction, any instance) when this one is used up. */

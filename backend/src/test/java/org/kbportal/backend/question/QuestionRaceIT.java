@@ -196,7 +196,6 @@ class QuestionRaceIT {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldGiveEverySearchItsOwnLogIdWhenTwoInstancesLogAtOnce() throws Exception {
         String marker = "竞争日志" + System.nanoTime();
         int perThread = 150; // two threads per instance: 300 searches, more than one block of ids each
@@ -205,17 +204,11 @@ class QuestionRaceIT {
             List<Future<List<Long>>> runs = new ArrayList<>();
             for (BackendServer server : List.of(a, b, a, b)) {
                 Callable<List<Long>> searches = () -> {
-                    var http = server.client();
+                    Api api = new Api(server.client());
                     List<Long> ids = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        Map<String, Object> r = http.get()
-                                .uri("/api/search?q={q}", marker + " " + i)
-                                .exchange()
-                                .expectStatus()
-                                .isOk()
-                                .expectBody(Map.class)
-                                .returnResult()
-                                .getResponseBody();
+                        Api.Reply r = api.get(null, "/api/search?q=" + marker + " " + i);
+                        assertThat(r.status()).isEqualTo(200);
                         ids.add(((Number) r.get("logId")).longValue());
                     }
                     return ids;
