@@ -2,8 +2,10 @@
 # Runs every test: formatter check, unit tests (*Test) and integration tests (*IT: real backend on
 # H2 and on a throwaway PostgreSQL, headless Chromium against the whole portal).
 # Installs the Debian packages the tests need when they are missing (needs root or sudo).
+# Builds with the first JDK >= 25 of JAVA_HOME, the PATH, /usr/lib/jvm (.mvn/find-jdk.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
+. .mvn/find-jdk.sh || exit 1
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)

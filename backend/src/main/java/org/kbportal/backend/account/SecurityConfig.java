@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class SecurityConfig {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final tools.jackson.databind.ObjectMapper MAPPER =
+            new tools.jackson.databind.ObjectMapper();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -144,7 +144,7 @@ class SecurityConfig {
         byte[] json;
         try {
             json = MAPPER.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (tools.jackson.core.JacksonException e) {
             json = ("{\"status\":" + status.value() + "}").getBytes(StandardCharsets.UTF_8);
         }
         DataBuffer buffer = response.bufferFactory().wrap(json);

@@ -1,8 +1,8 @@
 package org.kbportal.backend.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.Principal;
@@ -179,15 +179,14 @@ class AuditWebFilter implements WebFilter {
             JsonNode node = json.readTree(raw);
             redact(node);
             return json.writeValueAsString(node);
-        } catch (java.io.IOException e) {
+        } catch (tools.jackson.core.JacksonException e) {
             return "(request body is not JSON)";
         }
     }
 
     private static void redact(JsonNode node) {
         if (node instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
+            List<String> names = new ArrayList<>(o.propertyNames());
             for (String n : names) {
                 if (SECRET.matcher(n).matches()) {
                     o.put(n, "***");

@@ -1,6 +1,6 @@
 package org.kbportal.backend.backup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ final class ArchiveReader implements AutoCloseable {
             Manifest manifest;
             try (InputStream in = zip.getInputStream(m)) {
                 manifest = json.readValue(in, Manifest.class);
-            } catch (IOException e) {
+            } catch (IOException | tools.jackson.core.JacksonException e) {
                 throw new InvalidArchive("The manifest cannot be read: " + e.getMessage());
             }
             if (manifest.formatVersion() != Manifest.FORMAT) {

@@ -1,6 +1,6 @@
 package org.kbportal.backend.backup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

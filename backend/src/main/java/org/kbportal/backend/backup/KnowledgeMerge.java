@@ -1,7 +1,7 @@
 package org.kbportal.backend.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -151,12 +151,12 @@ final class KnowledgeMerge {
                     insert.executeUpdate();
                     inserted.merge(t.key(), 1, Integer::sum);
                     if (t.key().equals(Snapshot.STORED_FILES) && row.hasNonNull("rel_path")) {
-                        newFiles.add(row.get("rel_path").asText());
+                        newFiles.add(row.get("rel_path").asString());
                     }
                 }
                 touched.add(row);
                 if (t.key().equals("article") && row.hasNonNull("id")) {
-                    articles.add(row.get("id").asText());
+                    articles.add(row.get("id").asString());
                 }
             }
         }

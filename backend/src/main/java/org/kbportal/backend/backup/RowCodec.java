@@ -1,7 +1,7 @@
 package org.kbportal.backend.backup;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -101,14 +101,14 @@ final class RowCodec {
             case "bool" -> ps.setBoolean(index, value.asBoolean());
             case "int" -> ps.setLong(index, value.asLong());
             case "float" -> ps.setDouble(index, value.asDouble());
-            case "decimal" -> ps.setBigDecimal(index, new BigDecimal(value.asText()));
-            case "date" -> ps.setObject(index, LocalDate.parse(value.asText()));
-            case "time" -> ps.setObject(index, LocalTime.parse(value.asText()));
-            case "timestamp" -> ps.setObject(index, LocalDateTime.parse(value.asText()));
+            case "decimal" -> ps.setBigDecimal(index, new BigDecimal(value.asString()));
+            case "date" -> ps.setObject(index, LocalDate.parse(value.asString()));
+            case "time" -> ps.setObject(index, LocalTime.parse(value.asString()));
+            case "timestamp" -> ps.setObject(index, LocalDateTime.parse(value.asString()));
             case "timestamptz" ->
-                ps.setObject(index, OffsetDateTime.ofInstant(java.time.Instant.parse(value.asText()), ZoneOffset.UTC));
-            case "bytes" -> ps.setBytes(index, Base64.getDecoder().decode(value.asText()));
-            default -> ps.setString(index, value.asText());
+                ps.setObject(index, OffsetDateTime.ofInstant(java.time.Instant.parse(value.asString()), ZoneOffset.UTC));
+            case "bytes" -> ps.setBytes(index, Base64.getDecoder().decode(value.asString()));
+            default -> ps.setString(index, value.asString());
         }
     }
 

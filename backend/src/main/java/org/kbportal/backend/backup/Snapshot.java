@@ -1,7 +1,7 @@
 package org.kbportal.backend.backup;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -144,14 +144,15 @@ final class Snapshot {
                 + (where == null ? "" : " WHERE " + where) + order)) {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery();
-                    JsonGenerator g = json.getFactory().createGenerator(out)) {
-                g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-                g.setRootValueSeparator(null);
+                    JsonGenerator g = json.writer()
+                            .without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+                            .withRootValueSeparator((String) null)
+                            .createGenerator(out)) {
                 while (rs.next()) {
                     g.writeStartObject();
                     for (int i = 0; i < t.columns().size(); i++) {
                         Schema.Column col = t.columns().get(i);
-                        g.writeFieldName(col.name().toLowerCase(java.util.Locale.ROOT));
+                        g.writeName(col.name().toLowerCase(java.util.Locale.ROOT));
                         RowCodec.write(g, rs, i + 1, col.type());
                     }
                     g.writeEndObject();

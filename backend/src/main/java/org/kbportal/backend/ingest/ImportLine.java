@@ -1,7 +1,7 @@
 package org.kbportal.backend.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,10 +106,10 @@ final class ImportLine {
             }
             return null;
         }
-        if (!v.isTextual()) {
+        if (!v.isString()) {
             throw new Invalid("'" + field + "' must be a string");
         }
-        String s = v.asText();
+        String s = v.asString();
         if (required && s.isBlank()) {
             throw new Invalid("'" + field + "' must not be empty");
         }
@@ -124,14 +124,14 @@ final class ImportLine {
             return List.of();
         }
         List<String> tags = new ArrayList<>();
-        if (v.isTextual()) {
-            tags.addAll(Arrays.asList(v.asText().split("[,，]")));
+        if (v.isString()) {
+            tags.addAll(Arrays.asList(v.asString().split("[,，]")));
         } else if (v.isArray()) {
             for (JsonNode t : v) {
-                if (!t.isTextual()) {
+                if (!t.isString()) {
                     throw new Invalid("'tags' must be strings");
                 }
-                tags.add(t.asText());
+                tags.add(t.asString());
             }
         } else {
             throw new Invalid("'tags' must be an array of strings");

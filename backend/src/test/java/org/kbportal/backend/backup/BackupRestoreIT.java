@@ -179,13 +179,13 @@ class BackupRestoreIT {
                 List<String> rows = new ArrayList<>();
                 try (var ps = c.prepareStatement("SELECT * FROM " + schema.q(t.name()));
                         var rs = ps.executeQuery();
-                        var g = Archives.JSON.getFactory().createGenerator(bytes)) {
+                        var g = Archives.JSON.createGenerator(bytes)) {
                     while (rs.next()) {
                         bytes.reset();
                         g.writeStartObject();
                         for (int i = 0; i < t.columns().size(); i++) {
                             Schema.Column col = t.columns().get(i);
-                            g.writeFieldName(col.name().toLowerCase(java.util.Locale.ROOT));
+                            g.writeName(col.name().toLowerCase(java.util.Locale.ROOT));
                             RowCodec.write(g, rs, rs.findColumn(col.name()), col.type());
                         }
                         g.writeEndObject();

@@ -1,6 +1,6 @@
 package org.kbportal.backend.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +99,7 @@ public final class InProcessSearchBench {
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
-                out.add(json.readTree(line).get("query").asText());
+                out.add(json.readTree(line).get("query").asString());
             }
         }
         return out;

@@ -23,10 +23,10 @@ public final class QueryEmbeddingCost {
 
     public static void main(String[] args) throws Exception {
         List<String> queries = new ArrayList<>();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new tools.jackson.databind.ObjectMapper();
         for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
-                queries.add(json.readTree(line).get("query").asText());
+                queries.add(json.readTree(line).get("query").asString());
             }
         }
         int n = Math.min(Integer.parseInt(args[1]), queries.size());

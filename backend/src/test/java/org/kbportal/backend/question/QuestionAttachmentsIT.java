@@ -348,9 +348,9 @@ class QuestionAttachmentsIT {
         List<Map<String, Object>> list = null;
         if (result.getStatus().value() == 201) {
             try {
-                list = new com.fasterxml.jackson.databind.ObjectMapper()
-                        .readValue(raw, new com.fasterxml.jackson.core.type.TypeReference<>() {});
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                list = new tools.jackson.databind.ObjectMapper()
+                        .readValue(raw, new tools.jackson.core.type.TypeReference<>() {});
+            } catch (tools.jackson.core.JacksonException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -28,7 +28,7 @@ class BackendClientConfig {
         return builder.baseUrl(props.backendUrl().toString())
                 .requestInterceptor((request, body, execution) -> {
                     boolean sendsToken = false;
-                    if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                    if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
                         var token = tokens.currentToken();
                         if (token.isPresent()) {
                             request.getHeaders().setBearerAuth(token.get());

@@ -1,7 +1,7 @@
 package org.kbportal.ui.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class ProblemDecoder {
         if (json && body.length > 0) {
             try {
                 return fromJson(status, JSON.readTree(body));
-            } catch (IOException e) {
+            } catch (tools.jackson.core.JacksonException e) {
                 // fall through: a broken body must not hide the status
             }
         }
@@ -56,16 +56,16 @@ final class ProblemDecoder {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (JsonNode e : node.path("errors")) {
             errors.add(new Problem.FieldError(
-                    e.path("field").asText(""), e.path("message").asText("")));
+                    e.path("field").asString(""), e.path("message").asString("")));
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        node.fields().forEachRemaining(f -> {
+        node.properties().forEach(f -> {
             if (!STANDARD.contains(f.getKey()) && f.getValue().isValueNode()) {
                 properties.put(
                         f.getKey(),
                         f.getValue().isNumber()
                                 ? f.getValue().numberValue()
-                                : f.getValue().asText());
+                                : f.getValue().asString());
             }
         });
         return new Problem(
@@ -78,7 +78,7 @@ final class ProblemDecoder {
     }
 
     private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
+        return node.hasNonNull(field) ? node.get(field).asString() : null;
     }
 
     private static String reason(int status) {

@@ -409,8 +409,8 @@ public final class LuceneSearchEngine implements SearchEngine {
                                 narrowed.build(),
                                 new TopScoreDocCollectorManager(Math.max(1, window), null, COUNT_EXACTLY_UP_TO))
                         : words.top();
-                total = top.totalHits.value;
-                exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                total = top.totalHits.value();
+                exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 List<ScoreDoc> best = List.of(top.scoreDocs).subList(0, Math.min(window, top.scoreDocs.length));
                 String[] ids = ids(visible, best);
                 for (int i = 0; i < ids.length; i++) {

@@ -28,7 +28,7 @@ final class TopWithFacets implements CollectorManager<TopWithFacets.Both, TopWit
 
     record Result(TopDocs top, Map<String, Map<String, Long>> facets) {
         boolean exact() {
-            return top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO;
+            return top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO;
         }
     }
 

@@ -1,6 +1,6 @@
 package org.kbportal.backend.search.lucene;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class LexicalLegBench {
         List<String> qs = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
-            if (!line.isBlank()) qs.add(json.readTree(line).get("query").asText());
+            if (!line.isBlank()) qs.add(json.readTree(line).get("query").asString());
         }
         LuceneQueries lq = new LuceneQueries(new KbAnalyzer());
         for (String variant : args[2].split(",")) {
@@ -92,20 +92,20 @@ public final class LexicalLegBench {
                                     new MultiCollectorManager(
                                             new TopScoreDocCollectorManager(100, null, Integer.MAX_VALUE),
                                             new FacetCounter.Manager("type", "category", "lang")));
-                            total = ((TopDocs) both[0]).totalHits.value;
+                            total = ((TopDocs) both[0]).totalHits.value();
                         }
                         case "exhaustive", "pub-exhaustive", "msm30x", "msm50x", "msm60x", "msm70x" ->
                             total = s.search(base, new TopScoreDocCollectorManager(100, null, Integer.MAX_VALUE))
                                     .totalHits
-                                    .value;
+                                    .value();
                         case "wand1000", "pub-wand1000", "msm30", "msm50", "msm60", "msm70" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value;
+                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value();
                         case "wand100" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 100)).totalHits.value;
+                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 100)).totalHits.value();
                         case "wand1000nf" ->
-                            total = s.search(text, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value;
+                            total = s.search(text, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value();
                         case "wand1000k20" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(20, null, 1000)).totalHits.value;
+                            total = s.search(base, new TopScoreDocCollectorManager(20, null, 1000)).totalHits.value();
                         case "count" -> total = s.count(base);
                         default -> throw new IllegalArgumentException(variant);
                     }
