@@ -5,22 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The backend: WebFlux REST API over R2DBC and the search engine. When it shares a JVM with the
- * Vaadin UI (the one-command launcher), Vaadin's and Hilla's auto-configurations are on the
- * classpath and must stay out of this reactive context; names of absent classes are ignored.
+ * Vaadin UI (the one-command launcher), Vaadin's auto-configurations are on the classpath and
+ * must stay out of this reactive context (the UI's {@code AutoConfigurationExclusionsTest} checks the
+ * names still exist: Spring Boot silently ignores absent ones).
  */
 @SpringBootApplication(
         excludeName = {
             "com.vaadin.flow.spring.SpringBootAutoConfiguration",
             "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-            "com.vaadin.flow.spring.VaadinScopesConfig",
-            "com.vaadin.hilla.EndpointController",
-            "com.vaadin.hilla.push.PushConfigurer",
-            "com.vaadin.hilla.ApplicationContextProvider",
-            "com.vaadin.hilla.startup.EndpointRegistryInitializer",
-            "com.vaadin.hilla.startup.RouteUnifyingServiceInitListener",
-            "com.vaadin.hilla.route.RouteUtil",
-            "com.vaadin.hilla.route.RouteUnifyingConfiguration",
-            "com.vaadin.hilla.signals.config.SignalsConfiguration"
+            "com.vaadin.flow.spring.VaadinScopesConfig"
         })
 @ConfigurationPropertiesScan
 public class BackendApplication {}

@@ -38,8 +38,9 @@ class SeedAndRestartIT {
                         .getResponseBody();
                 List<Map<String, Object>> hits = (List<Map<String, Object>>) r.get("hits");
                 assertThat(hits).as(q).hasSizeGreaterThanOrEqualTo(3);
-                assertThat(hits.subList(0, 3)).as(q).allSatisfy(h -> assertThat((String) h.get("snippet"))
-                        .contains("<em>"));
+                assertThat(hits.subList(0, 3))
+                        .as(q)
+                        .allSatisfy(h -> assertThat((String) h.get("snippet")).contains("<em>"));
             }
             assertThat(total(http, "/api/articles?type=manual&size=1")).isGreaterThanOrEqualTo(6);
             assertThat(total(http, "/api/articles?type=case&size=1")).isGreaterThanOrEqualTo(40);

@@ -331,8 +331,10 @@ class BrowserIT {
         click(By.id("index-rebuild-confirm"));
         // the start-up rebuild may have left "DONE" on the page: see this one start first
         By state = By.id("index-rebuild-state");
-        waitFor().pollingEvery(Duration.ofMillis(100)).until(d -> List.of("STARTING", "RUNNING")
-                .contains(d.findElement(state).getAttribute("data-state")));
+        waitFor()
+                .pollingEvery(Duration.ofMillis(100))
+                .until(d -> List.of("STARTING", "RUNNING")
+                        .contains(d.findElement(state).getAttribute("data-state")));
         assertThat(driver.findElement(By.id("index-rebuild")).getDomAttribute("disabled"))
                 .isNotNull();
         browser.waitFor(Duration.ofMinutes(3)).until(ExpectedConditions.attributeToBe(state, "data-state", "DONE"));

@@ -250,9 +250,10 @@ class QuestionsLiveBrowserIT {
         assertThat(reply.getDomProperty("value")).isEqualTo("60");
         expertBrowser.type(By.cssSelector("#policy-reply-FAULT-A input"), "30");
         expertBrowser.click(By.id("policy-save-FAULT-A"));
-        steady(expertBrowser).until(d -> "30"
-                .equals(d.findElement(By.cssSelector("#policy-reply-FAULT-A input"))
-                        .getDomProperty("value")));
+        steady(expertBrowser)
+                .until(d -> "30"
+                        .equals(d.findElement(By.cssSelector("#policy-reply-FAULT-A input"))
+                                .getDomProperty("value")));
         HttpRequest policies = HttpRequest.newBuilder(URI.create(backend + "/api/admin/sla-policies"))
                 .header("Authorization", "Bearer " + login("admin", "admin-demo-2026"))
                 .build();

@@ -89,8 +89,9 @@ public class AccountSeeder {
         } else {
             wanted = Flux.empty();
         }
-        return wanted.concatMap(
-                        u -> accounts.byUsername(u.username()).map(x -> false).onErrorResume(e -> accounts.create(u)
+        return wanted.concatMap(u -> accounts.byUsername(u.username())
+                        .map(x -> false)
+                        .onErrorResume(e -> accounts.create(u)
                                 .doOnNext(x -> log.info("Created account '{}'", u.username()))
                                 .thenReturn(true)))
                 .then();

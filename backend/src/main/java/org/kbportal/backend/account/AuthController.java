@@ -50,9 +50,16 @@ class AuthController {
         return accounts.login(request.username(), request.password())
                 .flatMap(l -> audit.record(l.user().username(), "auth.login", null, 200, null, ip)
                         .thenReturn(l))
-                .onErrorResume(KbException.class, e -> audit.record(
-                                null, "auth.login-failed", name, e.status().value(), "user name tried: " + name, ip)
-                        .then(Mono.error(e)))
+                .onErrorResume(
+                        KbException.class,
+                        e -> audit.record(
+                                        null,
+                                        "auth.login-failed",
+                                        name,
+                                        e.status().value(),
+                                        "user name tried: " + name,
+                                        ip)
+                                .then(Mono.error(e)))
                 .map(l -> new LoginResponse(
                         l.token(),
                         l.user().roles(),

@@ -33,8 +33,7 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class SecurityConfig {
 
-    private static final tools.jackson.databind.ObjectMapper MAPPER =
-            new tools.jackson.databind.ObjectMapper();
+    private static final tools.jackson.databind.ObjectMapper MAPPER = new tools.jackson.databind.ObjectMapper();
 
     @Bean
     PasswordEncoder passwordEncoder() {

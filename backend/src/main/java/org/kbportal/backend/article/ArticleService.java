@@ -170,9 +170,10 @@ public class ArticleService {
                                     current.createdAt(),
                                     by,
                                     clock.instant());
-                            return save(next, current.version()).flatMap(saved -> events.record(
-                                            saved, "EDITED", current.status(), by, null, saved.updatedAt())
-                                    .thenReturn(saved));
+                            return save(next, current.version())
+                                    .flatMap(saved -> events.record(
+                                                    saved, "EDITED", current.status(), by, null, saved.updatedAt())
+                                            .thenReturn(saved));
                         })
                         .as(tx::transactional))
                 .flatMap(this::announce);
@@ -221,10 +222,11 @@ public class ArticleService {
                         return Mono.error(illegalTransition(id, current.status(), target));
                     }
                     Article next = current.withStatus(target, by, clock.instant());
-                    return save(next, current.version()).flatMap(saved -> events.record(
-                                    saved, action, current.status(), by, comment, saved.updatedAt())
-                            .then(schedules.clearPending(id))
-                            .thenReturn(saved));
+                    return save(next, current.version())
+                            .flatMap(saved -> events.record(
+                                            saved, action, current.status(), by, comment, saved.updatedAt())
+                                    .then(schedules.clearPending(id))
+                                    .thenReturn(saved));
                 });
     }
 
@@ -259,9 +261,15 @@ public class ArticleService {
                                     current.createdAt(),
                                     by,
                                     clock.instant());
-                            return save(next, current.version()).flatMap(saved -> events.record(
-                                            saved, "RESTORED", current.status(), by, "version " + v, saved.updatedAt())
-                                    .thenReturn(saved));
+                            return save(next, current.version())
+                                    .flatMap(saved -> events.record(
+                                                    saved,
+                                                    "RESTORED",
+                                                    current.status(),
+                                                    by,
+                                                    "version " + v,
+                                                    saved.updatedAt())
+                                            .thenReturn(saved));
                         }))
                 .as(tx::transactional)
                 .flatMap(this::announce);
@@ -272,9 +280,10 @@ public class ArticleService {
      * rename) as a new version inside the caller's transaction, with an event; the outbox re-indexes it.
      */
     Mono<Article> saveCuration(Article current, Article next, String action, String comment) {
-        return save(next, current.version()).flatMap(saved -> events.record(
-                        saved, action, current.status(), saved.updatedBy(), comment, saved.updatedAt())
-                .thenReturn(saved));
+        return save(next, current.version())
+                .flatMap(saved -> events.record(
+                                saved, action, current.status(), saved.updatedBy(), comment, saved.updatedAt())
+                        .thenReturn(saved));
     }
 
     /** Tells the listeners (the search index's fast path) after a caller's transaction committed. */

@@ -125,17 +125,18 @@ public class ArticleWorkflow {
     /** Status, dates and history of one article (curators). */
     public Mono<WorkflowView> workflow(String id) {
         Instant now = clock.instant();
-        return articles.get(id, true).flatMap(a -> Mono.zip(
-                        schedules.find(a.id()), events.history(a.id()).collectList())
-                .map(t -> new WorkflowView(
-                        a.id(),
-                        a.status().name(),
-                        a.version(),
-                        t.getT1().publishAt(),
-                        t.getT1().reviewBy(),
-                        t.getT1().reviewDue(now),
-                        t.getT1().pendingPublish(),
-                        t.getT2())));
+        return articles.get(id, true)
+                .flatMap(a -> Mono.zip(
+                                schedules.find(a.id()), events.history(a.id()).collectList())
+                        .map(t -> new WorkflowView(
+                                a.id(),
+                                a.status().name(),
+                                a.version(),
+                                t.getT1().publishAt(),
+                                t.getT1().reviewBy(),
+                                t.getT1().reviewDue(now),
+                                t.getT1().pendingPublish(),
+                                t.getT2())));
     }
 
     /** The schedule of a published article for its readers: whether its review date has passed. */

@@ -70,21 +70,24 @@ public class CategoryCuration {
      * when the new parent is the category itself or one of its descendants.
      */
     public Mono<Category> move(String code, String parentCode) {
-        return existing(code).flatMap(c -> (parentCode == null ? Mono.just(c) : existing(parentCode))
-                .then(categories.subtree(code))
-                .flatMap(subtree -> {
-                    if (parentCode != null && subtree.contains(parentCode)) {
-                        return Mono.error(cycle(code, parentCode));
-                    }
-                    var spec = db.sql("UPDATE category SET parent_code = :parent WHERE code = :code")
-                            .bind("code", code);
-                    spec = parentCode == null ? spec.bindNull("parent", String.class) : spec.bind("parent", parentCode);
-                    return spec.then()
-                            .then(reindex(subtree))
-                            .as(tx::transactional)
-                            .flatMap(articles::announced)
-                            .thenReturn(new Category(code, parentCode, c.nameZh(), c.nameEn(), c.sortOrder()));
-                }));
+        return existing(code)
+                .flatMap(c -> (parentCode == null ? Mono.just(c) : existing(parentCode))
+                        .then(categories.subtree(code))
+                        .flatMap(subtree -> {
+                            if (parentCode != null && subtree.contains(parentCode)) {
+                                return Mono.error(cycle(code, parentCode));
+                            }
+                            var spec = db.sql("UPDATE category SET parent_code = :parent WHERE code = :code")
+                                    .bind("code", code);
+                            spec = parentCode == null
+                                    ? spec.bindNull("parent", String.class)
+                                    : spec.bind("parent", parentCode);
+                            return spec.then()
+                                    .then(reindex(subtree))
+                                    .as(tx::transactional)
+                                    .flatMap(articles::announced)
+                                    .thenReturn(new Category(code, parentCode, c.nameZh(), c.nameEn(), c.sortOrder()));
+                        }));
     }
 
     /**
@@ -181,9 +184,10 @@ public class CategoryCuration {
 
     /** Re-indexes the articles in the given categories (no new version: only their category path changed). */
     private Mono<List<Article>> reindex(List<String> codes) {
-        return repo.findByCategories(codes).collectList().flatMap(list -> outbox.enqueue(
-                        list.stream().map(Article::id).toList())
-                .thenReturn(list));
+        return repo.findByCategories(codes)
+                .collectList()
+                .flatMap(list ->
+                        outbox.enqueue(list.stream().map(Article::id).toList()).thenReturn(list));
     }
 
     private Article copy(Article a, String category, List<String> tags, String by) {
@@ -208,12 +212,15 @@ public class CategoryCuration {
     }
 
     private Mono<Category> existing(String code) {
-        return categories.all().collectList().flatMap(all -> all.stream()
-                .filter(c -> c.code().equals(code))
-                .findFirst()
-                .map(Mono::just)
-                .orElseGet(
-                        () -> Mono.error(KbException.notFound("category-not-found", "No category '" + code + "'."))));
+        return categories
+                .all()
+                .collectList()
+                .flatMap(all -> all.stream()
+                        .filter(c -> c.code().equals(code))
+                        .findFirst()
+                        .map(Mono::just)
+                        .orElseGet(() ->
+                                Mono.error(KbException.notFound("category-not-found", "No category '" + code + "'."))));
     }
 
     private static KbException cycle(String code, String target) {

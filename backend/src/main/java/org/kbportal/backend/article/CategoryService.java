@@ -34,17 +34,19 @@ public class CategoryService {
         String wanted = codeOrName.strip().toLowerCase(Locale.ROOT);
         // read the (small) table to the end rather than cancelling the query at the first match: a
         // cancelled R2DBC query is the classic way to leak pooled connections
-        return all().collectList().flatMap(all -> all.stream()
-                .filter(c -> c.code().equalsIgnoreCase(wanted)
-                        || c.nameZh().equals(codeOrName.strip())
-                        || c.nameEn().toLowerCase(Locale.ROOT).equals(wanted))
-                .findFirst()
-                .map(Mono::just)
-                .orElseGet(() -> Mono.error(KbException.badRequest(
-                        "unknown-category",
-                        "Unknown category '" + codeOrName + "'; known: "
-                                + String.join(
-                                        ", ", all.stream().map(Category::code).toList())))));
+        return all().collectList()
+                .flatMap(all -> all.stream()
+                        .filter(c -> c.code().equalsIgnoreCase(wanted)
+                                || c.nameZh().equals(codeOrName.strip())
+                                || c.nameEn().toLowerCase(Locale.ROOT).equals(wanted))
+                        .findFirst()
+                        .map(Mono::just)
+                        .orElseGet(() -> Mono.error(KbException.badRequest(
+                                "unknown-category",
+                                "Unknown category '" + codeOrName + "'; known: "
+                                        + String.join(
+                                                ", ",
+                                                all.stream().map(Category::code).toList())))));
     }
 
     /** The code and the codes of all its descendants (for filtering by a subtree). */

@@ -53,10 +53,11 @@ public class AttachmentService {
             return Mono.error(KbException.badRequest("description-too-long", "At most 500 characters."));
         }
         return articles.get(articleId, true)
-                .flatMap(article -> files.store(part, policy, "article", by).flatMap(file -> attachments
-                        .insert(file.id(), article.id(), note, by, clock.instant())
-                        .then(attachments.find(article.id(), file.id()))
-                        .onErrorResume(e -> files.delete(file.id()).then(Mono.error(e)))));
+                .flatMap(article -> files.store(part, policy, "article", by)
+                        .flatMap(file -> attachments
+                                .insert(file.id(), article.id(), note, by, clock.instant())
+                                .then(attachments.find(article.id(), file.id()))
+                                .onErrorResume(e -> files.delete(file.id()).then(Mono.error(e)))));
     }
 
     public Flux<Attachment> list(String articleId, boolean curator) {

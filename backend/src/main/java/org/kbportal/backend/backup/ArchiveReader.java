@@ -1,6 +1,5 @@
 package org.kbportal.backend.backup;
 
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Opens an archive and proves it whole before anything is loaded: the manifest lists exactly the

@@ -1,6 +1,5 @@
 package org.kbportal.backend.backup;
 
-import tools.jackson.databind.ObjectMapper;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import tools.jackson.databind.ObjectMapper;
 
 /** Writes a zip entry by entry, remembering each entry's SHA-256 for the manifest. */
 final class ArchiveWriter implements AutoCloseable {

@@ -29,9 +29,10 @@ class BackupController {
     /** {@code 202 {"id","status",...}}; follow {@code GET /api/admin/backups/{id}} for progress. */
     @PostMapping("/api/admin/backups")
     Mono<ResponseEntity<BackupRun>> create(Authentication auth) {
-        return backups.start(auth.getName()).map(r -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                .header(HttpHeaders.LOCATION, "/api/admin/backups/" + r.id())
-                .body(r.withDownload()));
+        return backups.start(auth.getName())
+                .map(r -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .header(HttpHeaders.LOCATION, "/api/admin/backups/" + r.id())
+                        .body(r.withDownload()));
     }
 
     @GetMapping("/api/admin/backups")

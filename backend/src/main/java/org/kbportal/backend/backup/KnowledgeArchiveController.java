@@ -40,16 +40,17 @@ class KnowledgeArchiveController {
     /** A zip of NDJSON per table plus the attachments' files; the temporary file goes once sent. */
     @GetMapping("/api/admin/export")
     Mono<ResponseEntity<Flux<DataBuffer>>> export() {
-        return archives.export().map(file -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("kb-export-" + LocalDate.now() + ".zip")
-                                .build()
-                                .toString())
-                .body(DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024)
-                        .doFinally(s -> Schedulers.boundedElastic().schedule(() -> deleteQuietly(file)))));
+        return archives.export()
+                .map(file -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("application/zip"))
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename("kb-export-" + LocalDate.now() + ".zip")
+                                        .build()
+                                        .toString())
+                        .body(DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024)
+                                .doFinally(s -> Schedulers.boundedElastic().schedule(() -> deleteQuietly(file)))));
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.kbportal.backend.backup;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 
 /**
  * Merges a knowledge export into this installation's database, in one transaction. Rows are matched

@@ -1,7 +1,5 @@
 package org.kbportal.backend.backup;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -16,6 +14,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Column values as JSON, by a logical type that means the same on H2 and PostgreSQL ({@code text},
@@ -106,7 +106,8 @@ final class RowCodec {
             case "time" -> ps.setObject(index, LocalTime.parse(value.asString()));
             case "timestamp" -> ps.setObject(index, LocalDateTime.parse(value.asString()));
             case "timestamptz" ->
-                ps.setObject(index, OffsetDateTime.ofInstant(java.time.Instant.parse(value.asString()), ZoneOffset.UTC));
+                ps.setObject(
+                        index, OffsetDateTime.ofInstant(java.time.Instant.parse(value.asString()), ZoneOffset.UTC));
             case "bytes" -> ps.setBytes(index, Base64.getDecoder().decode(value.asString()));
             default -> ps.setString(index, value.asString());
         }

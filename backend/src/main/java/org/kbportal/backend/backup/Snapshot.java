@@ -1,7 +1,5 @@
 package org.kbportal.backend.backup;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,6 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes a consistent copy of the database and the uploaded files into one archive. All tables are

@@ -52,20 +52,26 @@ public class FeedbackService {
                     "Too many requests",
                     "Too much feedback in a short time; try again in a minute."));
         }
-        return articles.get(id, false).flatMap(a -> repo.vote(a.id(), voter, helpful, text, username, clock.instant())
-                .then(summary(a.id(), voter)));
+        return articles.get(id, false)
+                .flatMap(a -> repo.vote(a.id(), voter, helpful, text, username, clock.instant())
+                        .then(summary(a.id(), voter)));
     }
 
     /** Counts of a published article, with the caller's own vote. */
     public Mono<FeedbackSummary> summary(String id, String voter) {
-        return articles.get(id, false).flatMap(a -> Mono.zip(
-                        repo.counts(a.id()),
-                        views.views(a.id()),
-                        repo.voteOf(a.id(), voter)
-                                .map(java.util.Optional::of)
-                                .defaultIfEmpty(java.util.Optional.empty()))
-                .map(t -> new FeedbackSummary(
-                        a.id(), t.getT1()[0], t.getT1()[1], t.getT2(), t.getT3().orElse(null))));
+        return articles.get(id, false)
+                .flatMap(a -> Mono.zip(
+                                repo.counts(a.id()),
+                                views.views(a.id()),
+                                repo.voteOf(a.id(), voter)
+                                        .map(java.util.Optional::of)
+                                        .defaultIfEmpty(java.util.Optional.empty()))
+                        .map(t -> new FeedbackSummary(
+                                a.id(),
+                                t.getT1()[0],
+                                t.getT1()[1],
+                                t.getT2(),
+                                t.getT3().orElse(null))));
     }
 
     public Mono<FeedbackReport> report(int limit) {

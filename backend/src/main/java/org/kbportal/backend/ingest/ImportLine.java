@@ -1,7 +1,5 @@
 package org.kbportal.backend.ingest;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +11,8 @@ import org.kbportal.backend.article.ArticleStatus;
 import org.kbportal.backend.article.ArticleType;
 import org.kbportal.backend.article.Languages;
 import org.kbportal.backend.system.KbException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Parses and validates one knowledge record ({@code {"id","lang","type","title","body","category"?,

@@ -62,22 +62,24 @@ public class KnowledgeImporter {
         AtomicLong imported = new AtomicLong();
         AtomicLong failedTotal = new AtomicLong();
         List<Failure> failures = new ArrayList<>();
-        return indexer.duringBulkLoad(categoryLookup().flatMap(lookup -> lines.index()
-                .filter(t -> !t.getT2().isBlank())
-                .buffer(props.ingest().batchSize())
-                .concatMap(batch -> {
-                    List<Article> valid = new ArrayList<>(batch.size());
-                    for (var t : batch) {
-                        try {
-                            valid.add(ImportLine.parse(t.getT2(), lookup, clock.instant()));
-                        } catch (ImportLine.Invalid e) {
-                            fail(failures, failedTotal, t.getT1() + 1, e.getMessage());
-                        }
-                    }
-                    return store(valid, by, replaceExisting).doOnNext(n -> imported.addAndGet(n));
-                })
-                .then(indexer.flush())
-                .then(Mono.fromSupplier(() -> new Result(imported.get(), List.copyOf(failures), failedTotal.get())))));
+        return indexer.duringBulkLoad(categoryLookup()
+                .flatMap(lookup -> lines.index()
+                        .filter(t -> !t.getT2().isBlank())
+                        .buffer(props.ingest().batchSize())
+                        .concatMap(batch -> {
+                            List<Article> valid = new ArrayList<>(batch.size());
+                            for (var t : batch) {
+                                try {
+                                    valid.add(ImportLine.parse(t.getT2(), lookup, clock.instant()));
+                                } catch (ImportLine.Invalid e) {
+                                    fail(failures, failedTotal, t.getT1() + 1, e.getMessage());
+                                }
+                            }
+                            return store(valid, by, replaceExisting).doOnNext(n -> imported.addAndGet(n));
+                        })
+                        .then(indexer.flush())
+                        .then(Mono.fromSupplier(
+                                () -> new Result(imported.get(), List.copyOf(failures), failedTotal.get())))));
     }
 
     Mono<Integer> store(List<Article> valid, String by, boolean replaceExisting) {

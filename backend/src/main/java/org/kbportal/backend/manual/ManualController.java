@@ -84,9 +84,10 @@ class ManualController {
                 .map(r -> ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                         .location(URI.create("/api/articles/" + r.id()))
                         .<Object>body(r))
-                .timeout(props.manuals().answerWithin(), Mono.fromSupplier(() -> ResponseEntity.accepted()
-                        .location(jobUri)
-                        .<Object>body(job.view())));
+                .timeout(
+                        props.manuals().answerWithin(),
+                        Mono.fromSupplier(
+                                () -> ResponseEntity.accepted().location(jobUri).<Object>body(job.view())));
     }
 
     @GetMapping("/api/admin/manuals/jobs/{jobId}")

@@ -119,11 +119,12 @@ class Assigner {
                         Question next = q.assigned(null, null, tier, true).with(statusWhenUnassigned(q.status()));
                         String detail =
                                 "→ " + tier + " queue (nobody available)" + (reason == null ? "" : ": " + reason);
-                        moved = store.save(q, next, false, now).flatMap(saved -> store.event(
-                                        saved, "ESCALATED", actor, q.status(), saved.status(), detail, now)
-                                .then(store.tellAdmins("UNASSIGNED", saved, detail))
-                                .then(store.tellQueue(queueOf(saved.tier(), saved.category()), saved, detail))
-                                .thenReturn(saved));
+                        moved = store.save(q, next, false, now)
+                                .flatMap(saved -> store.event(
+                                                saved, "ESCALATED", actor, q.status(), saved.status(), detail, now)
+                                        .then(store.tellAdmins("UNASSIGNED", saved, detail))
+                                        .then(store.tellQueue(queueOf(saved.tier(), saved.category()), saved, detail))
+                                        .thenReturn(saved));
                     }
                     return moved.flatMap(saved -> store.tellAdmins("ESCALATED", saved, reason)
                             .then(

@@ -45,68 +45,69 @@ public class KnowledgePublisher {
             return Mono.error(KbException.badRequest("invalid-type", "Publish as FAQ or CASE."));
         }
         Instant now = clock.instant();
-        return access.caller(who).flatMap(c -> access.visible(c, id).flatMap(q -> {
-            if (!c.admin() && c.expert() == null) {
-                return Mono.error(QuestionAccess.forbidden("Only experts and admins publish answers."));
-            }
-            if (q.articleId() != null) {
-                return Mono.error(KbException.conflict(
-                        "already-published", "Question " + id + " is already article " + q.articleId() + "."));
-            }
-            return store.repo()
-                    .messages(q.id())
-                    .filter(QuestionView.Message::fromExpert)
-                    .collectList()
-                    .flatMap(answers -> {
-                        if (answers.isEmpty()) {
-                            return Mono.error(QuestionStatus.illegal(
-                                    "Question " + id + " has no answer yet; nothing to publish."));
-                        }
-                        String question = RichText.redact(RichText.text(q.body()));
-                        String answer = RichText.redact(String.join(
-                                "\n\n",
-                                answers.stream()
-                                        .map(m -> RichText.text(m.body()))
-                                        .toList()));
-                        String title = RichText.redact(q.title());
-                        String lang = hasCjk(title + question) ? "zh" : "en";
-                        boolean zh = lang.equals("zh");
-                        String body = t.equals("FAQ")
-                                ? answer
-                                : (zh ? "现象：\n" : "Symptom:\n") + question + "\n\n" + (zh ? "解决：\n" : "Resolution:\n")
-                                        + answer;
-                        ArticleInput input = new ArticleInput(
-                                "Q-" + q.id() + "-" + t.toLowerCase(java.util.Locale.ROOT),
-                                t.toLowerCase(java.util.Locale.ROOT),
-                                lang,
-                                q.category(),
-                                title,
-                                t.equals("FAQ")
-                                        ? (zh ? "问：" : "Q: ") + question + "\n\n" + (zh ? "答：" : "A: ") + body
-                                        : body,
-                                t.equals("CASE") ? question : null,
-                                null,
-                                t.equals("CASE") ? answer : null,
-                                null,
-                                List.of("question-" + q.id()),
-                                null);
-                        // the proposal goes straight into the reviewers' queue
-                        return articles.create(input, c.username())
-                                .flatMap(draft ->
-                                        workflow.submit(draft.id(), c.username(), "proposed from question " + q.id()))
-                                .flatMap(a -> {
-                                    Question next = q.article(a.id());
-                                    return store.save(q, next, false, now)
-                                            .flatMap(s -> store.event(
-                                                    s, "PUBLISHED", c.id(), null, null, t + " " + a.id(), now))
-                                            .thenReturn(Map.of(
-                                                    "articleId",
-                                                    a.id(),
-                                                    "status",
-                                                    a.status().name()));
-                                });
-                    });
-        }));
+        return access.caller(who)
+                .flatMap(c -> access.visible(c, id).flatMap(q -> {
+                    if (!c.admin() && c.expert() == null) {
+                        return Mono.error(QuestionAccess.forbidden("Only experts and admins publish answers."));
+                    }
+                    if (q.articleId() != null) {
+                        return Mono.error(KbException.conflict(
+                                "already-published", "Question " + id + " is already article " + q.articleId() + "."));
+                    }
+                    return store.repo()
+                            .messages(q.id())
+                            .filter(QuestionView.Message::fromExpert)
+                            .collectList()
+                            .flatMap(answers -> {
+                                if (answers.isEmpty()) {
+                                    return Mono.error(QuestionStatus.illegal(
+                                            "Question " + id + " has no answer yet; nothing to publish."));
+                                }
+                                String question = RichText.redact(RichText.text(q.body()));
+                                String answer = RichText.redact(String.join(
+                                        "\n\n",
+                                        answers.stream()
+                                                .map(m -> RichText.text(m.body()))
+                                                .toList()));
+                                String title = RichText.redact(q.title());
+                                String lang = hasCjk(title + question) ? "zh" : "en";
+                                boolean zh = lang.equals("zh");
+                                String body = t.equals("FAQ")
+                                        ? answer
+                                        : (zh ? "现象：\n" : "Symptom:\n") + question + "\n\n"
+                                                + (zh ? "解决：\n" : "Resolution:\n") + answer;
+                                ArticleInput input = new ArticleInput(
+                                        "Q-" + q.id() + "-" + t.toLowerCase(java.util.Locale.ROOT),
+                                        t.toLowerCase(java.util.Locale.ROOT),
+                                        lang,
+                                        q.category(),
+                                        title,
+                                        t.equals("FAQ")
+                                                ? (zh ? "问：" : "Q: ") + question + "\n\n" + (zh ? "答：" : "A: ") + body
+                                                : body,
+                                        t.equals("CASE") ? question : null,
+                                        null,
+                                        t.equals("CASE") ? answer : null,
+                                        null,
+                                        List.of("question-" + q.id()),
+                                        null);
+                                // the proposal goes straight into the reviewers' queue
+                                return articles.create(input, c.username())
+                                        .flatMap(draft -> workflow.submit(
+                                                draft.id(), c.username(), "proposed from question " + q.id()))
+                                        .flatMap(a -> {
+                                            Question next = q.article(a.id());
+                                            return store.save(q, next, false, now)
+                                                    .flatMap(s -> store.event(
+                                                            s, "PUBLISHED", c.id(), null, null, t + " " + a.id(), now))
+                                                    .thenReturn(Map.of(
+                                                            "articleId",
+                                                            a.id(),
+                                                            "status",
+                                                            a.status().name()));
+                                        });
+                            });
+                }));
     }
 
     static boolean hasCjk(String s) {

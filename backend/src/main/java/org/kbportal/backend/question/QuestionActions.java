@@ -68,13 +68,17 @@ public class QuestionActions {
                     }
                     Question next = q.with(q.status().check(QuestionStatus.RESOLVED));
                     next = next.times(next.firstReplyAt(), now, null, null, next.pausedSeconds(), next.clocks());
-                    return store.save(q, next, false, now).flatMap(s -> store.statusEvent(q, s, c.id(), now)
-                            .then(s.askerId() == c.id() ? Mono.empty() : store.tell(s.askerId(), "STATUS", s, null))
-                            .then(
-                                    s.assigneeId() == null || s.assigneeId() == c.id()
-                                            ? Mono.empty()
-                                            : store.tellInPortal(s.assigneeId(), "STATUS", s, null))
-                            .thenReturn(s));
+                    return store.save(q, next, false, now)
+                            .flatMap(s -> store.statusEvent(q, s, c.id(), now)
+                                    .then(
+                                            s.askerId() == c.id()
+                                                    ? Mono.empty()
+                                                    : store.tell(s.askerId(), "STATUS", s, null))
+                                    .then(
+                                            s.assigneeId() == null || s.assigneeId() == c.id()
+                                                    ? Mono.empty()
+                                                    : store.tellInPortal(s.assigneeId(), "STATUS", s, null))
+                                    .thenReturn(s));
                 }))
                 .as(tx::transactional)
                 .flatMap(store::detail);

@@ -123,8 +123,9 @@ class QuestionAttachments {
 
     /** The attachments of a question the caller may see. */
     Mono<List<QuestionView.Attachment>> list(KbPrincipal who, long id) {
-        return access.caller(who).flatMap(c -> access.visible(c, id)).flatMap(q -> repo.list(q.id())
-                .collectList());
+        return access.caller(who)
+                .flatMap(c -> access.visible(c, id))
+                .flatMap(q -> repo.list(q.id()).collectList());
     }
 
     /** The file as a download; 404 unless the caller may see the question and the file is attached to it. */

@@ -39,16 +39,13 @@ class ReportCharts {
     }
 
     byte[] png(String name, ServiceReport r) {
-        JFreeChart chart =
-                switch (name) {
-                    case "daily" -> daily(r);
-                    case "categories" -> categories(r);
-                    case "sla" -> sla(r);
-                    case "satisfaction" -> satisfaction(r);
-                    default ->
-                        throw KbException.notFound(
-                                "chart-not-found", "No chart '" + name + "'; charts: " + NAMES + ".");
-                };
+        JFreeChart chart = switch (name) {
+            case "daily" -> daily(r);
+            case "categories" -> categories(r);
+            case "sla" -> sla(r);
+            case "satisfaction" -> satisfaction(r);
+            default -> throw KbException.notFound("chart-not-found", "No chart '" + name + "'; charts: " + NAMES + ".");
+        };
         theme().apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);

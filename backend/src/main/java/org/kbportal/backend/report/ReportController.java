@@ -45,15 +45,16 @@ class ReportController {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             return reports.report(f, t, category).map(r -> ResponseEntity.ok().body(r));
         }
-        return reports.export(f, t, category, format).map(e -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, e.contentType())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(e.filename())
-                                .build()
-                                .toString())
-                .body(e.data()));
+        return reports.export(f, t, category, format)
+                .map(e -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_TYPE, e.contentType())
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(e.filename())
+                                        .build()
+                                        .toString())
+                        .body(e.data()));
     }
 
     @GetMapping("/api/reports/service/charts")

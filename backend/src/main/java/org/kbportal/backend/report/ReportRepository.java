@@ -99,8 +99,10 @@ class ReportRepository {
                                 r.get("to_status", String.class),
                                 instant(r, "created_at"))))
                 .all()
-                .collect(LinkedHashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(e.getValue()));
+                .collect(
+                        LinkedHashMap::new,
+                        (m, e) -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(e.getValue()));
     }
 
     private Mono<List<ReportData.EscalationRow>> escalations(Instant from, Instant to, String category) {

@@ -91,26 +91,29 @@ public class ReportService {
             if (cache.size() > 64) {
                 cache.clear();
             }
-            return cache.computeIfAbsent(new Key(f, t, c), k -> Mono.defer(() -> {
-                        Instant now = clock.instant();
-                        long t0 = System.nanoTime();
-                        return Mono.zip(repo.load(start, end, c), sla.calculator())
-                                .publishOn(Schedulers.boundedElastic())
-                                .map(x -> {
-                                    long t1 = System.nanoTime();
-                                    ServiceReport r = new ReportBuilder(x.getT2(), zone, now).build(f, t, c, x.getT1());
-                                    log.debug(
-                                            "Report {}..{} {}: {} questions read in {} ms, computed in {} ms",
-                                            f,
-                                            t,
-                                            c == null ? "" : c,
-                                            r.questions().total(),
-                                            (t1 - t0) / 1_000_000,
-                                            (System.nanoTime() - t1) / 1_000_000);
-                                    return r;
-                                });
-                    })
-                    .cache(r -> CACHE_TTL, e -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO));
+            return cache.computeIfAbsent(
+                    new Key(f, t, c),
+                    k -> Mono.defer(() -> {
+                                Instant now = clock.instant();
+                                long t0 = System.nanoTime();
+                                return Mono.zip(repo.load(start, end, c), sla.calculator())
+                                        .publishOn(Schedulers.boundedElastic())
+                                        .map(x -> {
+                                            long t1 = System.nanoTime();
+                                            ServiceReport r =
+                                                    new ReportBuilder(x.getT2(), zone, now).build(f, t, c, x.getT1());
+                                            log.debug(
+                                                    "Report {}..{} {}: {} questions read in {} ms, computed in {} ms",
+                                                    f,
+                                                    t,
+                                                    c == null ? "" : c,
+                                                    r.questions().total(),
+                                                    (t1 - t0) / 1_000_000,
+                                                    (System.nanoTime() - t1) / 1_000_000);
+                                            return r;
+                                        });
+                            })
+                            .cache(r -> CACHE_TTL, e -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO));
         });
     }
 
@@ -121,16 +124,15 @@ public class ReportService {
         }
         return report(from, to, category).publishOn(Schedulers.boundedElastic()).map(r -> {
             long t0 = System.nanoTime();
-            Export e =
-                    switch (fmt) {
-                        case "csv" -> new Export(ReportCsv.write(r), "text/csv;charset=UTF-8", filename(r, "csv"));
-                        case "xlsx" ->
-                            new Export(
-                                    ReportXlsx.write(r, allCharts(r)),
-                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                    filename(r, "xlsx"));
-                        default -> pdfExport(r);
-                    };
+            Export e = switch (fmt) {
+                case "csv" -> new Export(ReportCsv.write(r), "text/csv;charset=UTF-8", filename(r, "csv"));
+                case "xlsx" ->
+                    new Export(
+                            ReportXlsx.write(r, allCharts(r)),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            filename(r, "xlsx"));
+                default -> pdfExport(r);
+            };
             log.debug("Report export {} rendered in {} ms", fmt, (System.nanoTime() - t0) / 1_000_000);
             return e;
         });

@@ -368,14 +368,15 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
         if (!embedder.enabled() || docs.isEmpty()) {
             return Mono.just(docs);
         }
-        return vectors.find(docs.stream().map(IndexDoc::id).toList()).map(cached -> docs.stream()
-                .map(d -> {
-                    VectorCache.Cached c = cached.get(d.id());
-                    return c != null && c.hash().equals(VectorCache.hash(d.lang(), passage(d)))
-                            ? d.withVector(c.vector())
-                            : d;
-                })
-                .toList());
+        return vectors.find(docs.stream().map(IndexDoc::id).toList())
+                .map(cached -> docs.stream()
+                        .map(d -> {
+                            VectorCache.Cached c = cached.get(d.id());
+                            return c != null && c.hash().equals(VectorCache.hash(d.lang(), passage(d)))
+                                    ? d.withVector(c.vector())
+                                    : d;
+                        })
+                        .toList());
     }
 
     /** What a unit's vector stands for: its title (the question) and the start of its text. */

@@ -50,12 +50,13 @@ class VectorCache {
         return db.sql("DELETE FROM unit_vector WHERE unit_id IN (:ids)")
                 .bind("ids", vectors.stream().map(Cached::unitId).toList())
                 .then()
-                .thenMany(Flux.fromIterable(vectors).concatMap(v -> db.sql(
-                                "INSERT INTO unit_vector (unit_id, text_hash, vector) VALUES (:id, :h, :v)")
-                        .bind("id", v.unitId())
-                        .bind("h", v.hash())
-                        .bind("v", encode(v.vector()))
-                        .then()))
+                .thenMany(Flux.fromIterable(vectors)
+                        .concatMap(
+                                v -> db.sql("INSERT INTO unit_vector (unit_id, text_hash, vector) VALUES (:id, :h, :v)")
+                                        .bind("id", v.unitId())
+                                        .bind("h", v.hash())
+                                        .bind("v", encode(v.vector()))
+                                        .then()))
                 .then()
                 .as(tx::transactional);
     }

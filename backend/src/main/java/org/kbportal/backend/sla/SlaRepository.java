@@ -55,12 +55,13 @@ class SlaRepository {
     Mono<Void> replaceHours(java.util.List<HoursRow> rows) {
         return db.sql("DELETE FROM business_hours")
                 .then()
-                .thenMany(Flux.fromIterable(rows).concatMap(h -> db.sql(
-                                "INSERT INTO business_hours (day_of_week, start_time, end_time) VALUES (:d, :s, :e)")
-                        .bind("d", h.day().getValue())
-                        .bind("s", h.start())
-                        .bind("e", h.end())
-                        .then()))
+                .thenMany(Flux.fromIterable(rows)
+                        .concatMap(h -> db.sql(
+                                        "INSERT INTO business_hours (day_of_week, start_time, end_time) VALUES (:d, :s, :e)")
+                                .bind("d", h.day().getValue())
+                                .bind("s", h.start())
+                                .bind("e", h.end())
+                                .then()))
                 .then();
     }
 

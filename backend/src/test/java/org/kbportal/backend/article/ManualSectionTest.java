@@ -19,8 +19,9 @@ class ManualSectionTest {
 
     @Test
     void shouldKeepAManualWithoutHeadingsAsOneSection() {
-        assertThat(ManualSection.split("M", "just text")).singleElement().satisfies(s -> assertThat(s.id())
-                .isEqualTo("M~1"));
+        assertThat(ManualSection.split("M", "just text"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.id()).isEqualTo("M~1"));
         assertThat(ManualSection.split("M", "")).hasSize(1);
     }
 

@@ -150,8 +150,9 @@ class BackupRestoreIT {
                 List<String> extra = new ArrayList<>(after.get(table));
                 extra.removeAll(before.get(table));
                 // events written after the read-out above: the backup request itself and the restore
-                assertThat(extra).allSatisfy(e -> assertThat(e)
-                        .containsAnyOf("action=backups.create|", "action=backups.restore|"));
+                assertThat(extra)
+                        .allSatisfy(
+                                e -> assertThat(e).containsAnyOf("action=backups.create|", "action=backups.restore|"));
                 assertThat(extra).anySatisfy(e -> assertThat(e).contains("action=backups.restore|"));
             } else {
                 assertThat(after.get(table)).as(table).isEqualTo(before.get(table));

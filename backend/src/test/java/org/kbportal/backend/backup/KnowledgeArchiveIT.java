@@ -67,8 +67,9 @@ class KnowledgeArchiveIT {
                     .expectBody(Map.class)
                     .returnResult()
                     .getResponseBody();
-            assertThat((List<Map<String, Object>>) found.get("hits")).first().satisfies(h -> assertThat(h.get("id"))
-                    .isEqualTo("BK-1"));
+            assertThat((List<Map<String, Object>>) found.get("hits"))
+                    .first()
+                    .satisfies(h -> assertThat(h.get("id")).isEqualTo("BK-1"));
             http.get()
                     .uri("/api/articles/BK-1/versions")
                     .header("Authorization", "Bearer " + admin)

@@ -55,8 +55,9 @@ class ScheduledBackupIT {
                     }
                     Installation.sleep(100);
                 }
-                assertThat(runs).hasSize(2).allSatisfy(r -> assertThat(r.trigger())
-                        .isEqualTo("SCHEDULED"));
+                assertThat(runs)
+                        .hasSize(2)
+                        .allSatisfy(r -> assertThat(r.trigger()).isEqualTo("SCHEDULED"));
                 // retention 1: the older scheduled archive is gone, the newer one is on one instance's disk
                 assertThat(runs.get(1).status()).isEqualTo("EXPIRED");
                 assertThat(runs.get(0).status()).isEqualTo("DONE");

@@ -1,6 +1,5 @@
 package org.kbportal.backend.bench;
 
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.kbportal.backend.BackendMain;
 import org.kbportal.backend.ingest.FirstStart;
 import org.kbportal.backend.search.SearchService;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The in-process floor of the search benchmark ({@code bench/atec.py}): the same queries through the

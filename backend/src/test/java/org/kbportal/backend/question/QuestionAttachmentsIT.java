@@ -297,8 +297,9 @@ class QuestionAttachmentsIT {
         Api.Reply report = api.get(admin, "/api/admin/duty/coverage?from=" + monday + "&to=" + monday.plusDays(7));
         assertThat(report.status()).isEqualTo(200);
         // the demo expert is L1 around the clock for every category
-        assertThat(report.list("categories")).isNotEmpty().allSatisfy(c -> assertThat((List<?>) c.get("uncovered"))
-                .isEmpty());
+        assertThat(report.list("categories"))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat((List<?>) c.get("uncovered")).isEmpty());
         assertThat(report.list("noL1")).isEmpty();
         assertThat(api.get(expert, "/api/admin/duty/coverage?from=" + monday + "&to=" + monday.plusDays(7))
                         .status())

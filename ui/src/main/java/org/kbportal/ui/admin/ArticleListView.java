@@ -140,8 +140,9 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
         grid.setPageSize(50);
         grid.setItems(
                 query -> PageSlicer.fetch(
-                        query.getOffset(), query.getLimit(), (page, size) -> articles.list(filter(), page, size)
-                                .items())
+                        query.getOffset(),
+                        query.getLimit(),
+                        (page, size) -> articles.list(filter(), page, size).items())
                         .stream(),
                 query -> (int) Math.min(
                         Integer.MAX_VALUE, articles.list(filter(), 0, 1).total()));

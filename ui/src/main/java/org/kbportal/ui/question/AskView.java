@@ -293,16 +293,15 @@ class AskView extends GuardedPage {
     /** Puts the backend's field errors next to the fields they are about. */
     private void markInvalid(BackendException e) {
         for (Problem.FieldError error : e.problem().map(Problem::errors).orElse(List.of())) {
-            com.vaadin.flow.component.HasValidation field =
-                    switch (error.field()) {
-                        case "title" -> title;
-                        case "body" -> body;
-                        case "category" -> category;
-                        case "contactPref" -> contact;
-                        case "severity" -> severity;
-                        case "kind" -> kind;
-                        default -> null;
-                    };
+            com.vaadin.flow.component.HasValidation field = switch (error.field()) {
+                case "title" -> title;
+                case "body" -> body;
+                case "category" -> category;
+                case "contactPref" -> contact;
+                case "severity" -> severity;
+                case "kind" -> kind;
+                default -> null;
+            };
             if (field != null) {
                 field.setErrorMessage(error.message());
                 field.setInvalid(true);

@@ -50,9 +50,10 @@ record TextAnalysis(List<String> filters, List<String> missing) {
 
     private static boolean available(ElasticsearchClient client, String filter) throws IOException {
         try {
-            client.indices().analyze(a -> a.tokenizer(t -> t.name("standard"))
-                    .filter(definition(filter))
-                    .text("Ｔhe user's Restarting 数据"));
+            client.indices()
+                    .analyze(a -> a.tokenizer(t -> t.name("standard"))
+                            .filter(definition(filter))
+                            .text("Ｔhe user's Restarting 数据"));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 400) {

@@ -93,9 +93,10 @@ final class UnitIndices {
     /** A new, empty physical index for a rebuild, with periodic refresh off while it fills. */
     String createForRebuild() throws IOException {
         String index = newIndexName();
-        client.indices().create(c -> c.index(index)
-                .settings(UnitMapping.settings(analysis, true))
-                .mappings(UnitMapping.mapping(analysis)));
+        client.indices()
+                .create(c -> c.index(index)
+                        .settings(UnitMapping.settings(analysis, true))
+                        .mappings(UnitMapping.mapping(analysis)));
         return index;
     }
 

@@ -202,9 +202,11 @@ final class UnitSearcher {
                                 .preTags("<em>")
                                 .postTags("</em>")
                                 .highlightQuery(UnitQueries.highlight(q))
-                                .fields(UnitMapping.BODY, f -> f.fragmentSize(Snippets.FRAGMENT_CHARS)
-                                        .numberOfFragments(Snippets.MAX_FRAGMENTS)
-                                        .noMatchSize(0))),
+                                .fields(
+                                        UnitMapping.BODY,
+                                        f -> f.fragmentSize(Snippets.FRAGMENT_CHARS)
+                                                .numberOfFragments(Snippets.MAX_FRAGMENTS)
+                                                .noMatchSize(0))),
                 UnitSource.class);
         Map<String, SearchResult.Hit> byId = new HashMap<>();
         for (Hit<UnitSource> h : r.hits().hits()) {
@@ -245,10 +247,13 @@ final class UnitSearcher {
             return Optional.empty();
         }
         SearchResponse<Void> r = client.search(
-                s -> s.index(alias).size(0).suggest(g -> g.text(text)
-                        .suggesters(
-                                "spelling",
-                                f -> f.term(t -> t.field(UnitMapping.SPELL).suggestMode(SuggestMode.Missing)))),
+                s -> s.index(alias)
+                        .size(0)
+                        .suggest(g -> g.text(text)
+                                .suggesters(
+                                        "spelling",
+                                        f -> f.term(
+                                                t -> t.field(UnitMapping.SPELL).suggestMode(SuggestMode.Missing)))),
                 Void.class);
         StringBuilder corrected = new StringBuilder(text);
         List<Suggestion<Void>> entries = r.suggest().getOrDefault("spelling", List.of());

@@ -1,6 +1,5 @@
 package org.kbportal.backend.search.lucene;
 
-import tools.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.kbportal.backend.search.EngineQuery;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Time of the lexical leg alone on an existing index (e.g. the one {@code bench/atec.py --keep} leaves),
@@ -99,13 +99,21 @@ public final class LexicalLegBench {
                                     .totalHits
                                     .value();
                         case "wand1000", "pub-wand1000", "msm30", "msm50", "msm60", "msm70" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value();
+                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 1000))
+                                    .totalHits
+                                    .value();
                         case "wand100" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 100)).totalHits.value();
+                            total = s.search(base, new TopScoreDocCollectorManager(100, null, 100))
+                                    .totalHits
+                                    .value();
                         case "wand1000nf" ->
-                            total = s.search(text, new TopScoreDocCollectorManager(100, null, 1000)).totalHits.value();
+                            total = s.search(text, new TopScoreDocCollectorManager(100, null, 1000))
+                                    .totalHits
+                                    .value();
                         case "wand1000k20" ->
-                            total = s.search(base, new TopScoreDocCollectorManager(20, null, 1000)).totalHits.value();
+                            total = s.search(base, new TopScoreDocCollectorManager(20, null, 1000))
+                                    .totalHits
+                                    .value();
                         case "count" -> total = s.count(base);
                         default -> throw new IllegalArgumentException(variant);
                     }

@@ -1,0 +1,206 @@
+package org.kbportal.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.kbportal.backend.testing.BackendServer;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A data directory written by the previous release (commit 839b193: Java 17, Spring Boot 3.5, H2
+ * 2.3, a Lucene 9.12 index, uploaded files, a backup archive; made through its API, see {@code
+ * upgrade/data-839b193.json}) starts under this release with every row and file intact, its index is
+ * rebuilt for Lucene 10 without any action, and its backup archive restores into a new installation.
+ */
+class UpgradeFromPreviousReleaseIT {
+
+    private static final String FIXTURE = "upgrade/data-839b193";
+    private static final String ARTICLE = "upgrade-test-printer-offline";
+    private static final String MANUAL = "MANUAL-193d431d";
+
+    @Test
+    void previousReleasesDataDirectoryStartsWithEveryRowAndFileAndItsBackupRestores() throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(resource(FIXTURE + ".json"));
+        Path root = BackendServer.tempDataDir("kb-upgrade-it");
+        unzip(resource(FIXTURE + ".zip"), root);
+        Path dir = root.resolve("fixture-data");
+        assertThat(Files.readString(dir.resolve("index/current"))).startsWith("gen-");
+        String oldGeneration = Files.readString(dir.resolve("index/current")).strip();
+
+        // first start: migrations (if any) run, the Lucene 9 index is replaced; nothing else is touched
+        try (BackendServer server = BackendServer.start(dir, Map.of())) {
+            assertThat(server.port()).isPositive();
+        }
+        Map<String, Long> counts = rowCounts(dir);
+        expected.get("tableRowCounts")
+                .properties()
+                .forEach(e -> assertThat(counts.get(e.getKey()))
+                        .as("rows of %s", e.getKey())
+                        .isEqualTo(e.getValue().longValue()));
+        expected.get("storedFiles")
+                .properties()
+                .forEach(e -> assertThat(sha256(dir.resolve(e.getKey())))
+                        .as(e.getKey())
+                        .isEqualTo(e.getValue().get("sha256").asString()));
+        String backupFile = expected.get("backup").get("path").asString();
+        assertThat(sha256(dir.resolve(backupFile)))
+                .isEqualTo(expected.get("backup").get("sha256").asString());
+        assertThat(Files.readString(dir.resolve("index/current")).strip()).isNotEqualTo(oldGeneration);
+
+        // second start: everything made with the old release works through the API
+        try (BackendServer server = BackendServer.start(dir, Map.of())) {
+            WebTestClient http = server.client();
+            assertThat(topIds(http, "打印机脱机")).contains(ARTICLE);
+            assertThat(topIds(http, "网络打印机维护")).anySatisfy(id -> assertThat(id).startsWith(MANUAL));
+            String admin = server.login("admin", "admin-demo-2026");
+            JsonNode article = get(http, admin, "/api/articles/" + ARTICLE);
+            assertThat(article.get("title").asString()).isEqualTo("升级测试：打印机脱机的处理办法");
+            assertThat(article.get("version").asInt()).isEqualTo(2);
+            JsonNode attachment = get(http, admin, "/api/articles/" + ARTICLE + "/attachments")
+                    .get(0);
+            assertThat(sha256(download(
+                            http,
+                            admin,
+                            "/api/articles/" + ARTICLE + "/attachments/"
+                                    + attachment.get("id").asString())))
+                    .isEqualTo(attachment.get("sha256").asString());
+            assertThat(download(http, admin, "/api/articles/" + MANUAL + "/file"))
+                    .isNotEmpty();
+
+            String user = server.login("user", "user-demo-2026");
+            JsonNode question = get(http, user, "/api/questions/1");
+            assertThat(question.get("title").asString())
+                    .isEqualTo(expected.at("/question/title").asString());
+            assertThat(question.get("status").asString()).isEqualTo("ANSWERED");
+            for (JsonNode a : question.get("attachments")) {
+                String path = "files/" + a.get("id").asString().substring(0, 2) + "/"
+                        + a.get("id").asString();
+                assertThat(sha256(download(
+                                http,
+                                user,
+                                "/api/questions/1/attachments/" + a.get("id").asString())))
+                        .isEqualTo(expected.at("/storedFiles")
+                                .get(path)
+                                .get("sha256")
+                                .asString());
+            }
+            assertThat(get(http, admin, "/api/admin/backups").toString()).contains("DONE");
+        }
+
+        // the previous release's backup archive restores into a new installation
+        Path restored = BackendServer.tempDataDir("kb-upgrade-restored").resolve("data");
+        BackendMain.restoreIfRequested("--kb.restore.from=" + dir.resolve(backupFile), "--kb.data-dir=" + restored);
+        try (BackendServer server = BackendServer.start(restored, Map.of())) {
+            assertThat(topIds(server.client(), "打印机脱机")).contains(ARTICLE);
+            String user = server.login("user", "user-demo-2026");
+            assertThat(get(server.client(), user, "/api/questions/1")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("ANSWERED");
+        }
+        Map<String, Long> restoredCounts = rowCounts(restored);
+        assertThat(restoredCounts.get("ARTICLE"))
+                .isEqualTo(expected.at("/tableRowCounts/ARTICLE").longValue());
+        assertThat(restoredCounts.get("STORED_FILE"))
+                .isEqualTo(expected.at("/tableRowCounts/STORED_FILE").longValue());
+    }
+
+    private static List<String> topIds(WebTestClient http, String q) {
+        JsonNode r = new ObjectMapper()
+                .readTree(http.get()
+                        .uri("/api/search?q={q}", q)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(byte[].class)
+                        .returnResult()
+                        .getResponseBody());
+        return r.get("hits")
+                .valueStream()
+                .limit(3)
+                .map(h -> h.get("id").asString())
+                .toList();
+    }
+
+    private static JsonNode get(WebTestClient http, String token, String path) {
+        return new ObjectMapper().readTree(download(http, token, path));
+    }
+
+    private static byte[] download(WebTestClient http, String token, String path) {
+        return http.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static Map<String, Long> rowCounts(Path dataDir) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/db/kb", "sa", "");
+                ResultSet tables = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                String table = tables.getString("TABLE_NAME");
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = UpgradeFromPreviousReleaseIT.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as(name).isNotNull();
+        return in;
+    }
+
+    private static void unzip(InputStream zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(zip)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path out = target.resolve(e.getName()).normalize();
+                assertThat(out).startsWith(target);
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                }
+            }
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
