@@ -55,11 +55,11 @@ class UpgradeFromPreviousReleaseIT {
                 .forEach(e -> assertThat(counts.get(e.getKey()))
                         .as("rows of %s", e.getKey())
                         .isEqualTo(e.getValue().longValue()));
-        expected.get("storedFiles")
-                .properties()
-                .forEach(e -> assertThat(sha256(dir.resolve(e.getKey())))
-                        .as(e.getKey())
-                        .isEqualTo(e.getValue().get("sha256").asString()));
+        for (var e : expected.get("storedFiles").properties()) {
+            assertThat(sha256(dir.resolve(e.getKey())))
+                    .as(e.getKey())
+                    .isEqualTo(e.getValue().get("sha256").asString());
+        }
         String backupFile = expected.get("backup").get("path").asString();
         assertThat(sha256(dir.resolve(backupFile)))
                 .isEqualTo(expected.get("backup").get("sha256").asString());
@@ -181,7 +181,7 @@ class UpgradeFromPreviousReleaseIT {
         try (ZipInputStream in = new ZipInputStream(zip)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 Path out = target.resolve(e.getName()).normalize();
-                assertThat(out).startsWith(target);
+                assertThat(out.startsWith(target)).as(e.getName()).isTrue();
                 if (e.isDirectory()) {
                     Files.createDirectories(out);
                 } else {

@@ -3,7 +3,8 @@ package org.kbportal.ui;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
-import com.vaadin.flow.theme.Theme;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,10 @@ import org.springframework.context.annotation.Bean;
 /** The Vaadin UI: a servlet application that talks to the backend only over HTTP. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Theme("kb")
+// Vaadin 25 styling: plain stylesheets served from META-INF/resources, no frontend build (the
+// pre-compiled production bundle stays valid; an application @Theme would need npm)
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("kb/styles.css")
 @Push
 @PWA(name = "运维知识库与在线专家帮助", shortName = "KB")
 public class UiApplication implements AppShellConfigurator {

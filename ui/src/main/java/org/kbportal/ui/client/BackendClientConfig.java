@@ -6,11 +6,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The one {@link RestClient} all feature clients share: base URL, timeouts, token, problem mapping. */
 @Configuration(proxyBeanMethods = false)
 class BackendClientConfig {
+
+    /**
+     * Reads the backend's answers the way Jackson 2 did: a field the backend leaves out (an older
+     * backend behind {@code KB_BACKEND_URL}, or {@code null}s it omits) becomes the type's default
+     * instead of failing the whole page (Jackson 3 fails on a missing primitive by default).
+     */
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     @Bean
     RestClient backendRestClient(RestClient.Builder builder, BackendProperties props, TokenSource tokens) {
@@ -26,6 +39,7 @@ class BackendClientConfig {
      */
     static RestClient.Builder configure(RestClient.Builder builder, BackendProperties props, TokenSource tokens) {
         return builder.baseUrl(props.backendUrl().toString())
+                .configureMessageConverters(c -> c.withJsonConverter(new JacksonJsonHttpMessageConverter(JSON)))
                 .requestInterceptor((request, body, execution) -> {
                     boolean sendsToken = false;
                     if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
