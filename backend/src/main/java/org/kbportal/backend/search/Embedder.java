@@ -8,6 +8,10 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * In-process sentence embeddings, one model per language: bge-small-zh-v1.5 (quantized) for Chinese,
@@ -26,6 +30,14 @@ public class Embedder implements AutoCloseable {
     private final ExecutorService executor;
     private volatile EmbeddingModel zh;
     private volatile EmbeddingModel en;
+    /**
+     * Every embedding holds the read side while ONNX runs; {@link #close()} takes the write side, so the
+     * JVM never exits (ONNX's native teardown) while a daemon thread is inside a session: that crashed
+     * the JVM with SIGSEGV in libonnxruntime when a stop came during an outbox drain.
+     */
+    private final ReadWriteLock inUse = new ReentrantReadWriteLock();
+
+    private volatile boolean closed;
 
     public Embedder(boolean enabled, int maxChars) {
         this(enabled, maxChars, true);
@@ -64,10 +76,13 @@ public class Embedder implements AutoCloseable {
         if ("en".equals(lang)) {
             input = EN_QUERY_INSTRUCTION + input;
         }
-        EmbeddingModel model = model(lang);
-        return model instanceof BgeModel bge
-                ? bge.embedOne(input)
-                : model.embed(input).content().vector();
+        String query = input;
+        return running(() -> {
+            EmbeddingModel model = model(lang);
+            return model instanceof BgeModel bge
+                    ? bge.embedOne(query)
+                    : model.embed(query).content().vector();
+        });
     }
 
     /** Vectors for passages of one language, in order. */
@@ -78,9 +93,21 @@ public class Embedder implements AutoCloseable {
         List<TextSegment> segments = texts.stream()
                 .map(t -> TextSegment.from(clip(t.isBlank() ? "-" : t)))
                 .toList();
-        return model(lang).embedAll(segments).content().stream()
+        return running(() -> model(lang).embedAll(segments).content().stream()
                 .map(Embedding::vector)
-                .toList();
+                .toList());
+    }
+
+    private <T> T running(Supplier<T> embedding) {
+        inUse.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedder is closed (the backend is stopping)");
+            }
+            return embedding.get();
+        } finally {
+            inUse.readLock().unlock();
+        }
     }
 
     /**
@@ -137,6 +164,17 @@ public class Embedder implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        try {
+            // batches in flight finish (an ONNX run takes milliseconds); later calls are refused
+            if (inUse.writeLock().tryLock(30, TimeUnit.SECONDS)) {
+                closed = true;
+                inUse.writeLock().unlock();
+            }
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
