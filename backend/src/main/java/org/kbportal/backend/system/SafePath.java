@@ -31,7 +31,7 @@ public final class SafePath {
         if (rel == null || rel.isEmpty()) {
             return "empty";
         }
-        if (rel.length() > 300) {
+        if (rel.length() > 1024) {
             return "too long";
         }
         if (CONTROL.matcher(rel).find()) {
