@@ -10,3 +10,5 @@ CREATE TABLE login_throttle (
     next_attempt_at TIMESTAMP WITH TIME ZONE,
     locked_until    TIMESTAMP WITH TIME ZONE
 );
+-- stale rows (no lock, last failure older than the window) are deleted on successful logins
+CREATE INDEX login_throttle_last_failure_idx ON login_throttle (last_failure_at);

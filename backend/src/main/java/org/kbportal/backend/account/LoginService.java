@@ -99,8 +99,10 @@ public class LoginService {
     private Mono<AccountService.Login> succeeded(
             UserAccount user, String address, String account, LoginThrottle.Charge a, String from) {
         int before = a.failures() - 1;
+        Instant now = clock.instant();
         return throttle.clear(account)
                 .then(throttle.refund(from))
+                .then(throttle.deleteStale(now.minus(settings.failureWindow()), now))
                 .then(accounts.issueToken(user))
                 .flatMap(l -> audit.record(
                                 user.username(),

@@ -130,6 +130,19 @@ class LoginThrottle {
                 .map(n -> n > 0);
     }
 
+    /**
+     * Deletes rows nobody needs any more (no running lock, last failure before {@code forgotten}), so that
+     * names tried once do not pile up.
+     */
+    Mono<Long> deleteStale(Instant forgotten, Instant now) {
+        return db.sql("DELETE FROM login_throttle WHERE last_failure_at < :forgotten"
+                        + " AND (locked_until IS NULL OR locked_until <= :now)")
+                .bind("forgotten", at(forgotten))
+                .bind("now", at(now))
+                .fetch()
+                .rowsUpdated();
+    }
+
     private static Duration atLeastASecond(Duration d) {
         return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d;
     }

@@ -202,6 +202,20 @@ class LoginProtectionIT {
         login("expert2", LONG_PASSWORD + LONG_PASSWORD, "198.51.100.31", 401);
     }
 
+    @Test
+    void shouldDeleteStaleThrottleRowsOnASuccessfulLogin() {
+        server.bean(DatabaseClient.class)
+                .sql("INSERT INTO login_throttle (subject, failures, last_failure_at) VALUES ('user:stale', 1, :at)")
+                .bind("at", java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"))
+                .then()
+                .block(Duration.ofSeconds(10));
+
+        login("admin", "admin-demo-2026", "198.51.100.40", 200);
+
+        assertThat(count("SELECT COUNT(*) FROM login_throttle WHERE subject = 'user:stale'"))
+                .isZero();
+    }
+
     /**
      * {@code n} wrong guesses at once, sent with the JDK's client (the WebTestClient shares its event loops
      * with the server in this JVM; with 20 blocking callers at once its requests stalled).
