@@ -192,8 +192,12 @@ class UpgradeFromPreviousReleaseIT {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
-        return sha256(Files.readAllBytes(file));
+    private static String sha256(Path file) {
+        try {
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sha256(byte[] bytes) {

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Set;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -42,23 +41,15 @@ public class AccountService {
     /** A login: the token and the user it belongs to. */
     public record Login(String token, UserAccount user, Instant expiresAt) {}
 
-    public Mono<Login> login(String username, String password) {
-        KbException invalid = new KbException(
-                HttpStatus.UNAUTHORIZED, "bad-credentials", "Login failed", "Unknown user name or wrong password.");
-        return users.findByUsername(username == null ? "" : username.strip())
-                .filter(UserAccount::enabled)
-                .filterWhen(u -> Mono.fromCallable(() -> encoder.matches(password, u.passwordHash()))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .switchIfEmpty(Mono.error(invalid))
-                .flatMap(u -> {
-                    byte[] raw = new byte[32];
-                    RANDOM.nextBytes(raw);
-                    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-                    Instant expires = clock.instant().plus(props.auth().tokenTtl());
-                    return users.deleteExpiredTokens(clock.instant())
-                            .then(users.insertToken(hash(token), u.id(), expires))
-                            .thenReturn(new Login(token, u, expires));
-                });
+    /** A new login token for a user whose password was checked ({@link LoginService}). */
+    Mono<Login> issueToken(UserAccount u) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant expires = clock.instant().plus(props.auth().tokenTtl());
+        return users.deleteExpiredTokens(clock.instant())
+                .then(users.insertToken(hash(token), u.id(), expires))
+                .thenReturn(new Login(token, u, expires));
     }
 
     public Mono<Void> logout(String token) {

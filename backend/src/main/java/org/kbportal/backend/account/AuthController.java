@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Set;
 import org.kbportal.backend.audit.AuditLog;
 import org.kbportal.backend.audit.ClientAddress;
-import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,11 +24,13 @@ import reactor.core.publisher.Mono;
 class AuthController {
 
     private final AccountService accounts;
+    private final LoginService logins;
     private final AuditLog audit;
     private final KbProperties props;
 
-    AuthController(AccountService accounts, AuditLog audit, KbProperties props) {
+    AuthController(AccountService accounts, LoginService logins, AuditLog audit, KbProperties props) {
         this.accounts = accounts;
+        this.logins = logins;
         this.audit = audit;
         this.props = props;
     }
@@ -43,23 +44,11 @@ class AuthController {
 
     record LoginResponse(String token, Set<Role> roles, String username, String displayName, Instant expiresAt) {}
 
+    /** Throttling, locks and the audit of logins are {@link LoginService}'s. */
     @PostMapping("/api/auth/login")
     Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         String ip = ClientAddress.of(http, props.audit().trustedProxies());
-        String name = request.username().strip();
-        return accounts.login(request.username(), request.password())
-                .flatMap(l -> audit.record(l.user().username(), "auth.login", null, 200, null, ip)
-                        .thenReturn(l))
-                .onErrorResume(
-                        KbException.class,
-                        e -> audit.record(
-                                        null,
-                                        "auth.login-failed",
-                                        name,
-                                        e.status().value(),
-                                        "user name tried: " + name,
-                                        ip)
-                                .then(Mono.error(e)))
+        return logins.login(request.username(), request.password(), ip)
                 .map(l -> new LoginResponse(
                         l.token(),
                         l.user().roles(),

@@ -23,9 +23,20 @@ import reactor.core.publisher.Mono;
 class UserAdminController {
 
     private final AccountService accounts;
+    private final LoginService logins;
 
-    UserAdminController(AccountService accounts) {
+    UserAdminController(AccountService accounts, LoginService logins) {
         this.accounts = accounts;
+        this.logins = logins;
+    }
+
+    /** Whether the name had failed logins or a lock that were cleared. */
+    record Unlocked(String username, boolean wasLocked) {}
+
+    /** Lifts a login lock (and forgets the failures) of a user name; audited like every admin change. */
+    @PostMapping("/api/admin/users/{username}/unlock")
+    Mono<Unlocked> unlock(@PathVariable String username) {
+        return logins.unlock(username).map(cleared -> new Unlocked(username, cleared));
     }
 
     record CreateUser(

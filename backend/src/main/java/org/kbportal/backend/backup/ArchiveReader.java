@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.kbportal.backend.system.SafePath;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -61,6 +62,10 @@ final class ArchiveReader implements AutoCloseable {
                         "The archive is a '" + manifest.kind() + "', expected a '" + expectedKind + "'.");
             }
             ArchiveReader reader = new ArchiveReader(zip, manifest);
+            java.util.List<String> links = ZipLinks.in(archive);
+            if (!links.isEmpty()) {
+                throw new InvalidArchive("Entries " + links + " are symbolic links; an archive of ours holds none.");
+            }
             reader.verify();
             return reader;
         } catch (IOException | RuntimeException e) {
@@ -76,10 +81,10 @@ final class ArchiveReader implements AutoCloseable {
             if (name.equals(Manifest.NAME) || e.isDirectory()) {
                 continue;
             }
-            if (name.startsWith("/")
-                    || name.contains("\\")
-                    || java.util.Arrays.asList(name.split("/")).contains("..")) {
-                throw new InvalidArchive("Entry '" + name + "' has an unsafe name.");
+            String unsafe = SafePath.problem(name);
+            if (unsafe != null) {
+                throw new InvalidArchive(
+                        "Entry '" + name.replaceAll("\\p{Cntrl}", "?") + "' has an unsafe name (" + unsafe + ").");
             }
             String expected = manifest.entries().get(name);
             if (expected == null) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.kbportal.backend.audit.AuditLog;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.SafePath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -187,14 +188,24 @@ public class BackupService {
             if (!BackupRun.DONE.equals(r.status()) || r.fileName() == null) {
                 return Mono.error(KbException.notFound("backup-not-ready", "Backup " + id + " has no archive."));
             }
-            Path file = props.backupDir().resolve(r.fileName());
-            return Mono.fromCallable(() -> Files.isRegularFile(file))
+            return Mono.fromCallable(() -> {
+                        // the name comes from a database row: it must be a plain file in the backup directory
+                        Path file = SafePath.fileIn(props.backupDir(), r.fileName());
+                        return SafePath.isRegularFile(file) ? file : null;
+                    })
                     .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(exists -> exists
-                            ? Mono.just(file)
-                            : Mono.error(KbException.notFound(
-                                    "backup-file-missing",
-                                    "The archive of backup " + id + " is not on this instance's disk.")));
+                    // off the worker: a cancel interrupts it, and an interrupted H2 write closes the database
+                    // (the audit row of this download is written downstream)
+                    .publishOn(Schedulers.parallel())
+                    .onErrorMap(SafePath.UnsafePath.class, e -> {
+                        log.warn("Backup {} names an unsafe file; not served: {}", id, e.getMessage());
+                        return KbException.notFound(
+                                "backup-file-refused",
+                                "The archive name of backup " + id + " is not a safe file name.");
+                    })
+                    .switchIfEmpty(Mono.error(() -> KbException.notFound(
+                            "backup-file-missing",
+                            "The archive of backup " + id + " is not on this instance's disk.")));
         });
     }
 
@@ -214,10 +225,20 @@ public class BackupService {
     Mono<Void> removeExpiredArchives() {
         return runs.expiredRuns()
                 .filter(r -> r.fileName() != null)
-                .concatMap(r -> Mono.fromCallable(
-                                () -> Files.deleteIfExists(props.backupDir().resolve(r.fileName())))
-                        .subscribeOn(Schedulers.boundedElastic()))
+                .concatMap(r -> Mono.fromCallable(() -> deleteArchive(r)).subscribeOn(Schedulers.boundedElastic()))
                 .then();
+    }
+
+    /** Deletes a run's archive only when its name is a plain file in the backup directory. */
+    private boolean deleteArchive(BackupRun r) throws IOException {
+        Path file;
+        try {
+            file = SafePath.fileIn(props.backupDir(), r.fileName());
+        } catch (SafePath.UnsafePath e) {
+            log.warn("Expired backup {} names an unsafe file; left alone: {}", r.id(), e.getMessage());
+            return false;
+        }
+        return SafePath.isRegularFile(file) && Files.deleteIfExists(file);
     }
 
     /** Marks runs this instance left unfinished (it was stopped mid-backup) as failed. */

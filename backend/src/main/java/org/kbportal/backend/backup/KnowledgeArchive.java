@@ -4,7 +4,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Set;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -118,20 +121,43 @@ public class KnowledgeArchive {
         return Mono.fromCallable(() -> {
                     try (ArchiveReader reader = ArchiveReader.open(archive, Archives.JSON, KIND);
                             Connection c = db.connect()) {
+                        Schema schema = Schema.read(c);
+                        KnowledgeImportCheck.Refusal refusal = KnowledgeImportCheck.check(reader, schema);
+                        if (!refusal.isEmpty()) {
+                            throw refused(refusal);
+                        }
                         c.setAutoCommit(false);
+                        List<Path> written = new ArrayList<>();
                         try {
-                            KnowledgeMerge.Result r = new KnowledgeMerge(c, Schema.read(c), "overwrite".equals(mode))
-                                    .merge(reader, props.filesDir().toAbsolutePath());
+                            KnowledgeMerge.Result r = new KnowledgeMerge(c, schema, "overwrite".equals(mode))
+                                    .merge(reader, props.filesDir().toAbsolutePath(), written);
                             c.commit();
                             return r;
                         } catch (Exception e) {
                             c.rollback();
+                            for (Path p : written) {
+                                Files.deleteIfExists(p);
+                            }
                             throw e;
                         }
                     } catch (ArchiveReader.InvalidArchive e) {
                         throw KbException.badRequest("invalid-archive", e.getMessage());
                     }
                 })
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.parallel());
+    }
+
+    private static KbException refused(KnowledgeImportCheck.Refusal r) {
+        Map<String, Object> refused = new LinkedHashMap<>();
+        refused.put("tables", r.tables());
+        refused.put("entries", r.entries());
+        refused.put("rows", r.rows());
+        return new KbException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "archive-refused",
+                "Archive refused",
+                r.summary(),
+                Map.of("refused", refused));
     }
 }

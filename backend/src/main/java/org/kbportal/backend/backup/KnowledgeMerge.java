@@ -3,6 +3,7 @@ package org.kbportal.backend.backup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.kbportal.backend.system.SafePath;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 
@@ -54,7 +56,12 @@ final class KnowledgeMerge {
         this.overwrite = overwrite;
     }
 
-    Result merge(ArchiveReader archive, Path filesDir) throws SQLException, IOException {
+    /**
+     * Merges the rows, then copies the files of newly inserted {@code stored_file} rows, adding each
+     * file it creates to {@code written} so that the caller can remove them if the transaction fails.
+     * The archive has passed {@link KnowledgeImportCheck} before.
+     */
+    Result merge(ArchiveReader archive, Path filesDir, List<Path> written) throws SQLException, IOException {
         Map<String, Manifest.TableEntry> entries = new TreeMap<>();
         for (Manifest.TableEntry t : archive.manifest().tables()) {
             if (schema.table(t.name()) == null) {
@@ -72,15 +79,21 @@ final class KnowledgeMerge {
         queueForIndexing();
         int copied = 0;
         for (String rel : newFiles) {
-            Path to = filesDir.resolve(rel).normalize();
-            if (!to.startsWith(filesDir) || !archive.manifest().entries().containsKey("files/" + rel)) {
+            if (!archive.manifest().entries().containsKey("files/" + rel)) {
                 continue;
             }
-            if (!Files.exists(to)) {
+            Path to;
+            try {
+                to = SafePath.under(filesDir, rel);
+            } catch (SafePath.UnsafePath e) {
+                throw new ArchiveReader.InvalidArchive(e.getMessage());
+            }
+            if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(to.getParent());
                 try (InputStream in = archive.open("files/" + rel)) {
                     Files.copy(in, to);
                 }
+                written.add(to);
                 copied++;
             }
         }

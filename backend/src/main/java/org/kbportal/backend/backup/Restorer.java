@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.kbportal.backend.system.SafePath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +75,11 @@ final class Restorer {
             Path files = dataDir.resolve("files");
             int copied = 0;
             for (String rel : archive.files()) {
-                Path to = files.resolve(rel).normalize();
-                if (!to.startsWith(files)) {
-                    throw new ArchiveReader.InvalidArchive("Entry 'files/" + rel + "' has an unsafe name.");
+                Path to;
+                try {
+                    to = SafePath.under(files, rel);
+                } catch (SafePath.UnsafePath e) {
+                    throw new ArchiveReader.InvalidArchive("Entry 'files/" + rel + "': " + e.getMessage());
                 }
                 Files.createDirectories(to.getParent());
                 try (InputStream in = archive.open("files/" + rel)) {

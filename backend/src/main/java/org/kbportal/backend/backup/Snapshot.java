@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.kbportal.backend.system.SafePath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonGenerator;
@@ -178,11 +179,15 @@ final class Snapshot {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(
                             "SELECT " + schema.q(stored.column(REL_PATH).name()) + " FROM " + schema.q(stored.name())
+                                    // the same rows as the archive's stored_file table (a knowledge export: only
+                                    // the files its rows refer to, not question attachments)
+                                    + (where == null ? "" : " WHERE " + where)
                                     + " ORDER BY 1")) {
                 while (rs.next()) {
-                    Path p = dir.resolve(rs.getString(1)).normalize();
-                    if (p.startsWith(dir)) {
-                        out.add(p);
+                    try {
+                        out.add(SafePath.under(dir, rs.getString(1)));
+                    } catch (SafePath.UnsafePath e) {
+                        // a row naming a path outside the files directory is not followed
                     }
                 }
             }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.SafePath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
@@ -96,7 +97,12 @@ public class FileStore {
 
     /** Where the bytes are, for reading (extraction, backups). */
     public Path path(StoredFile file) {
-        return root.resolve(relPath(file.id()));
+        try {
+            return SafePath.under(root, relPath(file.id()));
+        } catch (SafePath.UnsafePath e) {
+            log.warn("Stored file {} not served: {}", file.id(), e.getMessage());
+            throw KbException.notFound("file-not-found", "No file with id " + file.id() + ".");
+        }
     }
 
     /** The root of all stored files, for backups. */

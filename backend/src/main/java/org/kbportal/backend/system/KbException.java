@@ -14,6 +14,7 @@ public class KbException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties;
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public KbException(HttpStatus status, String type, String title, String detail) {
         this(status, type, title, detail, Map.of());
@@ -37,6 +38,16 @@ public class KbException extends RuntimeException {
 
     public static KbException conflict(String type, String detail) {
         return new KbException(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+
+    /** Adds a response header (for example {@code Retry-After}); returns this exception. */
+    public KbException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public HttpStatus status() {

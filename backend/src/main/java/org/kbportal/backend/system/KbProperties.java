@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reports the service report: PDF font and the monthly e-mail
  * @param audit the audit log
  * @param backup backups of the whole installation
+ * @param login password logins: throttling, locks, concurrent checks
  */
 @ConfigurationProperties("kb")
 public record KbProperties(
@@ -33,7 +34,8 @@ public record KbProperties(
         @DefaultValue Attachments attachments,
         @DefaultValue Reports reports,
         @DefaultValue Audit audit,
-        @DefaultValue Backup backup) {
+        @DefaultValue Backup backup,
+        @DefaultValue Login login) {
 
     /**
      * @param indexData load the shipped knowledge ({@code index-data/}) when it is not there yet
@@ -49,6 +51,26 @@ public record KbProperties(
 
     /** @param tokenTtl how long a login token stays valid */
     public record Auth(@DefaultValue("12h") Duration tokenTtl) {}
+
+    /**
+     * @param maxFailures failed logins of one account (user name) in a window before it is locked
+     * @param backoffAfter failures of an account after which each further attempt must wait
+     * @param backoffBase the first wait; it doubles with each further failure (at most the lock duration)
+     * @param lockDuration how long a locked account or address stays locked (admins can unlock accounts)
+     * @param failureWindow failures older than this (without a lock) are forgotten
+     * @param addressMaxFailures failed logins from one client address in a window before it is locked
+     * @param maxConcurrentChecks password checks (bcrypt) running at once in this instance
+     * @param checkWait how long a login waits for a free check before it is answered 503
+     */
+    public record Login(
+            @DefaultValue("10") int maxFailures,
+            @DefaultValue("3") int backoffAfter,
+            @DefaultValue("1s") Duration backoffBase,
+            @DefaultValue("15m") Duration lockDuration,
+            @DefaultValue("15m") Duration failureWindow,
+            @DefaultValue("50") int addressMaxFailures,
+            @DefaultValue("4") int maxConcurrentChecks,
+            @DefaultValue("2s") Duration checkWait) {}
 
     /**
      * @param engine lucene (embedded) or elasticsearch

@@ -33,7 +33,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(e.type());
         problem.setTitle(e.title());
         e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        e.headers().forEach((name, value) -> response.header(name, value));
+        return response.body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

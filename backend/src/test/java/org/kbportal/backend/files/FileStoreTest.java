@@ -54,7 +54,8 @@ class FileStoreTest {
                 db.sql(statement).then().block();
             }
         }
-        KbProperties props = new KbProperties(dataDir, null, null, null, null, null, null, null, null, null, null);
+        KbProperties props =
+                new KbProperties(dataDir, null, null, null, null, null, null, null, null, null, null, null);
         store = new FileStore(new FileRepository(db), props, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

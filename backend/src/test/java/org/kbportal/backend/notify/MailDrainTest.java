@@ -65,6 +65,7 @@ class MailDrainTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         drain = new MailDrain(repo, sender, props, Clock.fixed(NOW, ZoneOffset.UTC));
         when(repo.dueMails(any(), anyInt(), anyInt())).thenReturn(Flux.just(mail));

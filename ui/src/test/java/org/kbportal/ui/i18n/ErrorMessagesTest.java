@@ -23,6 +23,14 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void shouldTellALockedSignInFromAWrongPassword() {
+        BackendException e = problem(429, "urn:kb:login-locked", "This account is locked; try again in 900 s.");
+
+        assertThat(messages.describe(e, KbI18NProvider.CHINESE)).contains("锁定");
+        assertThat(messages.describe(e, KbI18NProvider.ENGLISH)).contains("locked");
+    }
+
+    @Test
     void shouldMentionTheCurrentVersionOfAStaleSave() {
         BackendException e = BackendException.of(new Problem(
                 "urn:kb:stale-version", "Edited meanwhile", 409, "changed", List.of(), Map.of("currentVersion", 7)));

@@ -1,0 +1,200 @@
+package org.kbportal.backend.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.kbportal.backend.audit.AuditLog;
+import org.kbportal.backend.system.KbException;
+import org.kbportal.backend.system.KbProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Password login with brute-force protection. Each attempt is charged to the typed user name and to
+ * the client address before the password is checked ({@link LoginThrottle}, shared by all instances);
+ * after {@code backoff-after} failures an account waits longer before each attempt, after {@code
+ * max-failures} it is locked for {@code lock-duration} (an address after {@code address-max-failures});
+ * refused attempts are answered 429 with {@code Retry-After} without a password check. Unknown names
+ * are throttled and checked exactly like real ones, so neither the answer nor its time tells them
+ * apart. The audit log gets the first failure of a window, the lock and the success (with the count
+ * of failures before it), not every attempt; the typed name only when such a user exists.
+ */
+@Service
+public class LoginService {
+
+    private final AccountService accounts;
+    private final UserRepository users;
+    private final LoginThrottle throttle;
+    private final PasswordChecks checks;
+    private final AuditLog audit;
+    private final KbProperties.Login settings;
+    private final Clock clock;
+
+    LoginService(
+            AccountService accounts,
+            UserRepository users,
+            LoginThrottle throttle,
+            PasswordChecks checks,
+            AuditLog audit,
+            KbProperties props,
+            Clock clock) {
+        this.accounts = accounts;
+        this.users = users;
+        this.throttle = throttle;
+        this.checks = checks;
+        this.audit = audit;
+        this.settings = props.login();
+        this.clock = clock;
+    }
+
+    /** Logs in from {@code address}; 401, 429 (throttled or locked) or 503 (checks busy) problems. */
+    public Mono<AccountService.Login> login(String typed, String password, String address) {
+        String name = typed == null ? "" : typed.strip();
+        String account = accountKey(name);
+        String from = "address:" + (address == null ? "unknown" : address);
+        Instant now = clock.instant();
+        return throttle.charge(account, settings.maxFailures(), settings.failureWindow(), now)
+                .flatMap(a -> {
+                    if (!a.allowed()) {
+                        return Mono.error(refused(a, "This account"));
+                    }
+                    return throttle.charge(from, settings.addressMaxFailures(), settings.failureWindow(), now)
+                            .flatMap(ip -> ip.allowed()
+                                    ? check(name, password, address, account, a, from, ip)
+                                    : throttle.refund(account).then(Mono.error(refused(ip, "Your address"))));
+                });
+    }
+
+    private Mono<AccountService.Login> check(
+            String name,
+            String password,
+            String address,
+            String account,
+            LoginThrottle.Charge a,
+            String from,
+            LoginThrottle.Charge ip) {
+        return users.findByUsername(name)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> {
+                    String hash = user.filter(UserAccount::enabled)
+                            .map(UserAccount::passwordHash)
+                            .orElse(null);
+                    return checks.matches(password, hash)
+                            .onErrorResume(
+                                    KbException.class,
+                                    busy -> throttle.refund(account)
+                                            .then(throttle.refund(from))
+                                            .then(Mono.error(busy)))
+                            .flatMap(ok -> ok
+                                    ? succeeded(user.orElseThrow(), address, account, a, from)
+                                    : failed(user.isPresent() ? name : null, address, account, a, from, ip));
+                });
+    }
+
+    private Mono<AccountService.Login> succeeded(
+            UserAccount user, String address, String account, LoginThrottle.Charge a, String from) {
+        int before = a.failures() - 1;
+        Instant now = clock.instant();
+        return throttle.clear(account)
+                .then(throttle.refund(from))
+                .then(throttle.deleteStale(now.minus(settings.failureWindow()), now))
+                .then(accounts.issueToken(user))
+                .flatMap(l -> audit.record(
+                                user.username(),
+                                "auth.login",
+                                null,
+                                200,
+                                before > 0 ? "after " + before + " failed attempts" : null,
+                                address)
+                        .thenReturn(l));
+    }
+
+    private Mono<AccountService.Login> failed(
+            String known,
+            String address,
+            String account,
+            LoginThrottle.Charge a,
+            String from,
+            LoginThrottle.Charge ip) {
+        Instant now = clock.instant();
+        Duration backoff = a.failures() >= settings.backoffAfter() ? backoff(a.failures()) : null;
+        Mono<Void> first = a.failures() == 1
+                ? audit.record(
+                        null,
+                        "auth.login-failed",
+                        known,
+                        401,
+                        known == null
+                                ? "unknown user name (not recorded); further failures are counted, not listed"
+                                : "further failures of this account are counted, not listed",
+                        address)
+                : Mono.empty();
+        Mono<Void> accountLock = throttle.failed(account, settings.maxFailures(), backoff, settings.lockDuration(), now)
+                .flatMap(locked -> locked
+                        ? audit.record(
+                                null,
+                                "auth.locked",
+                                known,
+                                401,
+                                a.failures() + " failed logins" + (known == null ? " (unknown user name)" : "")
+                                        + "; locked for " + settings.lockDuration(),
+                                address)
+                        : Mono.empty());
+        Mono<Void> addressLock = throttle.failed(
+                        from, settings.addressMaxFailures(), null, settings.lockDuration(), now)
+                .flatMap(locked -> locked
+                        ? audit.record(
+                                null,
+                                "auth.address-locked",
+                                address,
+                                401,
+                                ip.failures() + " failed logins from this address; locked for "
+                                        + settings.lockDuration(),
+                                address)
+                        : Mono.empty());
+        return first.then(accountLock)
+                .then(addressLock)
+                .then(Mono.error(new KbException(
+                        HttpStatus.UNAUTHORIZED,
+                        "bad-credentials",
+                        "Login failed",
+                        "Unknown user name or wrong password.")));
+    }
+
+    /** Lifts an account's lock and forgets its failures; false when it had none. */
+    public Mono<Boolean> unlock(String username) {
+        return throttle.clear(accountKey(username.strip()));
+    }
+
+    /** The wait after the n-th failure: base, 2 × base, 4 × base, ... at most the lock duration. */
+    Duration backoff(int failures) {
+        int doublings = Math.min(20, Math.max(0, failures - settings.backoffAfter()));
+        Duration d = settings.backoffBase().multipliedBy(1L << doublings);
+        return d.compareTo(settings.lockDuration()) > 0 ? settings.lockDuration() : d;
+    }
+
+    private static KbException refused(LoginThrottle.Charge c, String who) {
+        long seconds = Math.max(1, (c.retryAfter().toMillis() + 999) / 1000);
+        return new KbException(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        c.locked() ? "login-locked" : "login-throttled",
+                        c.locked() ? "Login locked" : "Too many failed logins",
+                        who
+                                + (c.locked()
+                                        ? " is locked after too many failed logins"
+                                        : " must wait before trying again")
+                                + "; try again in " + seconds + " s.",
+                        Map.of("retryAfterSeconds", seconds))
+                .header("Retry-After", String.valueOf(seconds));
+    }
+
+    /** The throttle key of a user name: a hash, so a password typed as a name is never stored. */
+    static String accountKey(String name) {
+        return "user:" + AccountService.hash(name.toLowerCase(Locale.ROOT));
+    }
+}
