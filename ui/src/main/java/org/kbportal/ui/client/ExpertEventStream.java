@@ -74,6 +74,13 @@ public class ExpertEventStream {
                         })
                         .retrieve()
                         .bodyToFlux(EVENT)
+                        // remembered as the event arrives, before the hop below: a reconnect right after
+                        // a dropped stream must send the newest id (it sent the one before under load)
+                        .doOnNext(e -> {
+                            if (e.id() != null) {
+                                lastId.set(e.id());
+                            }
+                        })
                         .timeout(SILENCE))
                 // the backend ended the stream (e.g. shutting down): connect again
                 .repeat()
@@ -89,9 +96,6 @@ public class ExpertEventStream {
                 .publishOn(Schedulers.boundedElastic())
                 .subscribe(
                         e -> {
-                            if (e.id() != null) {
-                                lastId.set(e.id());
-                            }
                             if ("connected".equals(e.comment())) {
                                 onConnected.run();
                             } else if (e.data() != null) {
