@@ -21,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsIT {
 
+    static final String SCRAPE_TOKEN = "scrape-token-4f1e9c2a7b";
+
     BackendServer server;
     WebTestClient http;
     String admin;
@@ -29,7 +31,13 @@ class OperationsIT {
     void start() {
         server = BackendServer.start(
                 BackendServer.tempDataDir("kb-ops-it"),
-                Map.of("kb.seed.index-data", "false", "kb.search.embeddings", "false"));
+                Map.of(
+                        "kb.seed.index-data",
+                        "false",
+                        "kb.search.embeddings",
+                        "false",
+                        "kb.metrics.token",
+                        SCRAPE_TOKEN));
         http = server.client();
         admin = server.login("admin", "admin-demo-2026");
     }
@@ -207,6 +215,7 @@ class OperationsIT {
         String metrics = new String(
                 http.get()
                         .uri("/actuator/prometheus")
+                        .header("Authorization", "Bearer " + admin)
                         .exchange()
                         .expectStatus()
                         .isOk()
@@ -218,6 +227,109 @@ class OperationsIT {
                 .containsPattern("kb_search_latency_seconds_count\\{[^}]*} [1-9]")
                 .contains("kb_questions_queue", "kb_index_outbox_lag_seconds", "kb_index_outbox_pending")
                 .contains("kb_mail_outbox_pending", "kb_sla_breaches_total");
+    }
+
+    @Test
+    void shouldServeMetricsOnlyToAdminsAndTheScrapeTokenAndHealthWithoutDetailsToAnonymous() {
+        String user = server.login("user", "user-demo-2026");
+        String expert = server.login("expert", "expert-demo-2026");
+        // anonymous, a wrong or blank token, a near miss: 401 problem, never metrics
+        for (String header : new String[] {
+            null, "Bearer wrong", "Bearer ", "Bearer " + SCRAPE_TOKEN + "x", "Bearer " + SCRAPE_TOKEN.substring(1)
+        }) {
+            WebTestClient.RequestHeadersSpec<?> get = http.get().uri("/actuator/prometheus");
+            if (header != null) {
+                get = get.header("Authorization", header);
+            }
+            String body = new String(
+                    get.exchange()
+                            .expectStatus()
+                            .isUnauthorized()
+                            .expectBody()
+                            .returnResult()
+                            .getResponseBodyContent(),
+                    StandardCharsets.UTF_8);
+            assertThat(body).as(String.valueOf(header)).doesNotContain("jvm_", "kb_");
+        }
+        // signed in but not ADMIN: 403
+        for (String token : List.of(user, expert)) {
+            http.get()
+                    .uri("/actuator/prometheus")
+                    .header("Authorization", "Bearer " + token)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+        }
+        // the scrape token: metrics
+        String metrics = new String(
+                http.get()
+                        .uri("/actuator/prometheus")
+                        .header("Authorization", "Bearer " + SCRAPE_TOKEN)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                StandardCharsets.UTF_8);
+        assertThat(metrics).contains("jvm_memory_used_bytes", "kb_questions_queue");
+        // ... and nothing else (it is no login token anywhere else): not other actuator endpoints, not the API
+        http.get()
+                .uri("/actuator/info")
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        http.get()
+                .uri("/api/admin/users")
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        http.get()
+                .uri("/api/auth/me")
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        // other actuator endpoints: ADMIN only
+        http.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
+        http.get()
+                .uri("/actuator/info")
+                .header("Authorization", "Bearer " + user)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/actuator")
+                .header("Authorization", "Bearer " + expert)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        // health and probes stay public, without details for anonymous callers and readers
+        for (String path :
+                List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/search-engine")) {
+            // 200 or 503 (seeding may still run): public either way, a bare status
+            http.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).isIn(200, 503))
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .exists()
+                    .jsonPath("$.components")
+                    .doesNotExist()
+                    .jsonPath("$.details")
+                    .doesNotExist();
+        }
+        http.get()
+                .uri("/actuator/health")
+                .header("Authorization", "Bearer " + user)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.components")
+                .doesNotExist();
     }
 
     private Map<String, Object> page(String query) {

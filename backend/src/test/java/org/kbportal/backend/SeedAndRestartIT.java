@@ -59,6 +59,7 @@ class SeedAndRestartIT {
             second.client()
                     .get()
                     .uri("/api/articles/FAQ-DB-001/versions")
+                    .header("Authorization", "Bearer " + second.login("admin", "admin-demo-2026"))
                     .exchange()
                     .expectBody()
                     .jsonPath("$.length()")

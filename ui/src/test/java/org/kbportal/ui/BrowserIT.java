@@ -71,7 +71,17 @@ class BrowserIT {
                 "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
         browser = HeadlessChromium.start();
         driver = browser.driver;
+        // every document records the Content-Security-Policy violations it sees, from its first script on
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", CSP_WATCH));
     }
+
+    private static final String CSP_WATCH = """
+            document.addEventListener('securitypolicyviolation', e => {
+              const seen = JSON.parse(sessionStorage.getItem('kb-csp') || '[]');
+              seen.push(e.effectiveDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);
+              sessionStorage.setItem('kb-csp', JSON.stringify(seen));
+            });
+            """;
 
     @AfterAll
     static void stop() {
@@ -409,6 +419,46 @@ class BrowserIT {
             assertThat(driver.findElements(By.id("rate-submit"))).isEmpty();
             screenshot("question-rated");
         }
+    }
+
+    @Test
+    @Order(99)
+    void everyPageRanUnderTheContentSecurityPolicyWithoutViolations() throws Exception {
+        java.net.http.HttpResponse<Void> page = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "login"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self'"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        // the flows above (search, articles, admin, questions, push) ran in this browser under the policy
+        driver.get(base);
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("search-field")));
+        Object seen = driver.executeScript("return sessionStorage.getItem('kb-csp');");
+        assertThat(seen == null ? "[]" : seen.toString()).isEqualTo("[]");
+        // the watcher does see a violation: a foreign image is refused and recorded
+        driver.executeScript("const i = document.createElement('img'); i.src = 'https://csp-check.invalid/x.png';"
+                + " document.body.appendChild(i);");
+        waitFor()
+                .until(d -> String.valueOf(driver.executeScript("return sessionStorage.getItem('kb-csp');"))
+                        .contains("img-src"));
+
+        // the session cookie is Secure when the request came over TLS (a trusted proxy's X-Forwarded-Proto)
+        java.net.http.HttpResponse<Void> tls = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "login"))
+                                .header("X-Forwarded-Proto", "https")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(tls.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly"));
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith("JSESSIONID="))
+                .allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("Secure"));
     }
 
     private static long timesOpened(String unitId) {

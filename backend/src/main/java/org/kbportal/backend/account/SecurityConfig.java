@@ -44,15 +44,19 @@ class SecurityConfig {
             ServerHttpSecurity http,
             AccountService accounts,
             org.kbportal.backend.audit.AuditLog audit,
-            org.kbportal.backend.system.KbProperties props) {
-        ReactiveAuthenticationManager manager = auth -> accounts.authenticate((String) auth.getCredentials())
-                .switchIfEmpty(Mono.error(new BadCredentialsException("invalid token")))
-                .map(p -> new UsernamePasswordAuthenticationToken(
-                        p,
-                        auth.getCredentials(),
-                        p.roles().stream()
-                                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
-                                .toList()));
+            org.kbportal.backend.system.KbProperties props,
+            @org.springframework.beans.factory.annotation.Value("${kb.metrics.token:}") String metricsToken) {
+        MetricsToken scrape = new MetricsToken(metricsToken);
+        ReactiveAuthenticationManager manager = auth -> auth instanceof MetricsToken.Scrape
+                ? Mono.just(MetricsToken.authenticated())
+                : accounts.authenticate((String) auth.getCredentials())
+                        .switchIfEmpty(Mono.error(new BadCredentialsException("invalid token")))
+                        .map(p -> new UsernamePasswordAuthenticationToken(
+                                p,
+                                auth.getCredentials(),
+                                p.roles().stream()
+                                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                                        .toList()));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(manager);
         bearer.setServerAuthenticationConverter(exchange -> {
             String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -60,6 +64,9 @@ class SecurityConfig {
                 return Mono.empty();
             }
             String token = header.substring(7).strip();
+            if (MetricsToken.PATH.equals(exchange.getRequest().getPath().value()) && scrape.matches(token)) {
+                return Mono.just(new MetricsToken.Scrape());
+            }
             return Mono.just(new UsernamePasswordAuthenticationToken(token, token));
         });
         bearer.setAuthenticationFailureHandler((webFilterExchange, e) -> problem(
@@ -80,6 +87,14 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .pathMatchers("/api/expert/**")
                         .hasAnyRole("EXPERT", "ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // metrics: a signed-in ADMIN or the scrape token (KB_METRICS_TOKEN); every other
+                        // actuator endpoint ADMIN, on the API port and on KB_MANAGEMENT_PORT alike
+                        .pathMatchers(MetricsToken.PATH)
+                        .hasAnyRole("ADMIN", MetricsToken.ROLE)
+                        .pathMatchers("/actuator", "/actuator/**")
+                        .hasRole("ADMIN")
                         .pathMatchers(
                                 HttpMethod.POST, "/api/auth/login", "/api/search/clicks", "/api/articles/*/feedback")
                         .permitAll()
@@ -89,11 +104,7 @@ class SecurityConfig {
                                 "/api/search/**",
                                 "/api/articles",
                                 "/api/articles/**",
-                                "/api/categories",
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                // scraped without a login; keep the backend port internal (docs/OPERATIONS.md)
-                                "/actuator/prometheus")
+                                "/api/categories")
                         .permitAll()
                         .anyExchange()
                         .authenticated())

@@ -91,7 +91,12 @@ public class ArticleService {
     }
 
     public Flux<ArticleVersion> versions(String id, boolean curator) {
-        return get(id, curator).flatMapMany(a -> articles.versions(a.id()));
+        // history is for curators only: an earlier version may hold text a later edit removed (a
+        // password, say); readers get the same 404 as for an article that does not exist
+        if (!curator) {
+            return Flux.error(() -> notFound(id));
+        }
+        return get(id, true).flatMapMany(a -> articles.versions(a.id()));
     }
 
     /** Creates a DRAFT. */

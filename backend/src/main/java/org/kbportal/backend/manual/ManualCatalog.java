@@ -66,16 +66,31 @@ public class ManualCatalog {
      * The original document of a manual's version (default: the current one), for download; 404
      * when the manual was not made from a document.
      */
-    public Mono<StoredFile> original(String id, Integer version, boolean curator) {
+    public Mono<StoredFile> original(String id, Integer version, boolean curator, boolean history) {
         return articles.get(id, curator)
-                .flatMap(a -> sources.atVersion(a.id(), version == null ? a.version() : version))
+                .flatMap(a -> {
+                    Mono<ManualSource> wanted = sources.atVersion(a.id(), version == null ? a.version() : version);
+                    if (history || version == null) {
+                        return wanted;
+                    }
+                    // readers get the current version's document only; older ones are history
+                    return Mono.zip(wanted, sources.atVersion(a.id(), a.version()))
+                            .filter(t -> t.getT1().version() == t.getT2().version())
+                            .map(t -> t.getT1());
+                })
                 .switchIfEmpty(Mono.error(() -> KbException.notFound(
                         "manual-file-not-found", "Article '" + id + "' has no uploaded document at that version.")))
                 .flatMap(s -> files.find(s.fileId()));
     }
 
-    /** The uploads of one manual, newest first (the manual must be visible to the caller). */
-    public Flux<ManualSource> uploads(String id, boolean curator) {
-        return articles.get(id, curator).flatMapMany(a -> sources.all(a.id()));
+    /**
+     * The uploads of one manual, newest first (the manual must be visible to the caller); without
+     * {@code history} only the current version's.
+     */
+    public Flux<ManualSource> uploads(String id, boolean curator, boolean history) {
+        return articles.get(id, curator)
+                .flatMapMany(a -> history
+                        ? sources.all(a.id())
+                        : sources.atVersion(a.id(), a.version()).flux());
     }
 }

@@ -104,14 +104,22 @@ class ManualController {
 
     @GetMapping("/api/articles/{id}/sources")
     Flux<ManualSource> uploads(@PathVariable String id, Authentication auth) {
-        return catalog.uploads(id, isCurator(auth));
+        return catalog.uploads(id, isCurator(auth), seesHistory(auth));
     }
 
     /** The original document (of {@code version}, default the current one), always as a download. */
     @GetMapping("/api/articles/{id}/file")
     Mono<ResponseEntity<Resource>> original(
             @PathVariable String id, @RequestParam(required = false) Integer version, Authentication auth) {
-        return catalog.original(id, version, isCurator(auth)).map(files::asAttachment);
+        return catalog.original(id, version, isCurator(auth), seesHistory(auth)).map(files::asAttachment);
+    }
+
+    /** Curators (ADMIN, EXPERT) see earlier versions' documents; readers only the current one. */
+    static boolean seesHistory(Authentication auth) {
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(g -> g.getAuthority().equals("ROLE_ADMIN")
+                                || g.getAuthority().equals("ROLE_EXPERT"));
     }
 
     static boolean isCurator(Authentication auth) {

@@ -191,6 +191,92 @@ class ManualsIT {
     }
 
     @Test
+    void shouldShowHistoryOnlyToCurators() {
+        String expert = server.login("expert", "expert-demo-2026");
+        byte[] first = TestDocuments.markdown(
+                "Vault ops", List.of(new TestDocuments.Part("Login", List.of("Password: hunter2-vault-secret."))));
+        byte[] second = TestDocuments.markdown(
+                "Vault ops",
+                List.of(new TestDocuments.Part("Login", List.of("Ask the duty officer for the password."))));
+        Reply created = upload("vault.md", first, Map.of(), null);
+        String id = (String) created.body().get("id");
+        int v = ((Number) created.body().get("version")).intValue();
+        publish(id);
+        assertThat(upload("vault-v2.md", second, Map.of("manualId", id), null).status())
+                .isEqualTo(200);
+        http.post()
+                .uri("/api/admin/articles/" + id + "/publish")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(200, 409));
+        // the uploads' versions (publishing adds article versions in between)
+        List<Object> uploads = list("/api/articles/" + id + "/sources", admin).stream()
+                .map(x -> x.get("version"))
+                .toList();
+        assertThat(uploads).hasSize(2);
+        int newer = ((Number) uploads.get(0)).intValue();
+        assertThat(((Number) uploads.get(1)).intValue()).isEqualTo(v);
+        assertThat(list("/api/articles/" + id + "/versions", admin)).hasSizeGreaterThan(2);
+
+        String[] history = {
+            "/api/articles/" + id + "/versions",
+            "/api/articles/" + id + "/diff?from=" + v + "&to=" + newer,
+            "/api/articles/" + id + "/file?version=" + v,
+        };
+        // readers: anonymous and USER get 404 problems, never the removed password
+        for (String token : new String[] {null, user}) {
+            for (String uri : history) {
+                EntityExchangeResult<byte[]> r = exchange(uri, token);
+                assertThat(r.getStatus().value()).as(uri).isEqualTo(404);
+                assertThat(r.getResponseHeaders().getContentType()).as(uri).hasToString("application/problem+json");
+                assertThat(new String(r.getResponseBodyContent(), StandardCharsets.UTF_8))
+                        .as(uri)
+                        .doesNotContain("hunter2");
+            }
+            // the same answer as for an article that does not exist
+            assertThat(get("/api/articles/" + id + "/versions", token).body())
+                    .containsEntry(
+                            "type",
+                            get("/api/articles/NO-SUCH-ID/versions", admin)
+                                    .body()
+                                    .get("type"));
+            // the current published original still works, and only it is listed
+            assertThat(download("/api/articles/" + id + "/file", token).getResponseBody())
+                    .isEqualTo(second);
+            assertThat(download("/api/articles/" + id + "/file?version=" + newer, token)
+                            .getResponseBody())
+                    .isEqualTo(second);
+            assertThat(list("/api/articles/" + id + "/sources", token))
+                    .extracting(x -> x.get("version"))
+                    .containsExactly(newer);
+        }
+        // curators: EXPERT and ADMIN see every version, the diff and the older original
+        for (String token : List.of(expert, admin)) {
+            assertThat(list("/api/articles/" + id + "/versions", token))
+                    .extracting(x -> x.get("version"))
+                    .contains(newer, v);
+            assertThat(get("/api/articles/" + id + "/diff?from=" + v + "&to=" + newer, token)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(download("/api/articles/" + id + "/file?version=" + v, token)
+                            .getResponseBody())
+                    .isEqualTo(first);
+            assertThat(list("/api/articles/" + id + "/sources", token))
+                    .extracting(x -> x.get("version"))
+                    .containsExactly(newer, v);
+        }
+    }
+
+    private EntityExchangeResult<byte[]> exchange(String uri, String token) {
+        WebTestClient.RequestHeadersSpec<?> spec = http.get().uri(uri);
+        if (token != null) {
+            spec = spec.header("Authorization", "Bearer " + token);
+        }
+        return spec.exchange().expectBody(byte[].class).returnResult();
+    }
+
+    @Test
     void shouldAnswer202AndFinishTheJobInTheBackground() throws InterruptedException {
         Reply r = upload("slow.pdf", TestDocuments.pdf("Slow", ZH, true, 3, null), Map.of(), null, "?wait=0");
         assertThat(r.status()).isEqualTo(202);

@@ -16,7 +16,7 @@ import org.kbportal.ui.session.CurrentUser;
 
 /**
  * The files of an article on its page: the original document of a manual made from one (with the
- * originals of older versions) and the attachments, each a download link.
+ * originals of older versions for curators) and the attachments, each a download link.
  */
 public class ArticleFiles extends Composite<Div> {
 
@@ -44,7 +44,8 @@ public class ArticleFiles extends Composite<Div> {
             Div line = new Div(original, new Span(describe(latest)));
             line.addClassName("kb-original");
             getContent().add(line);
-            if (sources.size() > 1) {
+            // older originals are history: curators only (the backend lists only the current one to readers)
+            if (sources.size() > 1 && user.isExpert()) {
                 UnorderedList older = new UnorderedList();
                 older.setId("article-older-originals");
                 for (ManualEntry.Source s : sources.subList(1, sources.size())) {

@@ -1,0 +1,27 @@
+package org.kbportal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class SecurityHeadersFilterTest {
+
+    @Test
+    void shouldForbidFramingAndForeignScriptsOnEveryResponse() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new SecurityHeadersFilter()
+                .doFilter(new MockHttpServletRequest("GET", "/admin/users"), response, new MockFilterChain());
+        String csp = response.getHeader("Content-Security-Policy");
+        assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'")
+                .contains("form-action 'self'", "connect-src 'self'", "img-src 'self' data: blob:")
+                .doesNotContain("*", "http:", "https:");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeader("Permissions-Policy")).contains("camera=()", "geolocation=()");
+    }
+}
