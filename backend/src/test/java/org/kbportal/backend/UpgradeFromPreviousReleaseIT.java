@@ -50,11 +50,17 @@ class UpgradeFromPreviousReleaseIT {
             assertThat(server.port()).isPositive();
         }
         Map<String, Long> counts = rowCounts(dir);
-        expected.get("tableRowCounts")
-                .properties()
-                .forEach(e -> assertThat(counts.get(e.getKey()))
+        for (var e : expected.get("tableRowCounts").properties()) {
+            if (e.getKey().equals("flyway_schema_history")) {
+                // this release's new migrations add their rows; none of the old ones is lost
+                assertThat(counts.get(e.getKey()))
+                        .isGreaterThanOrEqualTo(e.getValue().longValue());
+            } else {
+                assertThat(counts.get(e.getKey()))
                         .as("rows of %s", e.getKey())
-                        .isEqualTo(e.getValue().longValue()));
+                        .isEqualTo(e.getValue().longValue());
+            }
+        }
         for (var e : expected.get("storedFiles").properties()) {
             assertThat(sha256(dir.resolve(e.getKey())))
                     .as(e.getKey())
