@@ -58,7 +58,11 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     WebDriverWait waitFor(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        // Vaadin replaces elements while a wait polls them (a push update between finding an element and
+        // reading its attribute): a stale element is one more "not yet", not a failure
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     WebElement visible(By target) {
