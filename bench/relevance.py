@@ -13,6 +13,7 @@ shipped knowledge switched off, and stops it at the end.  Standard library only.
 import argparse
 import json
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -38,15 +39,20 @@ def request(url, data=None, headers=None, method=None, timeout=600):
         return json.loads(r.read().decode("utf-8") or "null")
 
 
-def backend_command(heap="2g"):
-    """Runs the backend alone from backend/target (./mvnw -pl backend compile first): no UI, no jar."""
-    cp_file = os.path.join(ROOT, "backend", "target", "bench-classpath.txt")
-    subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-ntp", "-pl", "backend", "dependency:build-classpath",
-                    "-Dmdep.outputFile=" + cp_file, "-Dmdep.includeScope=test"], cwd=ROOT, check=True)
+def backend_command(heap="2g", root=None, java="java", java_opts=()):
+    """Runs the backend alone from <root>/backend/target (./mvnw -pl backend test-compile first): no UI, no jar.
+    root: the source tree (default this one; e.g. a git worktree built for benchmarking)."""
+    root = root or ROOT
+    cp_file = os.path.join(root, "backend", "target", "bench-classpath.txt")
+    env = dict(os.environ)
+    if java != "java":  # the Maven wrapper runs on the JDK of that java binary
+        env["JAVA_HOME"] = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java) or java)))
+    subprocess.run([os.path.join(root, "mvnw"), "-B", "-q", "-ntp", "-pl", "backend", "dependency:build-classpath",
+                    "-Dmdep.outputFile=" + cp_file, "-Dmdep.includeScope=test"], cwd=root, check=True, env=env)
     with open(cp_file) as f:
-        cp = ":".join([os.path.join(ROOT, "backend", "target", "test-classes"),
-                       os.path.join(ROOT, "backend", "target", "classes"), f.read().strip()])
-    return ["java", "-Xmx" + heap, "-cp", cp]
+        cp = ":".join([os.path.join(root, "backend", "target", "test-classes"),
+                       os.path.join(root, "backend", "target", "classes"), f.read().strip()])
+    return [java] + list(java_opts) + ["-Xmx" + heap, "-cp", cp]
 
 
 def wait_ready(base, proc, seconds=180):
@@ -70,6 +76,9 @@ def main():
     ap.add_argument("--jar", default=os.path.join(ROOT, "ui", "target", "kb-portal.jar"))
     ap.add_argument("--backend-only", action="store_true",
                     help="run the backend from backend/target instead of the portal jar (no UI)")
+    ap.add_argument("--java", default="java", help="java binary that runs the jar (or the backend)")
+    ap.add_argument("--java-opts", default="", help='extra JVM options, e.g. "--add-modules jdk.incubator.vector"')
+    ap.add_argument("--tree", default=ROOT, help="source tree whose backend/target --backend-only runs")
     ap.add_argument("--url", help="use a running backend instead of starting one")
     ap.add_argument("--keep-run", help="write the run file here")
     ap.add_argument("--engine", default="lucene", choices=["lucene", "elasticsearch"],
@@ -97,8 +106,9 @@ def main():
                        KB_ES_INDEX="kb-relevance-%s-%d" % (name, port), KB_EMBEDDINGS=args.embeddings)
             env.pop("KB_BACKEND_URL", None)
             log = open(os.path.join(tmp, "portal.log"), "w")
-            cmd = backend_command() + ["org.kbportal.backend.BackendMain"] if args.backend_only else [
-                "java", "-jar", args.jar]
+            opts = shlex.split(args.java_opts)
+            cmd = backend_command(root=args.tree, java=args.java, java_opts=opts) + [
+                "org.kbportal.backend.BackendMain"] if args.backend_only else [args.java] + opts + ["-jar", args.jar]
             proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
             base = "http://127.0.0.1:%d" % port
         t0 = time.time()
