@@ -164,7 +164,7 @@ class UpgradeFromPreviousReleaseIT {
 
     private static Map<String, Long> rowCounts(Path dataDir) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/db/kb", "sa", "");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:async:" + dataDir + "/db/kb", "sa", "");
                 ResultSet tables = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
             while (tables.next()) {
                 String table = tables.getString("TABLE_NAME");

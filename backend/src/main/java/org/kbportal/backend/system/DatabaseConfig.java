@@ -15,10 +15,19 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One database setting, {@code kb.db.url} (a JDBC URL, {@code KB_DB_URL}), feeds both Flyway (JDBC)
  * and the application (R2DBC), so the two can never point at different databases. Default: an H2
- * file under the data directory.
+ * file under the data directory, opened through H2's {@code async:} file system.
+ *
+ * <p>Why {@code async:}: with H2's default file system a {@link Thread#interrupt()} that lands while
+ * a statement reads or writes the file closes the file channel ({@code ClosedByInterruptException}),
+ * and H2 then closes the whole database: every later request fails until a restart. Reactor interrupts
+ * a {@code boundedElastic} thread whenever a subscription running on it is cancelled (a client that
+ * hangs up, a timeout), so on a busy server this happens. {@code async:} waits for I/O without being
+ * interruptible; it reads the same files, so existing data directories open unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseConfig.class);
 
     @Bean(destroyMethod = "dispose")
     ConnectionPool connectionFactory(
@@ -39,6 +48,10 @@ class DatabaseConfig {
 
     static ConnectionFactory connectionFactoryFor(String jdbcUrl, String username, String password) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
+            if (!interruptSafe(jdbcUrl)) {
+                log.warn("KB_DB_URL uses H2's default file system: a cancelled request can close the database."
+                        + " Use jdbc:h2:async:<path> (same files).");
+            }
             H2ConnectionConfiguration.Builder b =
                     H2ConnectionConfiguration.builder().url(jdbcUrl.substring("jdbc:h2:".length()));
             if (!username.isEmpty()) {
@@ -58,6 +71,15 @@ class DatabaseConfig {
             return ConnectionFactories.get(options);
         }
         throw new IllegalStateException("Unsupported KB_DB_URL '" + jdbcUrl
-                + "': use jdbc:h2:file:... or jdbc:postgresql://host:port/database");
+                + "': use jdbc:h2:async:... or jdbc:postgresql://host:port/database");
+    }
+
+    /** An H2 URL whose files survive thread interrupts: {@code async:} (or an in-memory database). */
+    static boolean interruptSafe(String jdbcUrl) {
+        String name = jdbcUrl.substring("jdbc:h2:".length());
+        return name.startsWith("async:")
+                || name.startsWith("mem:")
+                || name.startsWith("tcp:")
+                || name.startsWith("ssl:");
     }
 }

@@ -39,7 +39,7 @@ final class Installation {
     private Installation() {}
 
     static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir + "/db/kb;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        return "jdbc:h2:async:" + dataDir + "/db/kb;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
     }
 
     /** Fills a running backend with a bit of everything, through its API (files through the FileStore). */

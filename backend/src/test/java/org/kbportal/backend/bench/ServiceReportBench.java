@@ -103,7 +103,7 @@ class ServiceReportBench {
     /** A deterministic month of questions written with JDBC batches into the backend's own H2 database. */
     static void generate(Path dir, SlaCalculator calc) throws Exception {
         Random rnd = new Random(42);
-        String url = "jdbc:h2:file:" + dir + "/db/kb;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        String url = "jdbc:h2:async:" + dir + "/db/kb;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.setAutoCommit(false);
             long asker = id(c, "user");
