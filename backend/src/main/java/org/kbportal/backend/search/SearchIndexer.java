@@ -426,15 +426,32 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     }
 
     static Mono<Boolean> run(IoAction action) {
-        return Mono.fromCallable(() -> {
-                    action.run();
-                    return true;
-                })
-                .subscribeOn(Schedulers.boundedElastic());
+        return call(() -> {
+            action.run();
+            return true;
+        });
     }
 
+    /**
+     * Runs index I/O on {@code boundedElastic} without ever interrupting it. {@code subscribeOn} would
+     * interrupt the thread when the subscriber cancels (a client hanging up during a publish), and an
+     * interrupt inside a Lucene write closes the file channel and with it the IndexWriter ("tragic
+     * event"): no further write until a restart. A cancelled caller now stops waiting; the write finishes.
+     */
     static <T> Mono<T> call(IoCall<T> call) {
-        return Mono.fromCallable(call::call).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromFuture(
+                () -> {
+                    java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+                    Schedulers.boundedElastic().schedule(() -> {
+                        try {
+                            result.complete(call.call());
+                        } catch (Throwable e) {
+                            result.completeExceptionally(e);
+                        }
+                    });
+                    return result;
+                },
+                true);
     }
 
     @Override
