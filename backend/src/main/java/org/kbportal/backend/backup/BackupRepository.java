@@ -77,12 +77,16 @@ class BackupRepository {
                 .then();
     }
 
-    /** Runs this instance left RUNNING when it stopped: they will never finish. */
-    Mono<Long> failInterrupted(String instance, Instant at) {
+    /**
+     * Runs this instance left RUNNING when an earlier process stopped (started before {@code bootedAt}):
+     * they will never finish.
+     */
+    Mono<Long> failInterrupted(String instance, Instant bootedAt, Instant at) {
         return db.sql("UPDATE backup_run SET status = 'FAILED', error = 'interrupted: the backend stopped',"
-                        + " finished_at = :at WHERE status = 'RUNNING' AND instance = :i")
+                        + " finished_at = :at WHERE status = 'RUNNING' AND instance = :i AND started_at < :booted")
                 .bind("at", at.atOffset(ZoneOffset.UTC))
                 .bind("i", instance)
+                .bind("booted", bootedAt.atOffset(ZoneOffset.UTC))
                 .fetch()
                 .rowsUpdated();
     }

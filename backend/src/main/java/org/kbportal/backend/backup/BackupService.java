@@ -45,6 +45,9 @@ public class BackupService {
     private final Clock clock;
     private final JdbcTarget db;
     private final String instance;
+    /** Runs of this instance started before this moment were left behind by an earlier process. */
+    private final java.time.Instant bootedAt;
+
     private final AtomicBoolean busy = new AtomicBoolean();
 
     BackupService(
@@ -63,6 +66,7 @@ public class BackupService {
         this.clock = clock;
         this.db = new JdbcTarget(url, username, password);
         this.instance = instanceName(props);
+        this.bootedAt = clock.instant();
     }
 
     /** Starts a backup requested by an admin; 409 while this instance is already writing one. */
@@ -241,9 +245,17 @@ public class BackupService {
         return SafePath.isRegularFile(file) && Files.deleteIfExists(file);
     }
 
-    /** Marks runs this instance left unfinished (it was stopped mid-backup) as failed. */
+    /** True while this instance writes a backup or finishes one (audit row, retention). */
+    boolean busy() {
+        return busy.get();
+    }
+
+    /**
+     * Marks runs an earlier process of this instance left unfinished (it was stopped mid-backup) as
+     * failed; a run this process started is never touched, however late the check runs.
+     */
     Mono<Long> failInterrupted() {
-        return runs.failInterrupted(instance, clock.instant());
+        return runs.failInterrupted(instance, bootedAt, clock.instant());
     }
 
     private static String instanceName(KbProperties props) {

@@ -45,7 +45,16 @@ class ScheduledBackupIT {
                             .findFirst()
                             .orElseThrow()
                             .id();
+                    // the start-up check for runs an earlier process left RUNNING may come late (it did under
+                    // load in CI): it must never fail a run this process has just started
+                    for (BackendServer s : servers) {
+                        s.bean(BackupService.class).failInterrupted().block(Duration.ofSeconds(10));
+                    }
                     awaitDone(one.bean(BackupService.class), id);
+                    // DONE is written before the audit row and retention: the instance stays busy until those end
+                    for (BackendServer s : servers) {
+                        awaitIdle(s.bean(BackupService.class));
+                    }
                 }
                 List<BackupRun> runs = List.of();
                 for (int i = 0; i < 100; i++) {
@@ -94,6 +103,16 @@ class ScheduledBackupIT {
             Installation.sleep(100);
         }
         throw new AssertionError("scheduled backup did not finish");
+    }
+
+    private static void awaitIdle(BackupService backups) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (backups.busy()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the backup instance did not finish its run");
+            }
+            Installation.sleep(50);
+        }
     }
 
     private static long zips(Path dir) {
