@@ -111,7 +111,8 @@ demo=true
 case "${SPRING_PROFILES_ACTIVE:-} $*" in *prod*) demo=false ;; esac
 [ "${KB_SEED_DEMO_ACCOUNTS:-true}" != false ] || demo=false
 if $demo; then
-  echo "Demo data and accounts (README, 'Demo accounts'): admin / admin-demo-2026," \
+  echo "*** DEMO: accounts with PUBLISHED passwords (README, 'Demo accounts'): admin / admin-demo-2026," \
     "expert / expert-demo-2026, user / user-demo-2026, ... Data: ${KB_DATA_DIR:-$HOME/kb-portal-data}"
+  echo "*** Not for real use: see README, 'Run it for real' (prod profile, KB_ADMIN_PASSWORD, no demo accounts, TLS)."
 fi
 exec java "${opts[@]}" -jar "$app" "$@"

@@ -1,5 +1,6 @@
 package org.kbportal.backend.account;
 
+import java.util.Map;
 import java.util.Set;
 import org.kbportal.backend.system.KbProperties;
 import org.slf4j.Logger;
@@ -18,6 +19,14 @@ public class AccountSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSeeder.class);
 
+    /** The demo accounts' passwords, published in the README: never acceptable in production. */
+    static final Map<String, String> DEMO_PASSWORDS = Map.of(
+            "admin", "admin-demo-2026",
+            "expert", "expert-demo-2026",
+            "expert2", "expert2-demo-2026",
+            "vendor", "vendor-demo-2026",
+            "user", "user-demo-2026");
+
     private final AccountService accounts;
     private final KbProperties props;
 
@@ -32,7 +41,7 @@ public class AccountSeeder {
             wanted = Flux.just(
                     new AccountService.NewUser(
                             "admin",
-                            "admin-demo-2026",
+                            DEMO_PASSWORDS.get("admin"),
                             "系统管理员",
                             "admin@kb.example",
                             "0571-00000001",
@@ -41,7 +50,7 @@ public class AccountSeeder {
                             Set.of(Role.ADMIN)),
                     new AccountService.NewUser(
                             "expert",
-                            "expert-demo-2026",
+                            DEMO_PASSWORDS.get("expert"),
                             "值班专家",
                             "expert@kb.example",
                             "0571-00000002",
@@ -50,7 +59,7 @@ public class AccountSeeder {
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
                             "expert2",
-                            "expert2-demo-2026",
+                            DEMO_PASSWORDS.get("expert2"),
                             "二线专家",
                             "expert2@kb.example",
                             "0571-00000004",
@@ -59,7 +68,7 @@ public class AccountSeeder {
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
                             "vendor",
-                            "vendor-demo-2026",
+                            DEMO_PASSWORDS.get("vendor"),
                             "厂商支持",
                             "vendor@example-tech.example",
                             "400-000-0000",
@@ -68,7 +77,7 @@ public class AccountSeeder {
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
                             "user",
-                            "user-demo-2026",
+                            DEMO_PASSWORDS.get("user"),
                             "普通用户",
                             "user@kb.example",
                             "0571-00000003",

@@ -5,7 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kbportal.backend.account.AccountService;
 import org.kbportal.backend.account.KbPrincipal;
+import org.kbportal.backend.account.Role;
 import org.kbportal.backend.system.KbProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,10 +31,12 @@ class NotificationController {
 
     private final Notifier notifier;
     private final KbProperties props;
+    private final AccountService accounts;
 
-    NotificationController(Notifier notifier, KbProperties props) {
+    NotificationController(Notifier notifier, KbProperties props, AccountService accounts) {
         this.notifier = notifier;
         this.props = props;
+        this.accounts = accounts;
     }
 
     private static long userId(Authentication auth) {
@@ -75,7 +79,10 @@ class NotificationController {
      * escalation) as an SSE event named by its kind, with the notification id as event id. Reads the
      * shared table, so it works whichever instance wrote the notification. A reconnecting client
      * sends {@code Last-Event-ID} and gets what it missed; an idle stream sends a heartbeat comment
-     * every {@code kb.questions.event-heartbeat} so that proxies do not cut it.
+     * every {@code kb.questions.event-heartbeat} so that proxies do not cut it. Every {@code
+     * kb.questions.event-recheck} the stream checks its token again and completes once the token is
+     * revoked (logout) or expired, or its account is disabled or no longer an expert or admin: an
+     * open stream must not outlive the login it was opened with.
      */
     @GetMapping(path = "/api/expert/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Notification>> events(
@@ -101,11 +108,25 @@ class NotificationController {
                             .comment("heartbeat")
                             .build());
             return Flux.concat(
-                    Flux.just(ServerSentEvent.<Notification>builder()
-                            .comment("connected")
-                            .build()),
-                    Flux.merge(live, heartbeat));
+                            Flux.just(ServerSentEvent.<Notification>builder()
+                                    .comment("connected")
+                                    .build()),
+                            Flux.merge(live, heartbeat))
+                    .takeUntilOther(loginGone(auth));
         });
+    }
+
+    /** Emits once the stream's token no longer stands for an expert or admin. */
+    private Mono<Long> loginGone(Authentication auth) {
+        String token = (String) auth.getCredentials();
+        return Flux.interval(props.questions().eventRecheck())
+                .onBackpressureDrop()
+                .concatMap(t -> accounts.authenticate(token)
+                        .map(p -> p.roles().contains(Role.EXPERT) || p.roles().contains(Role.ADMIN))
+                        .defaultIfEmpty(false)
+                        .filter(valid -> !valid)
+                        .map(x -> t))
+                .next();
     }
 
     /** A {@code Last-Event-ID} as sent back by a client; anything else is ignored (a fresh start). */

@@ -125,6 +125,8 @@ public record KbProperties(
      * @param mailMaxAttempts sending attempts before an e-mail is given up
      * @param attachmentMaxSize largest accepted question attachment
      * @param attachmentMaxCount most attachments one question may have
+     * @param eventRecheck how often an open event stream checks that its token is still valid (it
+     *     ends when the token is revoked or expired, or the account lost its role or was disabled)
      */
     public record Questions(
             @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
@@ -137,7 +139,8 @@ public record KbProperties(
             @DefaultValue("2s") Duration mailDrainInterval,
             @DefaultValue("6") int mailMaxAttempts,
             @DefaultValue("10MB") org.springframework.util.unit.DataSize attachmentMaxSize,
-            @DefaultValue("20") int attachmentMaxCount) {}
+            @DefaultValue("20") int attachmentMaxCount,
+            @DefaultValue("5s") Duration eventRecheck) {}
 
     /**
      * @param maxUpload largest accepted document (also the WebFlux multipart limit per part)

@@ -206,17 +206,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             // the token dies with its expiry anyway; the user wants out now
             log.info("Logout at the backend failed: {}", e.getMessage());
         }
-        user.signOut();
+        // the HTTP session ends too; a full page load starts a fresh one (the page may show
+        // drafts or admin buttons, so it is loaded again even where a reader may stay)
         UI ui = UI.getCurrent();
         if (currentPath.startsWith("admin")
                 || currentPath.startsWith(Routes.ASK)
                 || currentPath.startsWith(Routes.QUESTIONS)
                 || currentPath.startsWith(Routes.WORKBENCH)
                 || currentPath.startsWith(Routes.NOTIFICATIONS)) {
-            ui.navigate(Routes.SEARCH);
+            user.endSession(ui, Routes.SEARCH);
         } else {
-            // re-render: the page may show drafts or admin buttons
-            ui.refreshCurrentRoute(true);
+            user.endSession(ui, currentPath);
         }
     }
 

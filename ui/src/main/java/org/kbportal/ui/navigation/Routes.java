@@ -42,6 +42,9 @@ public final class Routes {
     /** Query parameter of the login page: where to go after signing in. */
     public static final String REDIRECT_PARAM = "redirect";
 
+    /** On the login page: the session was ended for inactivity ({@code login?idle}). */
+    public static final String IDLE_PARAM = "idle";
+
     private Routes() {}
 
     /** The page of an article or of a manual section ({@code MANUAL-ID~3}). */

@@ -67,9 +67,31 @@ public class CurrentUser implements TokenSource {
         return (String) id;
     }
 
-    /** Remembers a fresh login for this session. */
+    /**
+     * Remembers a fresh login for this session, under a new HTTP session id: an id planted in the
+     * browser before (session fixation) does not carry the login.
+     */
     public void signIn(LoginResult login) {
-        requireSession().setAttribute(LoginResult.class, login);
+        VaadinSession session = requireSession();
+        if (com.vaadin.flow.server.VaadinRequest.getCurrent()
+                instanceof com.vaadin.flow.server.VaadinServletRequest request) {
+            request.getHttpServletRequest().changeSessionId();
+        }
+        session.getSession().setAttribute(UserActivityFilter.LAST_INTERACTION, clock.millis());
+        session.setAttribute(LoginResult.class, login);
+    }
+
+    /**
+     * Signs out and ends the HTTP session; the browser is sent to {@code location} (a path under the
+     * application's root) with a full page load, which starts a fresh session.
+     */
+    public void endSession(com.vaadin.flow.component.UI ui, String location) {
+        signOut();
+        String root = ui.getSession().getService() instanceof com.vaadin.flow.server.VaadinServletService s
+                ? s.getServlet().getServletContext().getContextPath()
+                : "";
+        ui.getPage().setLocation(root + "/" + location);
+        ui.getSession().getSession().invalidate();
     }
 
     /** Forgets the login of this session. */

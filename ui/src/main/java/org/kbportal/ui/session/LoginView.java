@@ -85,6 +85,11 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 .orElse(Routes.SEARCH);
         if (user.isSignedIn()) {
             Routes.forward(event, redirect);
+            return;
+        }
+        if (event.getLocation().getQueryParameters().getParameters().containsKey(Routes.IDLE_PARAM)) {
+            error.setText(getTranslation("login.idle"));
+            error.setVisible(true);
         }
     }
 
