@@ -227,24 +227,52 @@ abstract class ApiContractTests {
         assertThat(logIds).hasSize(210);
         // the click comes at once, before the periodic flush: the row must be there to take it
         long lastId = ((Number) last.get("logId")).longValue();
+        String token = (String) last.get("clickToken");
         String opened = ids(last).get(0);
+        // a click needs the search's token, from the search's caller: not missing, not another log id's,
+        // not from another address
         http.post()
                 .uri("/api/search/clicks")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("logId", lastId, "id", opened))
                 .exchange()
                 .expectStatus()
-                .isNoContent();
+                .isBadRequest();
+        long otherId = logIds.iterator().next();
         http.post()
                 .uri("/api/search/clicks")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("logId", java.util.Collections.max(logIds) + 1_000_000, "id", opened))
+                .bodyValue(Map.of("logId", otherId, "id", opened, "clickToken", token))
                 .exchange()
                 .expectStatus()
-                .isNotFound()
+                .isForbidden()
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("urn:kb:search-not-found");
+                .isEqualTo("urn:kb:invalid-click-token");
+        http.post()
+                .uri("/api/search/clicks")
+                .header("X-Forwarded-For", "198.51.100.99")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("logId", lastId, "id", opened, "clickToken", token))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.post()
+                .uri("/api/search/clicks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("logId", lastId, "id", opened, "clickToken", token))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        String forged = (String) search(query).get("clickToken");
+        http.post()
+                .uri("/api/search/clicks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "logId", java.util.Collections.max(logIds) + 1_000_000, "id", opened, "clickToken", forged))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         // the service report counts every one of them straight away
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         Map<String, Object> report =
@@ -253,7 +281,8 @@ abstract class ApiContractTests {
                 (List<Map<String, Object>>) ((Map<String, Object>) report.get("searches")).get("top");
         assertThat(top).anySatisfy(c -> {
             assertThat(c.get("label")).isEqualTo(query);
-            assertThat(((Number) c.get("count")).longValue()).isEqualTo(210);
+            // 210, and the one that gave the token for the made-up log id
+            assertThat(((Number) c.get("count")).longValue()).isEqualTo(211);
         });
     }
 

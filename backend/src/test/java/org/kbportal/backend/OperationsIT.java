@@ -159,12 +159,12 @@ class OperationsIT {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
-        // the refused attempt is itself recorded
+        // the refused attempt is itself recorded; further ones of this user in the window are counted
+        // (AuditTrailIT), so a script cannot flood the log
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> denied = (List<Map<String, Object>>)
                 page("action=access.denied&actor=user&to=2100-01-01").get("items");
-        assertThat(denied.stream().map(e -> e.get("target")).toList())
-                .containsExactly("GET /api/admin/audit/export", "GET /api/admin/audit");
+        assertThat(denied.stream().map(e -> e.get("target")).toList()).containsExactly("GET /api/admin/audit");
         for (var method :
                 List.of(org.springframework.http.HttpMethod.DELETE, org.springframework.http.HttpMethod.PUT)) {
             int status = http.method(method)

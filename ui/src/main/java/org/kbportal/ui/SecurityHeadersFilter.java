@@ -20,28 +20,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
-    static final String CSP = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            // 'self' covers same-origin ws:/wss: (push) in CSP Level 3 browsers
-            "connect-src 'self'",
-            "worker-src 'self' blob:",
-            "manifest-src 'self'",
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "object-src 'none'");
+    static final String CSP = csp(org.kbportal.ui.article.ContentImageHosts.NONE);
+
+    static String csp(org.kbportal.ui.article.ContentImageHosts imageHosts) {
+        return String.join(
+                "; ",
+                "default-src 'self'",
+                "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data: blob:" + imageHosts.cspSources(),
+                "font-src 'self' data:",
+                // 'self' covers same-origin ws:/wss: (push) in CSP Level 3 browsers
+                "connect-src 'self'",
+                "worker-src 'self' blob:",
+                "manifest-src 'self'",
+                "frame-ancestors 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+                "object-src 'none'");
+    }
 
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    private final String csp;
+
+    SecurityHeadersFilter() {
+        this(org.kbportal.ui.article.ContentImageHosts.NONE);
+    }
+
+    /** Images of articles may also come from the allowed hosts ({@code KB_CONTENT_IMAGE_HOSTS}). */
+    @org.springframework.beans.factory.annotation.Autowired
+    SecurityHeadersFilter(org.kbportal.ui.article.ContentImageHosts imageHosts) {
+        this.csp = csp(imageHosts);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("Content-Security-Policy", csp);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Content-Type-Options", "nosniff");

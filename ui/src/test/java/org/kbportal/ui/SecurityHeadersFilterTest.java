@@ -24,4 +24,16 @@ class SecurityHeadersFilterTest {
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeader("Permissions-Policy")).contains("camera=()", "geolocation=()");
     }
+
+    @Test
+    void shouldAllowArticleImagesFromTheConfiguredHostsOnly() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new SecurityHeadersFilter(new org.kbportal.ui.article.ContentImageHosts(
+                        java.util.List.of("img.example.gov.cn", "bad host; script-src *")))
+                .doFilter(new MockHttpServletRequest("GET", "/article/A-1"), response, new MockFilterChain());
+
+        assertThat(response.getHeader("Content-Security-Policy"))
+                .contains("img-src 'self' data: blob: https://img.example.gov.cn;")
+                .doesNotContain("bad host", "script-src *");
+    }
 }

@@ -43,7 +43,7 @@ class SecurityConfig {
     SecurityWebFilterChain api(
             ServerHttpSecurity http,
             AccountService accounts,
-            org.kbportal.backend.audit.AuditLog audit,
+            org.kbportal.backend.audit.AccessRefusals refusals,
             org.kbportal.backend.system.KbProperties props,
             @org.springframework.beans.factory.annotation.Value("${kb.metrics.token:}") String metricsToken) {
         MetricsToken scrape = new MetricsToken(metricsToken);
@@ -69,12 +69,27 @@ class SecurityConfig {
             }
             return Mono.just(new UsernamePasswordAuthenticationToken(token, token));
         });
-        bearer.setAuthenticationFailureHandler((webFilterExchange, e) -> problem(
-                webFilterExchange.getExchange(),
-                HttpStatus.UNAUTHORIZED,
-                "invalid-token",
-                "Not signed in",
-                "The login token is unknown or expired; sign in again."));
+        // audited per address (aggregated: a stream of made-up tokens is one event and a count)
+        bearer.setAuthenticationFailureHandler((webFilterExchange, e) -> refusals.refused(
+                        null,
+                        org.kbportal.backend.audit.ClientAddress.of(
+                                webFilterExchange.getExchange().getRequest(),
+                                props.audit().trustedProxies()),
+                        "auth.invalid-token",
+                        webFilterExchange.getExchange().getRequest().getMethod().name() + " "
+                                + webFilterExchange
+                                        .getExchange()
+                                        .getRequest()
+                                        .getPath()
+                                        .value(),
+                        401,
+                        "unknown or expired bearer token")
+                .then(problem(
+                        webFilterExchange.getExchange(),
+                        HttpStatus.UNAUTHORIZED,
+                        "invalid-token",
+                        "Not signed in",
+                        "The login token is unknown or expired; sign in again.")));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -116,18 +131,18 @@ class SecurityConfig {
                                 "Sign in first: send 'Authorization: Bearer <token>' from POST /api/auth/login."))
                         .accessDeniedHandler((exchange, ex) -> exchange.getPrincipal()
                                 .map(java.security.Principal::getName)
-                                .flatMap(actor -> audit.record(
+                                .flatMap(actor -> refusals.refused(
                                         actor,
+                                        org.kbportal.backend.audit.ClientAddress.of(
+                                                exchange.getRequest(),
+                                                props.audit().trustedProxies()),
                                         "access.denied",
                                         exchange.getRequest().getMethod().name() + " "
                                                 + exchange.getRequest()
                                                         .getPath()
                                                         .value(),
                                         403,
-                                        null,
-                                        org.kbportal.backend.audit.ClientAddress.of(
-                                                exchange.getRequest(),
-                                                props.audit().trustedProxies())))
+                                        "role may not do this"))
                                 .then(problem(
                                         exchange,
                                         HttpStatus.FORBIDDEN,

@@ -53,8 +53,11 @@ public class ArticleService {
     public Mono<Article> get(String id, boolean curator) {
         String articleId = ManualSection.articleIdOf(id);
         return articles.findById(articleId)
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
                 .filter(a -> curator || a.status() == ArticleStatus.PUBLISHED)
-                .switchIfEmpty(Mono.error(() -> notFound(id)));
+                // the same answer as a missing article, audited as a hidden one
+                .switchIfEmpty(
+                        Mono.error(() -> KbException.hidden("article-not-found", "No article with id '" + id + "'.")));
     }
 
     public Mono<ArticlePage> list(ArticleQuery query, boolean curator) {

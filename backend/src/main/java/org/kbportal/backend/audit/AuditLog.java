@@ -4,17 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The append-only audit log. Admin changes are recorded centrally by {@link AuditWebFilter}; actions
- * outside admin requests (logins, scheduled backups, restores) call {@link #record} directly. A
- * failure to write an event is logged and never fails the action itself.
+ * The append-only audit log. Admin changes and downloads are recorded centrally by {@link
+ * AuditWebFilter}: {@link #begin} writes the event before the action runs and fails with {@code 503
+ * urn:kb:audit-unavailable} when it cannot, so nothing audited happens unrecorded; {@link #complete}
+ * fills in its outcome. Events beside an action (logins, refusals, scheduled backups) use {@link
+ * #record}, which logs a failure instead of failing.
  */
 @Service
 public class AuditLog {
@@ -40,7 +44,48 @@ public class AuditLog {
 
     /** Records one event now; never fails. */
     public Mono<Void> record(String actor, String action, String target, Integer status, String details, String ip) {
-        AuditEvent e = new AuditEvent(
+        return repo.insert(event(actor, action, target, status, details, ip))
+                .timeout(Duration.ofSeconds(5))
+                .onErrorResume(err -> {
+                    log.warn("Could not write audit event {} by {}: {}", action, actor, err.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /**
+     * Records an event before its action runs (status empty until {@link #complete}); the id of the event,
+     * or {@code 503 urn:kb:audit-unavailable} when it cannot be written, and then the action must not run.
+     */
+    public Mono<Long> begin(String actor, String action, String target, String details, String ip) {
+        return repo.insertReturningId(event(actor, action, target, null, details, ip))
+                .timeout(Duration.ofSeconds(5))
+                .onErrorMap(err -> !(err instanceof KbException), err -> {
+                    log.error("Audit log unavailable, refusing {} by {}: {}", action, actor, err.toString());
+                    return unavailable();
+                });
+    }
+
+    /** Fills in the outcome of an event from {@link #begin}; a failure is logged (the action has happened). */
+    public Mono<Void> complete(long id, int status, String details) {
+        return repo.complete(id, status, cut(details, MAX_DETAILS))
+                .timeout(Duration.ofSeconds(5))
+                .onErrorResume(err -> {
+                    log.warn("Could not complete audit event {}: {}", id, err.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /** The problem of an action refused because its audit event could not be written. */
+    public static KbException unavailable() {
+        return new KbException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "audit-unavailable",
+                "Audit log unavailable",
+                "The action was not carried out because its audit record could not be written; try again later.");
+    }
+
+    private AuditEvent event(String actor, String action, String target, Integer status, String details, String ip) {
+        return new AuditEvent(
                 0,
                 clock.instant(),
                 cut(actor, 64),
@@ -49,10 +94,6 @@ public class AuditLog {
                 status,
                 cut(details, MAX_DETAILS),
                 cut(ip, 64));
-        return repo.insert(e).timeout(Duration.ofSeconds(5)).onErrorResume(err -> {
-            log.warn("Could not write audit event {} by {}: {}", action, actor, err.toString());
-            return Mono.empty();
-        });
     }
 
     public Mono<Page> find(Query q, int page, int size) {
@@ -65,10 +106,28 @@ public class AuditLog {
         return repo.find(q, 0, Integer.MAX_VALUE);
     }
 
-    /** Deletes events older than {@code kb.audit.retention-days}; returns how many. */
+    /**
+     * Deletes events older than {@code kb.audit.retention-days}; returns how many. The purge is itself an
+     * event ({@code audit.purge}, written first, with the number of events it removes): no event written,
+     * no purge.
+     */
     public Mono<Long> purge() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(props.audit().retentionDays()));
-        return repo.deleteBefore(cutoff);
+        return repo.countBefore(cutoff)
+                .flatMap(n -> begin(
+                                "system",
+                                "audit.purge",
+                                null,
+                                n + " events older than " + cutoff + " (retention "
+                                        + props.audit().retentionDays() + " days)",
+                                null)
+                        .flatMap(id -> repo.deleteBefore(cutoff)
+                                .flatMap(deleted -> complete(
+                                                id,
+                                                200,
+                                                deleted + " events older than " + cutoff + " removed (retention "
+                                                        + props.audit().retentionDays() + " days)")
+                                        .thenReturn(deleted))));
     }
 
     static String cut(String s, int max) {

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Inserts and reads audit events; there is deliberately no update, and delete only by age. */
+/**
+ * Inserts and reads audit events; delete only by age, and the only update fills in the outcome of an
+ * event written before its action ran (once: while its status is empty).
+ */
 @Repository
 class AuditRepository {
 
@@ -22,6 +25,28 @@ class AuditRepository {
     }
 
     Mono<Void> insert(AuditEvent e) {
+        return insertSpec(e).then();
+    }
+
+    /** Inserts and returns the new event's id. */
+    Mono<Long> insertReturningId(AuditEvent e) {
+        return insertSpec(e)
+                .filter(s -> s.returnGeneratedValues("id"))
+                .map(r -> ((Number) r.get(0)).longValue())
+                .one();
+    }
+
+    /** Fills in the outcome of an event written before its action ran; only once (status still empty). */
+    Mono<Void> complete(long id, int status, String details) {
+        var spec = db.sql("UPDATE audit_event SET status = :status, details = COALESCE(:details, details)"
+                        + " WHERE id = :id AND status IS NULL")
+                .bind("status", status)
+                .bind("id", id);
+        spec = details == null ? spec.bindNull("details", String.class) : spec.bind("details", details);
+        return spec.then();
+    }
+
+    private DatabaseClient.GenericExecuteSpec insertSpec(AuditEvent e) {
         var spec = db.sql("INSERT INTO audit_event (occurred_at, actor, action, target, status, details, client_ip)"
                         + " VALUES (:at, :actor, :action, :target, :status, :details, :ip)")
                 .bind("at", e.occurredAt().atOffset(ZoneOffset.UTC))
@@ -30,8 +55,7 @@ class AuditRepository {
         spec = e.target() == null ? spec.bindNull("target", String.class) : spec.bind("target", e.target());
         spec = e.status() == null ? spec.bindNull("status", Integer.class) : spec.bind("status", e.status());
         spec = e.details() == null ? spec.bindNull("details", String.class) : spec.bind("details", e.details());
-        spec = e.clientIp() == null ? spec.bindNull("ip", String.class) : spec.bind("ip", e.clientIp());
-        return spec.then();
+        return e.clientIp() == null ? spec.bindNull("ip", String.class) : spec.bind("ip", e.clientIp());
     }
 
     /** The filter as SQL: every condition is optional. */
@@ -89,6 +113,13 @@ class AuditRepository {
             spec = spec.bind(b.getKey(), b.getValue());
         }
         return spec.map(r -> ((Number) r.get("n")).longValue()).one();
+    }
+
+    Mono<Long> countBefore(Instant cutoff) {
+        return db.sql("SELECT COUNT(*) AS n FROM audit_event WHERE occurred_at < :cutoff")
+                .bind("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .map(r -> ((Number) r.get("n")).longValue())
+                .one();
     }
 
     Mono<Long> deleteBefore(Instant cutoff) {

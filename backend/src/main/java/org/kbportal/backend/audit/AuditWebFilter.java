@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
@@ -18,6 +20,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -29,13 +32,18 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one place admin actions are audited: every change under {@code /api/admin/} (POST, PUT, PATCH,
- * DELETE) and every download of the whole data ({@code GET} of exports and backup archives) becomes an
- * event, written before the response is committed, so the event exists when the caller sees the
- * answer. The action is named after the matched route ({@code POST /api/admin/articles/{id}/publish}
+ * The one place admin actions and downloads are audited: every change under {@code /api/admin/} (POST,
+ * PUT, PATCH, DELETE), every download of the whole data ({@code GET} of exports and backup archives) and
+ * of a single file (article attachments, manual originals, question attachments, service-report exports)
+ * becomes an event. The event is written before the action runs (the route is resolved first, so the
+ * event is named after it); when that write fails the request is answered {@code 503
+ * urn:kb:audit-unavailable} and nothing is changed or sent. Its outcome (status, JSON body without
+ * secrets) is filled in before the response is committed, so the event is complete when the caller sees
+ * the answer. The action is named after the matched route ({@code POST /api/admin/articles/{id}/publish}
  * → {@code articles.publish}, {@code PUT /api/admin/sla-policies/{kind}/{severity}} → {@code
- * sla-policies.update}), the target is the route's variables, the details the JSON body without secrets.
- * Runs after the security filters, so refused requests are not recorded here.
+ * sla-policies.update}, {@code GET /api/articles/{id}/attachments/{fileId}} → {@code
+ * articles.attachments.download}), the target is the route's variables. Runs after the security filters,
+ * so requests they refuse are recorded there ({@link AccessRefusals}).
  */
 @Component
 @Order(0)
@@ -44,11 +52,16 @@ class AuditWebFilter implements WebFilter {
     private static final String PREFIX = "/api/admin/";
     private static final Set<HttpMethod> CHANGES =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    /** Reads that hand out the whole data set. */
+    /** Reads that hand out the whole data set or a stored file. */
     private static final List<Pattern> AUDITED_READS = List.of(
             Pattern.compile("/api/admin/export"),
             Pattern.compile("/api/admin/backups/[^/]+/file"),
-            Pattern.compile("/api/admin/audit/export"));
+            Pattern.compile("/api/admin/audit/export"),
+            Pattern.compile("/api/articles/[^/]+/attachments/[^/]+"),
+            Pattern.compile("/api/articles/[^/]+/file"),
+            Pattern.compile("/api/questions/[^/]+/attachments/[^/]+"));
+    /** The service report: audited when it is exported as a file (CSV, XLSX, PDF), not when shown. */
+    private static final String REPORT = "/api/reports/service";
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token).*");
     private static final int MAX_BODY = 4096;
@@ -56,18 +69,24 @@ class AuditWebFilter implements WebFilter {
     private final AuditLog audit;
     private final KbProperties props;
     private final ObjectMapper json;
+    private final RequestMappingHandlerMapping routes;
 
-    AuditWebFilter(AuditLog audit, KbProperties props, ObjectMapper json) {
+    AuditWebFilter(
+            AuditLog audit,
+            KbProperties props,
+            ObjectMapper json,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes) {
         this.audit = audit;
         this.props = props;
         this.json = json;
+        this.routes = routes;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().pathWithinApplication().value();
-        if (!path.startsWith(PREFIX) || !audited(request.getMethod(), path)) {
+        if (!audited(request.getMethod(), path) && !reportExport(request.getMethod(), path, request)) {
             return chain.filter(exchange);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -87,40 +106,63 @@ class AuditWebFilter implements WebFilter {
         return exchange.getPrincipal()
                 .map(Principal::getName)
                 .defaultIfEmpty("")
-                .flatMap(actor -> {
-                    ex.getResponse()
-                            .beforeCommit(() -> record(ex, actor.isEmpty() ? null : actor, path, body, jsonBody));
+                // resolves the route (sets the pattern and variables the event is named after)
+                .flatMap(actor -> routes.getHandler(ex).then(Mono.defer(() -> begin(ex, actor, path))))
+                .onErrorResume(KbException.class, e -> problem(ex, e).then(Mono.empty()))
+                .flatMap(id -> {
+                    ex.getResponse().beforeCommit(() -> complete(ex, id, body, jsonBody));
                     return chain.filter(ex);
                 });
     }
 
     static boolean audited(HttpMethod method, String path) {
         if (CHANGES.contains(method)) {
-            return true;
+            return path.startsWith(PREFIX);
         }
         return HttpMethod.GET.equals(method)
                 && AUDITED_READS.stream().anyMatch(p -> p.matcher(path).matches());
     }
 
-    private Mono<Void> record(
-            ServerWebExchange ex, String actor, String path, ByteArrayOutputStream body, boolean jsonBody) {
+    static boolean reportExport(HttpMethod method, String path, ServerHttpRequest request) {
+        String format = request.getQueryParams().getFirst("format");
+        return HttpMethod.GET.equals(method)
+                && REPORT.equals(path)
+                && format != null
+                && !format.isBlank()
+                && !format.strip().equalsIgnoreCase("json");
+    }
+
+    private Mono<Long> begin(ServerWebExchange ex, String actor, String path) {
         Object pattern = ex.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         Map<String, String> vars = ex.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of());
         String route = pattern instanceof PathPattern p ? p.getPatternString() : path;
-        HttpStatusCode status = ex.getResponse().getStatusCode();
-        String target = target(route, vars);
-        String details = jsonBody ? redacted(body.toByteArray()) : null;
         String query = ex.getRequest().getURI().getRawQuery();
-        if (query != null && details == null) {
-            details = "?" + query;
-        }
-        return audit.record(
-                actor,
+        return audit.begin(
+                actor.isEmpty() ? null : actor,
                 action(ex.getRequest().getMethod(), route),
-                target,
-                status == null ? 200 : status.value(),
-                details,
+                target(route, vars),
+                query == null ? null : "?" + query,
                 ClientAddress.of(ex.getRequest(), props.audit().trustedProxies()));
+    }
+
+    private Mono<Void> complete(ServerWebExchange ex, long id, ByteArrayOutputStream body, boolean jsonBody) {
+        HttpStatusCode status = ex.getResponse().getStatusCode();
+        return audit.complete(
+                id, status == null ? 200 : status.value(), jsonBody ? redacted(body.toByteArray()) : null);
+    }
+
+    /** The 503 of an action whose event could not be written, as the problem handler would write it. */
+    private Mono<Void> problem(ServerWebExchange ex, KbException e) {
+        var response = ex.getResponse();
+        response.setStatusCode(e.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", e.type().toString());
+        problem.put("title", e.title());
+        problem.put("status", e.status().value());
+        problem.put("detail", e.getMessage());
+        problem.put("instance", ex.getRequest().getPath().value());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
     }
 
     /** The route's variables in the order of the path: {@code FAULT/A}. */
@@ -141,7 +183,9 @@ class AuditWebFilter implements WebFilter {
 
     /** {@code articles.publish}, {@code users.update}, {@code calendar.days.delete}, {@code backups.create}. */
     static String action(HttpMethod method, String route) {
-        String rest = route.startsWith(PREFIX) ? route.substring(PREFIX.length()) : route;
+        String rest = route.startsWith(PREFIX)
+                ? route.substring(PREFIX.length())
+                : route.startsWith("/api/") ? route.substring("/api/".length()) : route;
         String[] segments = rest.split("/");
         List<String> literals = new ArrayList<>();
         boolean afterVariable = false;

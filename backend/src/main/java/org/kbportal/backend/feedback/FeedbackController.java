@@ -2,8 +2,9 @@ package org.kbportal.backend.feedback;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.net.InetSocketAddress;
+import org.kbportal.backend.audit.ClientAddress;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.backend.system.KbProperties;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +22,11 @@ class FeedbackController {
     static final String VISITOR = "X-KB-Visitor";
 
     private final FeedbackService feedback;
+    private final java.util.List<String> trustedProxies;
 
-    FeedbackController(FeedbackService feedback) {
+    FeedbackController(FeedbackService feedback, KbProperties props) {
         this.feedback = feedback;
+        this.trustedProxies = props.audit().trustedProxies();
     }
 
     record VoteInput(
@@ -32,13 +35,15 @@ class FeedbackController {
     @PostMapping("/api/articles/{id}/feedback")
     Mono<FeedbackSummary> vote(
             @PathVariable String id, @Valid @RequestBody VoteInput in, Authentication auth, ServerHttpRequest request) {
-        return voter(auth, request)
-                .flatMap(v -> feedback.vote(id, v, auth == null ? null : auth.getName(), in.helpful(), in.comment()));
+        String address = address(request);
+        return voter(auth, request, address)
+                .flatMap(v -> feedback.vote(
+                        id, v, address, auth == null ? null : auth.getName(), in.helpful(), in.comment()));
     }
 
     @GetMapping("/api/articles/{id}/feedback")
     Mono<FeedbackSummary> summary(@PathVariable String id, Authentication auth, ServerHttpRequest request) {
-        return voter(auth, request).flatMap(v -> feedback.summary(id, v));
+        return voter(auth, request, address(request)).flatMap(v -> feedback.summary(id, v));
     }
 
     @GetMapping("/api/admin/articles/feedback-report")
@@ -50,7 +55,7 @@ class FeedbackController {
     }
 
     /** A signed-in user votes once as themselves; a visitor once per session id (else per address). */
-    private static Mono<String> voter(Authentication auth, ServerHttpRequest request) {
+    private static Mono<String> voter(Authentication auth, ServerHttpRequest request, String address) {
         if (auth != null) {
             return Mono.just("user:" + auth.getName());
         }
@@ -62,8 +67,12 @@ class FeedbackController {
             }
             return Mono.just("visitor:" + visitor);
         }
-        InetSocketAddress remote = request.getRemoteAddress();
-        return Mono.just(
-                "address:" + (remote == null ? "unknown" : remote.getAddress().getHostAddress()));
+        return Mono.just("address:" + address);
+    }
+
+    /** The client's address: behind the UI server (a trusted proxy) the browser's. */
+    private String address(ServerHttpRequest request) {
+        String address = ClientAddress.of(request, trustedProxies);
+        return address == null ? "unknown" : address;
     }
 }

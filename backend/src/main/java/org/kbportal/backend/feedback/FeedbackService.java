@@ -23,6 +23,7 @@ public class FeedbackService {
     private final ArticleService articles;
     private final ArticleViews views;
     private final VoteLimiter limiter;
+    private final VoteLimiter perAddress;
     private final Clock clock;
 
     FeedbackService(
@@ -34,12 +35,17 @@ public class FeedbackService {
         this.repo = repo;
         this.articles = articles;
         this.views = views;
-        this.limiter = new VoteLimiter(props.feedbackPerMinute(), clock);
+        this.limiter = new VoteLimiter(props.feedbackPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        this.perAddress = new VoteLimiter(props.feedbackPerAddressPerHour(), java.time.Duration.ofHours(1), clock);
         this.clock = clock;
     }
 
-    /** Records (or replaces) {@code voter}'s vote on a published article. */
-    public Mono<FeedbackSummary> vote(String id, String voter, String username, boolean helpful, String comment) {
+    /**
+     * Records (or replaces) {@code voter}'s vote on a published article; {@code address} is the client's
+     * (from {@code ClientAddress}), limited on its own whatever voter ids it sends.
+     */
+    public Mono<FeedbackSummary> vote(
+            String id, String voter, String address, String username, boolean helpful, String comment) {
         String text = clean(comment);
         if (text != null && text.length() > MAX_COMMENT) {
             return Mono.error(KbException.badRequest(
@@ -51,6 +57,15 @@ public class FeedbackService {
                     "too-many-requests",
                     "Too many requests",
                     "Too much feedback in a short time; try again in a minute."));
+        }
+        // signed-in users vote once per account; anonymous voter ids are free to invent, their address is not
+        if (username == null && !perAddress.tryAcquire("address:" + address)) {
+            return Mono.error(new KbException(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-votes",
+                            "Too many votes",
+                            "Too much feedback from your address; try again later.")
+                    .header("Retry-After", "3600"));
         }
         return articles.get(id, false)
                 .flatMap(a -> repo.vote(a.id(), voter, helpful, text, username, clock.instant())

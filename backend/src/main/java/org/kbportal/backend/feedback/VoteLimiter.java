@@ -5,33 +5,34 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code perMinute} feedback posts per voter and minute (fixed one-minute windows, in
+ * At most {@code limit} feedback posts per key (a voter, or a client address) and window (fixed windows, in
  * memory per instance): enough for a reader changing their mind, too few to flood the comments.
  */
 final class VoteLimiter {
 
-    private record Window(long minute, int count) {}
+    private record Window(long slot, int count) {}
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final int perMinute;
+    private final int limit;
+    private final long windowMillis;
     private final Clock clock;
 
-    VoteLimiter(int perMinute, Clock clock) {
-        this.perMinute = perMinute;
+    VoteLimiter(int limit, java.time.Duration window, Clock clock) {
+        this.limit = limit;
+        this.windowMillis = window.toMillis();
         this.clock = clock;
     }
 
-    /** Whether {@code voter} may post now (and counts the post). */
-    boolean tryAcquire(String voter) {
-        long minute = clock.millis() / 60_000;
+    /** Whether {@code key} may post now (and counts the post). */
+    boolean tryAcquire(String key) {
+        long slot = clock.millis() / windowMillis;
         if (windows.size() > 50_000) {
-            windows.values().removeIf(w -> w.minute() < minute);
+            windows.values().removeIf(w -> w.slot() < slot);
         }
         Window w = windows.compute(
-                voter,
-                (k, old) -> old == null || old.minute() != minute
-                        ? new Window(minute, 1)
-                        : new Window(minute, old.count() + 1));
-        return w.count() <= perMinute;
+                key,
+                (k, old) ->
+                        old == null || old.slot() != slot ? new Window(slot, 1) : new Window(slot, old.count() + 1));
+        return w.count() <= limit;
     }
 }

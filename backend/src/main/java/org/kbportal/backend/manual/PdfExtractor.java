@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -21,6 +22,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 final class PdfExtractor {
 
     private static final int MAX_LEVEL = 3;
+    /** Decoded streams PDFBox keeps in memory per document; the rest goes to a temporary file. */
+    static final long CACHE_IN_MEMORY = 16L * 1024 * 1024;
+    /** And at most this much in all: a PDF that decodes to more is refused as unreadable. */
+    static final long CACHE_TOTAL = 1024L * 1024 * 1024;
 
     private PdfExtractor() {}
 
@@ -28,7 +33,7 @@ final class PdfExtractor {
 
     /** {@code lang} (zh, en or null to guess) words the page headings of a PDF without outline. */
     static ExtractedDocument extract(Path file, String lang, ExtractionProgress progress) {
-        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+        try (PDDocument doc = Loader.loadPDF(file.toFile(), streamCache().streamCache)) {
             if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
                 throw DocumentProblems.encrypted(DocumentFormat.PDF);
             }
@@ -50,6 +55,15 @@ final class PdfExtractor {
         } catch (IOException e) {
             throw DocumentProblems.corrupt(DocumentFormat.PDF, e.getMessage());
         }
+    }
+
+    /**
+     * PDFBox's default stream cache is unbounded memory: a small PDF whose streams inflate to gigabytes
+     * (a "PDF bomb") would exhaust the heap. Mixed: memory up to {@link #CACHE_IN_MEMORY}, then a temporary
+     * file up to {@link #CACHE_TOTAL}.
+     */
+    static MemoryUsageSetting streamCache() {
+        return MemoryUsageSetting.setupMixed(CACHE_IN_MEMORY, CACHE_TOTAL);
     }
 
     private static List<String> pageTexts(PDDocument doc, ExtractionProgress progress) throws IOException {

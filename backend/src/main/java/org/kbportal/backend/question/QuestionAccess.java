@@ -41,9 +41,12 @@ class QuestionAccess {
 
     Mono<Question> visible(Caller c, long id) {
         return repo.find(id)
-                .filterWhen(q -> canSee(c, q))
                 .switchIfEmpty(Mono.error(() ->
-                        KbException.notFound("question-not-found", "No question " + id + " (or not yours to see).")));
+                        KbException.notFound("question-not-found", "No question " + id + " (or not yours to see).")))
+                .filterWhen(q -> canSee(c, q))
+                // the same answer as a missing question, audited as a hidden one
+                .switchIfEmpty(Mono.error(() ->
+                        KbException.hidden("question-not-found", "No question " + id + " (or not yours to see).")));
     }
 
     private Mono<Boolean> canSee(Caller c, Question q) {

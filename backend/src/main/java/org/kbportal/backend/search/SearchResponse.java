@@ -10,7 +10,7 @@ import java.util.Map;
  * SearchEngine#COUNT_EXACTLY_UP_TO} units match; {@code total} is then a lower bound and the facets count
  * the best-ranked matches),
  * the synonyms that were applied, whether typo tolerance kicked in, and the id of the logged search
- * (to report which hit was opened).
+ * with the token that lets this caller report which hit was opened ({@code clickToken}).
  */
 public record SearchResponse(
         String query,
@@ -24,7 +24,14 @@ public record SearchResponse(
         String didYouMean,
         List<String> synonyms,
         boolean fuzzy,
-        Long logId) {
+        Long logId,
+        String clickToken) {
+
+    /** This answer with the caller's click token. */
+    public SearchResponse withClickToken(String token) {
+        return new SearchResponse(
+                query, total, totalExact, page, size, hits, facets, tookMs, didYouMean, synonyms, fuzzy, logId, token);
+    }
 
     /** One hit; {@code articleId} differs from {@code id} for manual sections. */
     public record HitView(

@@ -104,7 +104,8 @@ public class SearchService {
                                         r.didYouMean(),
                                         r.query().expansions(),
                                         r.fuzzy(),
-                                        logId.orElse(null)));
+                                        logId.orElse(null),
+                                        null));
                     });
                 }));
     }

@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduleInterval how often approved articles whose publication time has come are published
  * @param viewFlushInterval how often buffered read counts are added to the database
  * @param feedbackPerMinute feedback posts one voter (user, visitor session or address) may send a minute
+ * @param feedbackPerAddressPerHour feedback posts from one client address an hour, whatever voter ids it
+ *     sends ({@code KB_FEEDBACK_PER_ADDRESS_PER_HOUR}): invented visitor ids cannot stuff the votes
  */
 @ConfigurationProperties("kb.curation")
 public record CurationProperties(
         @DefaultValue("30s") Duration scheduleInterval,
         @DefaultValue("5s") Duration viewFlushInterval,
-        @DefaultValue("5") int feedbackPerMinute) {}
+        @DefaultValue("5") int feedbackPerMinute,
+        @DefaultValue("60") int feedbackPerAddressPerHour) {}

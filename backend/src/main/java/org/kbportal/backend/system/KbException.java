@@ -15,6 +15,13 @@ public class KbException extends RuntimeException {
     private final String title;
     private final Map<String, Object> properties;
     private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private boolean hidden;
+
+    /**
+     * Exchange attribute under which the problem handler leaves a refusal (403, or a 404 that {@linkplain
+     * #hidden hides} an existing object) for the audit log.
+     */
+    public static final String REFUSAL = KbException.class.getName() + ".refusal";
 
     public KbException(HttpStatus status, String type, String title, String detail) {
         this(status, type, title, detail, Map.of());
@@ -34,6 +41,21 @@ public class KbException extends RuntimeException {
 
     public static KbException notFound(String type, String detail) {
         return new KbException(HttpStatus.NOT_FOUND, type, "Not found", detail);
+    }
+
+    /**
+     * A 404 that hides an object which exists but is not the caller's to see: answered like a missing one,
+     * audited as {@code access.hidden}.
+     */
+    public static KbException hidden(String type, String detail) {
+        KbException e = notFound(type, detail);
+        e.hidden = true;
+        return e;
+    }
+
+    /** Whether this 404 hides an existing object (see {@link #hidden}). */
+    public boolean isHidden() {
+        return hidden;
     }
 
     public static KbException conflict(String type, String detail) {

@@ -108,10 +108,13 @@ public record KbProperties(
     /**
      * @param batchSize lines stored per database transaction during an import
      * @param maxLineBytes longest accepted NDJSON line
+     * @param maxBytes largest NDJSON import ({@code KB_NDJSON_MAX_BYTES}); a larger one is refused with nothing
+     *     stored
      */
     public record Ingest(
             @DefaultValue("500") int batchSize,
-            @DefaultValue("4194304") int maxLineBytes) {}
+            @DefaultValue("4194304") int maxLineBytes,
+            @DefaultValue("1GB") org.springframework.util.unit.DataSize maxBytes) {}
 
     /**
      * @param zone the zone of shifts, working hours and holidays
@@ -179,12 +182,30 @@ public record KbProperties(
             @DefaultValue("15m") Duration checkInterval) {}
 
     /**
-     * @param retentionDays audit events older than this are purged (daily)
+     * @param retentionDays audit events older than this are purged (daily); at least {@value #MIN_RETENTION_DAYS}
+     *     (等保 2.0 requires six months of logs), a smaller value refuses to start
      * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed (the UI server)
+     * @param refusalWindow refusals (403, hidden 404, invalid tokens) of one kind from one user or address are
+     *     recorded once per window, with the number of further ones at its end
      */
     public record Audit(
             @DefaultValue("365") int retentionDays,
-            @DefaultValue({"127.0.0.1", "0:0:0:0:0:0:0:1"}) java.util.List<String> trustedProxies) {}
+            @DefaultValue({"127.0.0.1", "0:0:0:0:0:0:0:1"}) java.util.List<String> trustedProxies,
+            @DefaultValue("10m") Duration refusalWindow) {
+
+        public static final int MIN_RETENTION_DAYS = 180;
+
+        public Audit {
+            if (retentionDays < MIN_RETENTION_DAYS) {
+                throw new IllegalArgumentException("KB_AUDIT_RETENTION_DAYS (kb.audit.retention-days) is "
+                        + retentionDays + "; audit events must be kept at least " + MIN_RETENTION_DAYS
+                        + " days (等保 2.0: six months of logs)");
+            }
+            if (refusalWindow == null || refusalWindow.isNegative() || refusalWindow.isZero()) {
+                throw new IllegalArgumentException("kb.audit.refusal-window must be positive");
+            }
+        }
+    }
 
     /**
      * @param schedule cron expression of scheduled backups (six fields, in {@code questions.zone}); empty:

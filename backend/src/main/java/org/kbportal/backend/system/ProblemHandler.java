@@ -28,7 +28,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(KbException.class)
-    ResponseEntity<ProblemDetail> kb(KbException e) {
+    ResponseEntity<ProblemDetail> kb(KbException e, ServerWebExchange exchange) {
+        if (e.status() == HttpStatus.FORBIDDEN || e.isHidden()) {
+            exchange.getAttributes().put(KbException.REFUSAL, e);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setType(e.type());
         problem.setTitle(e.title());
@@ -39,7 +42,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, ServerWebExchange exchange) {
+        exchange.getAttributes()
+                .put(
+                        KbException.REFUSAL,
+                        new KbException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this."));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this.");
         problem.setType(URI.create("urn:kb:forbidden"));
         problem.setTitle("Forbidden");

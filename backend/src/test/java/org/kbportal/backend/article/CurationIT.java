@@ -65,7 +65,8 @@ class CurationIT {
                 // the tests drive the scheduler and the view flush themselves
                 "kb.curation.schedule-interval", "1h",
                 "kb.curation.view-flush-interval", "1h",
-                "kb.curation.feedback-per-minute", "3"));
+                "kb.curation.feedback-per-minute", "3",
+                "kb.curation.feedback-per-address-per-hour", "10"));
         props.putAll(database());
         server = BackendServer.start(BackendServer.tempDataDir("kb-curation-it"), props);
         http = server.client();
@@ -83,7 +84,15 @@ class CurationIT {
     }
 
     Reply call(HttpMethod method, String token, String uri, Object body, String visitor) {
+        return call(method, token, uri, body, visitor, null);
+    }
+
+    /** {@code from}: the client address the UI server (a trusted proxy) forwards; null for none. */
+    Reply call(HttpMethod method, String token, String uri, Object body, String visitor, String from) {
         WebTestClient.RequestBodySpec spec = http.method(method).uri(uri);
+        if (from != null) {
+            spec = spec.header("X-Forwarded-For", from);
+        }
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);
         }
@@ -286,6 +295,42 @@ class CurationIT {
         assertThat(actions("WF-3")).first().isEqualTo("RESTORED");
         awaitIndexed();
         assertThat(searchIds("清理日志目录")).contains("WF-3");
+    }
+
+    @Test
+    void shouldLimitVotesFromOneAddressWhateverVisitorIdsItInvents() {
+        post(admin, "/api/admin/articles", faq("FB-3", "打印机脱机", "重启打印服务。", null));
+        post(admin, "/api/admin/articles/FB-3/publish", null);
+        String from = "198.51.100.77";
+        for (int i = 0; i < 10; i++) {
+            Reply vote = call(
+                    HttpMethod.POST,
+                    null,
+                    "/api/articles/FB-3/feedback",
+                    Map.of("helpful", true),
+                    "invented-" + i + "-visitor",
+                    from);
+            assertThat(vote.status()).as("vote %d", i).isEqualTo(200);
+        }
+        Reply stuffed = call(
+                HttpMethod.POST,
+                null,
+                "/api/articles/FB-3/feedback",
+                Map.of("helpful", true),
+                "invented-x-visitor",
+                from);
+        assertThat(stuffed.status()).isEqualTo(429);
+        assertThat(stuffed.get("type")).isEqualTo("urn:kb:too-many-votes");
+        // another address is not affected; the stuffed vote was not counted
+        Reply other = call(
+                HttpMethod.POST,
+                null,
+                "/api/articles/FB-3/feedback",
+                Map.of("helpful", true),
+                "honest-visitor-1",
+                "198.51.100.78");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.map()).containsEntry("helpful", 11);
     }
 
     @Test

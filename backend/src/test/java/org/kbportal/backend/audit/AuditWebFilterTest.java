@@ -50,6 +50,19 @@ class AuditWebFilterTest {
         assertThat(AuditWebFilter.audited(HttpMethod.GET, "/api/admin/backups/abc"))
                 .isFalse();
         assertThat(AuditWebFilter.audited(HttpMethod.GET, "/api/admin/users")).isFalse();
+        assertThat(AuditWebFilter.audited(HttpMethod.GET, "/api/articles/a1/attachments/f1"))
+                .isTrue();
+        assertThat(AuditWebFilter.audited(HttpMethod.GET, "/api/articles/a1/file"))
+                .isTrue();
+        assertThat(AuditWebFilter.audited(HttpMethod.GET, "/api/questions/7/attachments/f1"))
+                .isTrue();
+        assertThat(AuditWebFilter.audited(HttpMethod.GET, "/api/articles/a1")).isFalse();
+        // changes outside /api/admin/ are the features' own business
+        assertThat(AuditWebFilter.audited(HttpMethod.POST, "/api/questions")).isFalse();
+        assertThat(AuditWebFilter.action(HttpMethod.GET, "/api/articles/{id}/attachments/{fileId}"))
+                .isEqualTo("articles.attachments.download");
+        assertThat(AuditWebFilter.action(HttpMethod.GET, "/api/reports/service"))
+                .isEqualTo("reports.service.download");
     }
 
     @Test

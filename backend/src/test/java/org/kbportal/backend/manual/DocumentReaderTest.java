@@ -46,6 +46,20 @@ class DocumentReaderTest {
     }
 
     @Test
+    void shouldParsePdfsWithABoundedMemoryCacheThatSpillsToATemporaryFile() throws IOException {
+        // PDFBox's default cache holds every decoded stream in memory, without limit
+        org.apache.pdfbox.io.MemoryUsageSetting cache = PdfExtractor.streamCache();
+        assertThat(cache.useMainMemory()).isTrue();
+        assertThat(cache.isMainMemoryRestricted()).isTrue();
+        assertThat(cache.getMaxMainMemoryBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(cache.useTempFile()).isTrue();
+        assertThat(cache.isStorageRestricted()).isTrue();
+        // and documents are read with it
+        DocumentReader.Content c = read(DocumentFormat.PDF, "m.pdf", TestDocuments.pdf("备份系统手册", PARTS, true, 2, null));
+        assertThat(c.markdown()).contains("备份");
+    }
+
+    @Test
     void shouldSplitAPdfWithoutOutlineByPages() throws IOException {
         byte[] pdf = TestDocuments.pdf("t", PARTS, false, 1, null);
         List<ManualSection> sections =

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * javascript:} link targets, then jsoup keeps only {@link Safelist#relaxed()} tags and attributes
  * (no scripts, styles, frames, event handlers or ids) and only http, https and mailto links.
  * Articles are written by administrators, but imported content and a stolen admin account must
- * not be able to run script in readers' browsers.
+ * not be able to run script in readers' browsers. Images are kept only when stored in the portal
+ * (a relative address) or from a host on {@link ContentImageHosts}; any other image is replaced by its
+ * alternative text, so opening an article tells no third party who read it.
  */
 @Component
 public class MarkdownRenderer {
@@ -34,6 +36,17 @@ public class MarkdownRenderer {
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
+    private final ContentImageHosts imageHosts;
+
+    /** Images only from the portal itself. */
+    public MarkdownRenderer() {
+        this(ContentImageHosts.NONE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public MarkdownRenderer(ContentImageHosts imageHosts) {
+        this.imageHosts = imageHosts;
+    }
 
     /** Safe HTML for the Markdown; empty for null or blank input. */
     public String render(String markdown) {
@@ -41,7 +54,38 @@ public class MarkdownRenderer {
             return "";
         }
         String html = renderer.render(parser.parse(markdown));
-        return Jsoup.clean(html, BASE, SAFE, output());
+        Document doc = Jsoup.parseBodyFragment(Jsoup.clean(html, BASE, SAFE, output()), BASE);
+        doc.outputSettings(output());
+        for (Element img : doc.select("img")) {
+            if (!allowedImage(img.attr("src"))) {
+                String alt = img.attr("alt").strip();
+                if (alt.isEmpty()) {
+                    img.remove();
+                } else {
+                    img.replaceWith(new org.jsoup.nodes.TextNode("[" + alt + "]"));
+                }
+            }
+        }
+        return doc.body().html();
+    }
+
+    /** Stored in the portal (relative to it, not protocol-relative), or from an allowed host. */
+    private boolean allowedImage(String src) {
+        String s = src == null ? "" : src.strip();
+        if (s.isEmpty()) {
+            return false;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(BASE).resolve(s.replace(" ", "%20"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if ("kb.invalid".equalsIgnoreCase(uri.getHost()) && "https".equals(uri.getScheme())) {
+            // relative: served by the portal (an absolute https://kb.invalid/ is not one of ours)
+            return !s.regionMatches(true, 0, "https:", 0, 6) && !s.startsWith("//") && !s.startsWith("\\");
+        }
+        return imageHosts.allows(uri);
     }
 
     /**

@@ -92,13 +92,13 @@ public class SearchClient {
 
     /**
      * Reports that the hit {@code id} of the logged search {@code logId} was opened, so the query
-     * log shows which results people use.
+     * log shows which results people use; {@code clickToken} is the one the search answered with.
      */
-    public void logClick(long logId, String id) {
+    public void logClick(long logId, String clickToken, String id) {
         BackendCalls.run(() -> http.post()
                 .uri("/api/search/clicks")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("logId", logId, "id", id))
+                .body(Map.of("logId", logId, "id", id, "clickToken", clickToken))
                 .retrieve()
                 .toBodilessEntity());
     }

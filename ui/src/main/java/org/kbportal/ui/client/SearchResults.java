@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param fuzzy whether typo-tolerant matching was used because exact words found too little
  * @param logId the id of this search in the backend's query log, for reporting which hit was
  *     opened; null when the backend did not log it
+ * @param clickToken what the backend needs with such a report: it binds the report to this caller
  */
 public record SearchResults(
         String query,
@@ -28,7 +29,8 @@ public record SearchResults(
         String didYouMean,
         List<String> synonyms,
         boolean fuzzy,
-        Long logId) {
+        Long logId,
+        String clickToken) {
 
     public SearchResults {
         hits = hits == null ? List.of() : List.copyOf(hits);

@@ -67,6 +67,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Div results = new Div();
     private SearchQuery query = SearchQuery.of(null);
     private Long logId;
+    private String clickToken;
 
     SearchView(
             SearchClient search,
@@ -217,11 +218,11 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     /** Tells the query log which hit of this search was opened; never stands in the way of opening it. */
     private void reportOpened(SearchHit hit) {
-        if (logId == null) {
+        if (logId == null || clickToken == null) {
             return;
         }
         try {
-            search.logClick(logId, hit.id());
+            search.logClick(logId, clickToken, hit.id());
         } catch (BackendException e) {
             log.warn("Could not report that hit {} of search {} was opened: {}", hit.id(), logId, e.getMessage());
         }
@@ -235,6 +236,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         message.setVisible(false);
         hints.setVisible(false);
         logId = null;
+        clickToken = null;
         boolean browsing = !query.hasWords() && query.category() != null;
         hero.setVisible(!query.hasWords() && !browsing);
         landing.setVisible(hero.isVisible());
@@ -265,6 +267,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             return;
         }
         logId = found.logId();
+        clickToken = found.clickToken();
         summary.setText(getTranslation(
                 found.totalExact() ? "search.total" : "search.total.more", found.total(), found.tookMs()));
         hints.show(query, found);
@@ -297,7 +300,19 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         facets.show(
                 query,
                 new SearchResults(
-                        null, page.total(), true, query.page(), query.size(), null, null, 0, null, null, false, null));
+                        null,
+                        page.total(),
+                        true,
+                        query.page(),
+                        query.size(),
+                        null,
+                        null,
+                        0,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null));
         browse.show(page.items());
         browse.setVisible(true);
         int pages = (int) Math.max(1, (page.total() + query.size() - 1) / query.size());

@@ -44,14 +44,48 @@ class MarkdownRendererTest {
 
     @Test
     void shouldRemoveEventHandlerAttributes() {
-        String html = markdown.render(
-                "<img src=\"https://example.org/a.png\" onerror=\"alert(1)\">\n\n<p onclick=\"alert(2)\" onmouseover=alert(3)>x</p>");
+        String html = new MarkdownRenderer(new ContentImageHosts(List.of("example.org")))
+                .render(
+                        "<img src=\"https://example.org/a.png\" onerror=\"alert(1)\">\n\n<p onclick=\"alert(2)\" onmouseover=alert(3)>x</p>");
 
         assertThat(html)
                 .doesNotContainIgnoringCase("onerror")
                 .doesNotContainIgnoringCase("onclick")
                 .doesNotContainIgnoringCase("onmouseover")
                 .contains("src=\"https://example.org/a.png\"");
+    }
+
+    @Test
+    void shouldDropImagesFromOutsideThePortalButKeepTheirText() {
+        String html = markdown.render("![监控截图](https://tracker.example.com/p.png?reader=1)\n\n"
+                + "![拓扑图](/files/topology.png)\n\n"
+                + "<img src=\"//evil.example/x.gif\"> <img src=\"http://tracker.example.com/y.png\" alt=\"\">"
+                + " <img src=\"https://kb.invalid/z.png\"> <img src=\"HTTPS://Tracker.Example.com/w.png\">\n\n"
+                + "![相对](images/a.png)");
+
+        assertThat(html)
+                .doesNotContainIgnoringCase("tracker")
+                .doesNotContain("evil.example")
+                .doesNotContain("kb.invalid")
+                .contains("[监控截图]")
+                .contains("<img src=\"/files/topology.png\" alt=\"拓扑图\">")
+                .contains("<img src=\"images/a.png\" alt=\"相对\">");
+    }
+
+    @Test
+    void shouldKeepImagesFromAllowedHostsOnly() {
+        MarkdownRenderer allowing =
+                new MarkdownRenderer(new ContentImageHosts(List.of(" IMG.example.gov.cn", "*.cdn.example.com")));
+
+        String html = allowing.render("![a](https://img.example.gov.cn/a.png) ![b](https://x.cdn.example.com/b.png) "
+                + "![c](https://img.example.gov.cn.evil.com/c.png) ![d](https://cdn.example.com.evil/d.png) "
+                + "![e](https://evilimg.example.gov.cn/e.png)");
+
+        assertThat(html)
+                .contains("src=\"https://img.example.gov.cn/a.png\"")
+                .contains("src=\"https://x.cdn.example.com/b.png\"")
+                .doesNotContain("evil")
+                .contains("[c]", "[d]", "[e]");
     }
 
     @Test

@@ -109,10 +109,10 @@ class BackendClientsTest {
     void shouldReportTheOpenedHit() {
         server.expect(requestTo("http://backend.test/api/search/clicks"))
                 .andExpect(method(HttpMethod.POST))
-                .andExpect(content().json("{\"logId\":42,\"id\":\"MAN-1~3\"}", true))
+                .andExpect(content().json("{\"logId\":42,\"id\":\"MAN-1~3\",\"clickToken\":\"tok-1\"}", true))
                 .andRespond(withStatus(HttpStatus.NO_CONTENT));
 
-        new SearchClient(http).logClick(42, "MAN-1~3");
+        new SearchClient(http).logClick(42, "tok-1", "MAN-1~3");
 
         server.verify();
     }

@@ -18,6 +18,6 @@ class SearchResultsTest {
     }
 
     private static SearchResults results(long total, boolean exact, int size) {
-        return new SearchResults("q", total, exact, 0, size, List.of(), null, 1, null, null, false, null);
+        return new SearchResults("q", total, exact, 0, size, List.of(), null, 1, null, null, false, null, null);
     }
 }

@@ -60,6 +60,6 @@ class SearchHintsTest {
     }
 
     private static SearchResults results(String didYouMean, List<String> synonyms, boolean fuzzy) {
-        return new SearchResults("q", 0, true, 0, 10, List.of(), null, 1, didYouMean, synonyms, fuzzy, 5L);
+        return new SearchResults("q", 0, true, 0, 10, List.of(), null, 1, didYouMean, synonyms, fuzzy, 5L, "token");
     }
 }
