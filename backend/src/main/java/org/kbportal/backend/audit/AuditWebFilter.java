@@ -107,7 +107,11 @@ class AuditWebFilter implements WebFilter {
                 .map(Principal::getName)
                 .defaultIfEmpty("")
                 // resolves the route (sets the pattern and variables the event is named after)
-                .flatMap(actor -> routes.getHandler(ex).then(Mono.defer(() -> begin(ex, actor, path))))
+                // (a request no route takes, 405/415 and the like, is named after its path; the dispatcher
+                // answers it as usual)
+                .flatMap(actor -> routes.getHandler(ex)
+                        .onErrorResume(e -> Mono.empty())
+                        .then(Mono.defer(() -> begin(ex, actor, path))))
                 .onErrorResume(KbException.class, e -> problem(ex, e).then(Mono.empty()))
                 .flatMap(id -> {
                     ex.getResponse().beforeCommit(() -> complete(ex, id, body, jsonBody));
