@@ -199,19 +199,18 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Div box = new Div(new H2(getTranslation("question.timeline")));
         box.setId("question-timeline");
         UnorderedList events = new UnorderedList();
+        TimelineTexts words =
+                new TimelineTexts(this::getTranslation, dates::format, code -> categories.name(code, getLocale()));
         for (Question.Event e : q.timeline()) {
-            StringBuilder text =
-                    new StringBuilder(dates.format(e.at())).append(" · ").append(texts.event(e.type()));
-            if (e.toStatus() != null && !e.toStatus().isBlank()) {
-                text.append(" → ").append(texts.status(e.toStatus()));
+            TimelineTexts.Line line = words.line(e);
+            ListItem item = new ListItem(new Span(line.when() + " · " + line.sentence()));
+            // names and what people wrote are content, in whatever language they were written
+            if (line.actor() != null) {
+                item.add(new Span(" · "), content(line.actor()));
             }
-            if (e.actor() != null) {
-                text.append(" · ").append(e.actor());
+            if (line.note() != null) {
+                item.add(new Span(" · "), content(line.note()));
             }
-            if (e.detail() != null && !e.detail().isBlank()) {
-                text.append(" · ").append(e.detail());
-            }
-            ListItem item = new ListItem(text.toString());
             item.addClassName("question-event");
             events.add(item);
         }
@@ -488,6 +487,12 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void showMessage(BackendException e) {
         message.setText(errors.describe(e, getLocale()));
         message.setVisible(true);
+    }
+
+    private static Span content(String text) {
+        Span span = new Span(text);
+        span.addClassName("kb-content");
+        return span;
     }
 
     private static Div html(String html) {
