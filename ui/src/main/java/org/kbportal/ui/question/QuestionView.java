@@ -117,6 +117,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         message.setVisible(false);
         H1 title = new H1(q.title());
         title.setId("question-title");
+        title.addClassName("kb-content");
         Span status = texts.statusBadge(q);
         status.setId("question-status");
         Div badges = new Div(status, texts.severityBadge(q.severity()), new Span(texts.kind(q.kind())));
@@ -498,7 +499,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private static Div html(String html) {
         Div div = new Div();
         div.getElement().setProperty("innerHTML", QuestionHtml.clean(html));
-        div.addClassName("kb-rich-text");
+        div.addClassNames("kb-rich-text", "kb-content");
         return div;
     }
 }
