@@ -31,6 +31,11 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium start() {
+        return start("zh-CN", "zh-CN,zh");
+    }
+
+    /** A browser whose interface language is {@code lang} and which asks for {@code acceptLanguage}. */
+    static HeadlessChromium start(String lang, String acceptLanguage) {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -47,8 +52,9 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--lang=zh-CN",
+                "--lang=" + lang,
                 "--window-size=1280,900");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
         return new HeadlessChromium(new ChromeDriver(service, options));
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +34,8 @@ import reactor.core.scheduler.Schedulers;
 public class BackupService {
 
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Archive names carry the local time of the portal's zone ({@code kb.questions.zone}), as people read it. */
+    private static final String STAMP = "yyyyMMdd-HHmmss";
 
     private final BackupRepository runs;
     private final AuditLog audit;
@@ -67,6 +66,12 @@ public class BackupService {
         this.db = new JdbcTarget(url, username, password);
         this.instance = instanceName(props);
         this.bootedAt = clock.instant();
+    }
+
+    String stamp(java.time.Instant at) {
+        return DateTimeFormatter.ofPattern(STAMP, Locale.ROOT)
+                .withZone(props.questions().zone())
+                .format(at);
     }
 
     /** Starts a backup requested by an admin; 409 while this instance is already writing one. */
@@ -113,7 +118,7 @@ public class BackupService {
     private Written write(String id) throws Exception {
         Path dir = props.backupDir();
         Files.createDirectories(dir);
-        String name = "kb-backup-" + STAMP.format(clock.instant()) + "-" + id.substring(0, 8) + ".zip";
+        String name = "kb-backup-" + stamp(clock.instant()) + "-" + id.substring(0, 8) + ".zip";
         Path part = dir.resolve(name + ".part");
         AtomicLong lastReport = new AtomicLong();
         Snapshot.Progress progress = (td, tt, fd, ft) -> {

@@ -63,15 +63,19 @@ public class KnowledgePublisher {
                                     return Mono.error(QuestionStatus.illegal(
                                             "Question " + id + " has no answer yet; nothing to publish."));
                                 }
-                                String question = RichText.redact(RichText.text(q.body()));
-                                String answer = RichText.redact(String.join(
-                                        "\n\n",
-                                        answers.stream()
-                                                .map(m -> RichText.text(m.body()))
-                                                .toList()));
-                                String title = RichText.redact(q.title());
-                                String lang = hasCjk(title + question) ? "zh" : "en";
+                                String plainQuestion = RichText.text(q.body());
+                                // removed addresses are marked in the article's language
+                                String lang = hasCjk(q.title() + plainQuestion) ? "zh" : "en";
                                 boolean zh = lang.equals("zh");
+                                String question = RichText.redact(plainQuestion, zh);
+                                String answer = RichText.redact(
+                                        String.join(
+                                                "\n\n",
+                                                answers.stream()
+                                                        .map(m -> RichText.text(m.body()))
+                                                        .toList()),
+                                        zh);
+                                String title = RichText.redact(q.title(), zh);
                                 String body = t.equals("FAQ")
                                         ? answer
                                         : (zh ? "现象：\n" : "Symptom:\n") + question + "\n\n"

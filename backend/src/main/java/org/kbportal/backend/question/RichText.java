@@ -34,10 +34,15 @@ final class RichText {
 
     /** E-mail addresses and phone numbers replaced, for text that becomes public knowledge. */
     static String redact(String text) {
+        return redact(text, false);
+    }
+
+    /** As {@link #redact(String)}, with the placeholders in Chinese for a Chinese article. */
+    static String redact(String text, boolean chinese) {
         if (text == null) {
             return null;
         }
-        String out = EMAIL.matcher(text).replaceAll("[email removed]");
-        return PHONE.matcher(out).replaceAll("[phone removed]");
+        String out = EMAIL.matcher(text).replaceAll(chinese ? "[邮箱已隐去]" : "[email removed]");
+        return PHONE.matcher(out).replaceAll(chinese ? "[电话已隐去]" : "[phone removed]");
     }
 }

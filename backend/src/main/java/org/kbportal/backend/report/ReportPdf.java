@@ -71,7 +71,7 @@ class ReportPdf {
                 .append("</style></head><body>");
         h.append("<h1>").append(esc(ReportTables.title(r))).append("</h1>");
         h.append("<div class=\"meta\">生成时间 (Generated) ")
-                .append(esc(r.period().generatedAt().toString()))
+                .append(esc(generated(r.period())))
                 .append(" · 时区 (Zone) ")
                 .append(esc(r.period().zone()))
                 .append("</div>");
@@ -108,6 +108,19 @@ class ReportPdf {
             h.append("</tr>");
         }
         h.append("</tbody></table>");
+    }
+
+    /** When the report was made, in the report's zone (people read it; never a UTC instant). */
+    static String generated(ServiceReport.Period p) {
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(p.zone());
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            zone = java.time.ZoneId.of("Asia/Shanghai");
+        }
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+                .withZone(zone)
+                .format(p.generatedAt());
     }
 
     private static String esc(String s) {

@@ -28,4 +28,13 @@ class RichTextTest {
                 .doesNotContain("zhang.san", "13812345678", "87654321", "138 1234 5678", "400-123-4567")
                 .contains("[email removed]", "[phone removed]", "0x80070005", "8080");
     }
+
+    @Test
+    void shouldMarkRemovedAddressesInTheArticlesLanguage() {
+        String text = "请联系 zhang.san@corp.example 或拨打 13812345678。";
+        assertThat(RichText.redact(text, true))
+                .isEqualTo("请联系 [邮箱已隐去] 或拨打 [电话已隐去]。")
+                .doesNotContain("removed");
+        assertThat(RichText.redact(text, false)).contains("[email removed]", "[phone removed]");
+    }
 }

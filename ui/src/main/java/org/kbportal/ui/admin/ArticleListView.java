@@ -22,6 +22,7 @@ import org.kbportal.ui.client.ArticleClient;
 import org.kbportal.ui.client.ArticleFilter;
 import org.kbportal.ui.client.Category;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.i18n.Content;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
@@ -112,11 +113,13 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     private Grid<Article> grid() {
         grid.setId("article-grid");
-        grid.addColumn(Article::title)
+        grid.addColumn(Content.text(Article::title))
                 .setHeader(getTranslation("field.title"))
                 .setWidth("22rem")
                 .setFlexGrow(1);
-        grid.addColumn(Article::id).setHeader(getTranslation("field.id")).setAutoWidth(true);
+        grid.addColumn(Content.text(Article::id))
+                .setHeader(getTranslation("field.id"))
+                .setAutoWidth(true);
         grid.addComponentColumn(a -> ArticleBadges.type(a.type()))
                 .setHeader(getTranslation("field.type"))
                 .setAutoWidth(true);

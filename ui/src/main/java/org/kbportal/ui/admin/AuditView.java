@@ -19,6 +19,7 @@ import org.kbportal.ui.client.AuditFilter;
 import org.kbportal.ui.client.AuditPage;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.OperationsClient;
+import org.kbportal.ui.i18n.Content;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
@@ -80,6 +81,8 @@ class AuditView extends GuardedPage {
         actor.setClearButtonVisible(true);
         action.setLabel(getTranslation("audit.action"));
         action.setId("audit-action");
+        // action codes are what the log records and what the filter matches: data, not interface words
+        action.addClassName("kb-content");
         action.setHelperText(getTranslation("audit.action.help"));
         action.setClearButtonVisible(true);
         Button apply = new Button(getTranslation("audit.apply"), VaadinIcon.SEARCH.create(), e -> apply());
@@ -102,14 +105,15 @@ class AuditView extends GuardedPage {
         grid.addColumn(e -> e.actor() == null ? "–" : e.actor())
                 .setHeader(getTranslation("audit.col.actor"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEvent::action)
+        grid.addColumn(Content.text(AuditEvent::action))
                 .setHeader(getTranslation("audit.col.action"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> e.target() == null ? "" : e.target()).setHeader(getTranslation("audit.col.target"));
+        grid.addColumn(Content.text(e -> e.target() == null ? "" : e.target()))
+                .setHeader(getTranslation("audit.col.target"));
         grid.addColumn(e -> e.status() == null ? "" : e.status().toString())
                 .setHeader(getTranslation("audit.col.status"));
         grid.addColumn(e -> e.clientIp() == null ? "" : e.clientIp()).setHeader(getTranslation("audit.col.ip"));
-        grid.addColumn(e -> e.details() == null ? "" : e.details())
+        grid.addColumn(Content.text(e -> e.details() == null ? "" : e.details()))
                 .setHeader(getTranslation("audit.col.details"))
                 .setFlexGrow(3)
                 .setTooltipGenerator(e -> e.details() == null ? "" : e.details());

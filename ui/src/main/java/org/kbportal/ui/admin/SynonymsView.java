@@ -107,7 +107,7 @@ class SynonymsView extends GuardedPage {
 
     private Div termChips(SynonymGroup group) {
         Div chips = new Div();
-        chips.addClassName("kb-terms");
+        chips.addClassNames("kb-terms", "kb-content");
         group.terms().forEach(t -> {
             Span chip = new Span(t);
             chip.addClassName("kb-term");

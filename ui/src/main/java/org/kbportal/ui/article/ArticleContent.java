@@ -14,7 +14,8 @@ import org.kbportal.ui.client.Article;
 public class ArticleContent extends Composite<Div> {
 
     public ArticleContent(Article article, MarkdownRenderer markdown) {
-        getContent().addClassName("kb-article-content");
+        // what authors wrote, in their language (the language check of the browser tests skips it)
+        getContent().addClassNames("kb-article-content", "kb-content");
         switch (article.type() == null ? "" : article.type()) {
             case Article.CASE -> showCase(article, markdown);
             case Article.MANUAL -> getContent().add(html(markdown.renderManual(article.body(), article.sections())));

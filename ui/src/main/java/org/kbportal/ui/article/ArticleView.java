@@ -100,6 +100,7 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         removeAll();
         H1 title = new H1(article.title());
         title.setId("article-title");
+        title.addClassName("kb-content");
         Div badges = new Div(
                 ArticleBadges.type(article.type()),
                 ArticleBadges.status(article.status()),

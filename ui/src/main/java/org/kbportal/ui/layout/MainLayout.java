@@ -225,6 +225,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         VaadinSession.getCurrent().setLocale(next);
         UI ui = UI.getCurrent();
         ui.setLocale(next);
+        // an explicit choice outlives the session (SessionInitializer reads it back)
+        ui.getPage()
+                .executeJs(
+                        "document.cookie = $0 + '=' + $1 + '; path=/; max-age=31536000; SameSite=Lax'",
+                        SessionInitializer.LANGUAGE_COOKIE,
+                        next.getLanguage());
         // rebuilds layout and view with the new texts; query parameters keep the page's state
         ui.refreshCurrentRoute(true);
     }

@@ -19,6 +19,7 @@ import org.kbportal.ui.client.ArticleAttachment;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.i18n.UploadTexts;
 import org.kbportal.ui.session.CurrentUser;
 
 /** The article editor's attachments: upload (checked by the backend) and delete. */
@@ -44,6 +45,7 @@ public class AttachmentPanel extends Composite<Div> {
         UI ui = UI.getCurrent();
         Upload upload =
                 new Upload(UploadHandler.toTempFile((meta, file) -> ui.access(() -> send(meta.fileName(), file))));
+        UploadTexts.localize(upload);
         upload.setId("attachment-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(50 * 1024 * 1024);

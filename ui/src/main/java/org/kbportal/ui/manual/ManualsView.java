@@ -35,6 +35,7 @@ import org.kbportal.ui.client.ManualEntry;
 import org.kbportal.ui.client.ManualUpload;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.i18n.UploadTexts;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
@@ -134,6 +135,7 @@ class ManualsView extends GuardedPage {
         UI ui = UI.getCurrent();
         Upload upload =
                 new Upload(UploadHandler.toTempFile((meta, file) -> ui.access(() -> send(meta.fileName(), file))));
+        UploadTexts.localize(upload);
         upload.setId("manual-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) MAX_BYTES);

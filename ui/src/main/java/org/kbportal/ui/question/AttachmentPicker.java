@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.kbportal.ui.client.FileUpload;
+import org.kbportal.ui.i18n.UploadTexts;
 
 /**
  * Picks screenshots and logs in the browser (size and type checked there first, and again by the
@@ -40,6 +41,7 @@ class AttachmentPicker extends Div {
                 take.run();
             }
         }));
+        UploadTexts.localize(upload);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxSize().toBytes()));
         upload.setMaxFiles(limits.maxFiles());
         upload.setAcceptedFileTypes(AttachmentLimits.ACCEPTED);

@@ -1,8 +1,13 @@
 package org.kbportal.ui.question;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
 import java.util.List;
 import org.kbportal.ui.client.Question;
 import org.kbportal.ui.i18n.DateTimes;
@@ -11,7 +16,12 @@ import org.kbportal.ui.navigation.Routes;
 /** A list of questions: status, severity, title (a link to the question), assignee and due times. */
 final class QuestionGrid extends Grid<Question> {
 
+    /** Narrower than this, only status, severity and title are shown: a title must stay readable on a phone. */
+    static final int NARROW_PX = 700;
+
     private List<Question> items = List.of();
+    private final List<Column<Question>> secondary = new ArrayList<>();
+    private Registration resizing;
 
     QuestionGrid(String id, QuestionTexts texts, DateTimes dates, String emptyText) {
         setId(id);
@@ -25,30 +35,53 @@ final class QuestionGrid extends Grid<Question> {
                 .setFlexGrow(0);
         addComponentColumn(q -> {
                     Anchor link = Routes.link(Routes.question(q.id()), "#" + q.id() + " " + q.title());
-                    link.addClassName("question-link");
+                    link.addClassNames("question-link", "kb-content");
                     return link;
                 })
                 .setHeader(getTranslation("question.col.title"))
                 .setFlexGrow(1);
-        addColumn(texts::assignee)
+        secondary.add(addColumn(texts::assignee)
                 .setHeader(getTranslation("question.col.assignee"))
                 .setAutoWidth(true)
-                .setFlexGrow(0);
-        addColumn(q -> texts.due(q.replyDueAt(), q.replyBreached()))
+                .setFlexGrow(0));
+        secondary.add(addColumn(q -> texts.due(q.replyDueAt(), q.replyBreached()))
                 .setHeader(getTranslation("question.col.reply-due"))
                 .setAutoWidth(true)
-                .setFlexGrow(0);
-        addColumn(q -> texts.due(q.resolveDueAt(), q.resolveBreached()))
+                .setFlexGrow(0));
+        secondary.add(addColumn(q -> texts.due(q.resolveDueAt(), q.resolveBreached()))
                 .setHeader(getTranslation("question.col.resolve-due"))
                 .setAutoWidth(true)
-                .setFlexGrow(0);
-        addColumn(q -> dates.format(q.createdAt()))
+                .setFlexGrow(0));
+        secondary.add(addColumn(q -> dates.format(q.createdAt()))
                 .setHeader(getTranslation("question.col.created"))
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0));
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
         setEmptyStateText(emptyText);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        Page page = attach.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fit(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(e -> fit(e.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (resizing != null) {
+            resizing.remove();
+            resizing = null;
+        }
+        super.onDetach(detach);
+    }
+
+    /** Hides the assignee, due and created columns on narrow screens (they are on the question page). */
+    private void fit(int width) {
+        boolean wide = width <= 0 || width >= NARROW_PX;
+        secondary.forEach(c -> c.setVisible(wide));
     }
 
     /**

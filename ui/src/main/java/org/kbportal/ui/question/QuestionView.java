@@ -117,6 +117,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         message.setVisible(false);
         H1 title = new H1(q.title());
         title.setId("question-title");
+        title.addClassName("kb-content");
         Span status = texts.statusBadge(q);
         status.setId("question-status");
         Div badges = new Div(status, texts.severityBadge(q.severity()), new Span(texts.kind(q.kind())));
@@ -199,19 +200,18 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Div box = new Div(new H2(getTranslation("question.timeline")));
         box.setId("question-timeline");
         UnorderedList events = new UnorderedList();
+        TimelineTexts words =
+                new TimelineTexts(this::getTranslation, dates::format, code -> categories.name(code, getLocale()));
         for (Question.Event e : q.timeline()) {
-            StringBuilder text =
-                    new StringBuilder(dates.format(e.at())).append(" · ").append(texts.event(e.type()));
-            if (e.toStatus() != null && !e.toStatus().isBlank()) {
-                text.append(" → ").append(texts.status(e.toStatus()));
+            TimelineTexts.Line line = words.line(e);
+            ListItem item = new ListItem(new Span(line.when() + " · " + line.sentence()));
+            // names and what people wrote are content, in whatever language they were written
+            if (line.actor() != null) {
+                item.add(new Span(" · "), content(line.actor()));
             }
-            if (e.actor() != null) {
-                text.append(" · ").append(e.actor());
+            if (line.note() != null) {
+                item.add(new Span(" · "), content(line.note()));
             }
-            if (e.detail() != null && !e.detail().isBlank()) {
-                text.append(" · ").append(e.detail());
-            }
-            ListItem item = new ListItem(text.toString());
             item.addClassName("question-event");
             events.add(item);
         }
@@ -490,10 +490,16 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         message.setVisible(true);
     }
 
+    private static Span content(String text) {
+        Span span = new Span(text);
+        span.addClassName("kb-content");
+        return span;
+    }
+
     private static Div html(String html) {
         Div div = new Div();
         div.getElement().setProperty("innerHTML", QuestionHtml.clean(html));
-        div.addClassName("kb-rich-text");
+        div.addClassNames("kb-rich-text", "kb-content");
         return div;
     }
 }

@@ -17,6 +17,7 @@ import org.kbportal.ui.client.Category;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.Curation;
 import org.kbportal.ui.client.CurationClient;
+import org.kbportal.ui.i18n.Content;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
@@ -62,16 +63,16 @@ class CategoryAdminView extends GuardedPage {
     @Override
     protected void build() {
         tree.setId("category-grid");
-        tree.addColumn(Category::code)
+        tree.addColumn(Content.text(Category::code))
                 .setHeader(getTranslation("categories.col.code"))
                 .setAutoWidth(true);
-        tree.addColumn(Category::nameZh)
+        tree.addColumn(Content.text(Category::nameZh))
                 .setHeader(getTranslation("categories.col.zh"))
                 .setAutoWidth(true);
-        tree.addColumn(Category::nameEn)
+        tree.addColumn(Content.text(Category::nameEn))
                 .setHeader(getTranslation("categories.col.en"))
                 .setAutoWidth(true);
-        tree.addColumn(c -> c.parentCode() == null ? "—" : c.parentCode())
+        tree.addColumn(Content.text(c -> c.parentCode() == null ? "—" : c.parentCode()))
                 .setHeader(getTranslation("categories.col.parent"))
                 .setAutoWidth(true);
         tree.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -113,7 +114,7 @@ class CategoryAdminView extends GuardedPage {
         form.addClassName("kb-form-row");
 
         tags.setId("tag-grid");
-        tags.addColumn(Curation.TagCount::tag)
+        tags.addColumn(Content.text(Curation.TagCount::tag))
                 .setHeader(getTranslation("categories.tag"))
                 .setFlexGrow(1);
         tags.addColumn(Curation.TagCount::articles)

@@ -53,7 +53,7 @@ class HitList extends Composite<Div> {
 
     private Div card(SearchHit hit) {
         Anchor title = Routes.link(Routes.article(hit.id()), hit.title());
-        title.addClassName("search-hit-title");
+        title.addClassNames("search-hit-title", "kb-content");
         // the link navigates by itself; these only report it, before the navigation arrives
         title.getElement().addEventListener("click", e -> fireEvent(new OpenEvent(this, hit)));
         title.getElement()
@@ -69,7 +69,7 @@ class HitList extends Composite<Div> {
         meta.add(new Span(categories.name(hit.category(), getLocale())), ArticleBadges.lang(hit.lang()));
 
         Div snippet = new Div();
-        snippet.addClassName("kb-snippet");
+        snippet.addClassNames("kb-snippet", "kb-content");
         snippet.getElement().setProperty("innerHTML", Snippets.sanitize(hit.snippet()));
 
         Div card = new Div(title, meta, snippet);

@@ -45,7 +45,8 @@ class SearchHints extends Composite<Div> {
             line.addClassName("kb-search-note");
             for (String term : results.synonyms()) {
                 Span chip = new Span(term);
-                chip.addClassName("kb-term");
+                // the user's own search terms and their synonyms: content, not interface
+                chip.addClassNames("kb-term", "kb-content");
                 line.add(chip);
             }
             getContent().add(line);

@@ -98,10 +98,26 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
         Div main = new Div(summary, hints, hits, browse, empty, pager);
         main.addClassName("kb-results-main");
-        results.add(facets, main);
+        results.add(facetToggle(), facets, main);
         results.addClassName("kb-results");
         landing.addClassName("kb-landing");
         add(hero, searchBar(), message, results, landing);
+    }
+
+    /** On phones the facets fold away behind this button, so the results come first (CSS hides it on wide screens). */
+    private Button facetToggle() {
+        Button toggle = new Button(getTranslation("search.facets.toggle"), VaadinIcon.FILTER.create());
+        toggle.setId("facet-toggle");
+        toggle.addClassName("kb-facet-toggle");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        toggle.getElement().setAttribute("aria-expanded", "false");
+        toggle.getElement().setAttribute("aria-controls", "search-facets");
+        toggle.addClickListener(e -> {
+            boolean open = !results.hasClassName("kb-facets-open");
+            results.setClassName("kb-facets-open", open);
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        return toggle;
     }
 
     private Div searchBar() {
