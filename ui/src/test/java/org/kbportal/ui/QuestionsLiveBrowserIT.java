@@ -118,6 +118,13 @@ class QuestionsLiveBrowserIT {
         expertBrowser.screenshot("live-workbench");
 
         expertBrowser.click(row);
+        // the escalation dialog says who would take it: per tier above L1, on duty now or the next shift
+        WebElement duty = expertBrowser.visible(By.id("question-escalate-duty"));
+        List<WebElement> tiers = duty.findElements(By.cssSelector("[data-tier]"));
+        assertThat(tiers).extracting(t -> t.getAttribute("data-tier")).containsExactly("L2", "L3");
+        assertThat(tiers)
+                .allSatisfy(t -> assertThat(t.getText())
+                        .contains(Integer.parseInt(t.getAttribute("data-on-duty")) > 0 ? "正在值班" : "下一班"));
         WebElement download = expertBrowser.visible(By.cssSelector("#attachment-list .attachment-link"));
         assertThat(download.getText()).isEqualTo("错误截图.png");
         @SuppressWarnings("unchecked")

@@ -61,6 +61,45 @@ public final class DutyRoster {
                 .anyMatch(s -> covers(day, s.start(), s.end(), at));
     }
 
+    /**
+     * The earliest start of a shift of one of {@code expertIds} after {@code after} and within
+     * {@code days} days, by the same rules as {@link #onDuty} (an override replaces the template for
+     * shifts starting that date). Empty when none of them comes on duty in that window.
+     */
+    public Optional<Instant> nextStart(Set<Long> expertIds, Instant after, int days) {
+        LocalDateTime from = LocalDateTime.ofInstant(after, zone);
+        LocalDate first = from.toLocalDate();
+        Optional<LocalDateTime> best = Optional.empty();
+        for (LocalDate day = first; !day.isAfter(first.plusDays(days)); day = day.plusDays(1)) {
+            for (long id : expertIds) {
+                for (LocalTime start : startsOn(id, day)) {
+                    LocalDateTime at = day.atTime(start);
+                    if (at.isAfter(from) && (best.isEmpty() || at.isBefore(best.get()))) {
+                        best = Optional.of(at);
+                    }
+                }
+            }
+            if (best.isPresent()) {
+                break;
+            }
+        }
+        return best.map(t -> t.atZone(zone).toInstant());
+    }
+
+    private List<LocalTime> startsOn(long expertId, LocalDate day) {
+        Optional<DutyOverride> o = overrides.stream()
+                .filter(x -> x.expertId() == expertId && x.date().equals(day))
+                .findFirst();
+        if (o.isPresent()) {
+            DutyOverride x = o.get();
+            return x.onDuty() ? List.of(x.start() == null ? LocalTime.MIDNIGHT : x.start()) : List.of();
+        }
+        return shifts.stream()
+                .filter(s -> s.expertId() == expertId && s.dayOfWeek() == day.getDayOfWeek())
+                .map(Shift::start)
+                .toList();
+    }
+
     private static boolean covers(LocalDate day, LocalTime start, LocalTime end, LocalDateTime at) {
         LocalDateTime from = day.atTime(start);
         LocalDateTime to =

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.kbportal.backend.account.AccountService;
 import org.kbportal.backend.account.Role;
 import org.kbportal.backend.system.KbException;
@@ -16,6 +19,9 @@ import reactor.core.publisher.Mono;
 /** Experts, their weekly shifts and date overrides, and who is on duty now. */
 @Service
 public class DutyService {
+
+    /** How far ahead {@link #nextOnDuty} looks. */
+    public static final int LOOK_AHEAD_DAYS = 14;
 
     private final DutyRepository repo;
     private final AccountService accounts;
@@ -81,6 +87,29 @@ public class DutyService {
                         repo.overrides(date.minusDays(1), date).collectList())
                 .map(t -> new DutyRoster(props.questions().zone(), t.getT1(), t.getT2()).onDuty(at))
                 .flatMapMany(ids -> repo.experts().filter(e -> e.active() && ids.contains(e.userId())));
+    }
+
+    /**
+     * When the first of {@code who} (active experts) next comes on duty after {@code after}, looking
+     * at most {@link #LOOK_AHEAD_DAYS} days ahead; empty when none of them does.
+     */
+    public Mono<Optional<Instant>> nextOnDuty(Predicate<Expert> who, Instant after) {
+        LocalDate date = after.atZone(props.questions().zone()).toLocalDate();
+        return Mono.zip(
+                        repo.experts()
+                                .filter(e -> e.active() && who.test(e))
+                                .map(Expert::userId)
+                                .collect(Collectors.toSet()),
+                        repo.shifts().collectList(),
+                        repo.overrides(date.minusDays(1), date.plusDays(LOOK_AHEAD_DAYS))
+                                .collectList())
+                .map(t -> new DutyRoster(props.questions().zone(), t.getT2(), t.getT3())
+                        .nextStart(t.getT1(), after, LOOK_AHEAD_DAYS));
+    }
+
+    /** The zone the roster's shifts are in. */
+    public java.time.ZoneId zone() {
+        return props.questions().zone();
     }
 
     public Flux<Expert> onDutyNow() {

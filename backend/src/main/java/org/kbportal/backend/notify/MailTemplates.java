@@ -23,7 +23,12 @@ final class MailTemplates {
             "UNASSIGNED",
                     new Text("[知识库] 问题 #{id} 无人值守，待分派：{title}", "问题 #{id}「{title}」没有可分派的值班专家，已进入待分派队列。\n{detail}"),
             "LOW_RATING", new Text("[知识库] 问题 #{id} 收到差评：{title}", "问题 #{id}「{title}」收到低分评价。\n{detail}"),
-            "QUEUED", new Text("[知识库] 待认领问题 #{id}：{title}", "您技能范围内的问题 #{id}「{title}」等待认领。\n{detail}"));
+            "QUEUED", new Text("[知识库] 待认领问题 #{id}：{title}", "您技能范围内的问题 #{id}「{title}」等待认领。\n{detail}"),
+            "WAITING",
+                    new Text(
+                            "[知识库] 问题 #{id} 已升级，等待值班专家，预计 {pickupzh} 有人接手：{title}",
+                            "问题 #{id}「{title}」已升级，但下一级暂时没有值班专家，已进入 {tier} 待分派队列。\n"
+                                    + "预计 {pickupzh} 有专家上班并接手。服务时限按 SLA 策略照常计时，不会因等待而暂停。\n{detail}"));
 
     private static final Map<String, Text> EN = Map.of(
             "ASSIGNED",
@@ -57,7 +62,14 @@ final class MailTemplates {
             "QUEUED",
                     new Text(
                             "[KB] Question #{id} waits to be claimed: {title}",
-                            "Question #{id} \"{title}\" in your skills waits in the queue.\n{detail}"));
+                            "Question #{id} \"{title}\" in your skills waits in the queue.\n{detail}"),
+            "WAITING",
+                    new Text(
+                            "[KB] Question #{id} escalated, waits for the next expert on duty ({pickupen}): {title}",
+                            "Question #{id} \"{title}\" was escalated, but nobody at the next tier is on duty; it waits"
+                                    + " in the {tier} queue.\nAn expert is expected to pick it up at {pickupen}, when"
+                                    + " the next shift starts. The SLA clock keeps running as the SLA policy says; waiting"
+                                    + " does not pause it.\n{detail}"));
 
     private MailTemplates() {}
 

@@ -26,7 +26,7 @@ public class Notifier {
     public record Recipient(long userId, String email) {}
 
     /**
-     * @param template ASSIGNED, WARNING, ESCALATED, ANSWERED, STATUS, UNASSIGNED, QUEUED or LOW_RATING
+     * @param template ASSIGNED, WARNING, ESCALATED, ANSWERED, STATUS, UNASSIGNED, QUEUED, WAITING or LOW_RATING
      * @param vars {@code id}, {@code title}, {@code status}, {@code detail}
      */
     public Mono<Void> notify(Recipient to, String template, Long questionId, Map<String, String> vars) {

@@ -1,7 +1,6 @@
 package org.kbportal.backend.question;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kbportal.backend.duty.DutyService;
@@ -9,6 +8,8 @@ import org.kbportal.backend.duty.Expert;
 import org.kbportal.backend.duty.Tier;
 import org.kbportal.backend.system.KbException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,10 +22,12 @@ class Assigner {
 
     private final QuestionStore store;
     private final DutyService duty;
+    private final TransactionalOperator tx;
 
-    Assigner(QuestionStore store, DutyService duty) {
+    Assigner(QuestionStore store, DutyService duty, TransactionalOperator tx) {
         this.store = store;
         this.duty = duty;
+        this.tx = tx;
     }
 
     /** Routes a NEW question to an on-duty L1 expert, or leaves it in the queue and tells the admins. */
@@ -84,8 +87,11 @@ class Assigner {
     }
 
     /**
-     * Moves {@code q} to the next tier: L1 → an on-duty L2 expert with the skill, else the L3 vendor
-     * contact; L2 → L3. Without anyone there it waits unassigned in that tier's queue. Admins are told.
+     * Moves {@code q} to the next tier, to an expert on duty there (skill required), else the tier
+     * after it. When nobody at any higher tier is on duty, it waits unassigned in the queue of the
+     * tier whose expert comes on duty first (the next tier if none is rostered), and the asker and
+     * the admins learn when that is; {@link #routeWaiting} assigns it then. The SLA clocks are not
+     * touched: they run (or stand still) as the SLA policy says, waiting or not.
      */
     Mono<Question> escalate(Question q, Long actor, String reason, Instant now) {
         if (q.status().isFinished()) {
@@ -95,56 +101,82 @@ class Assigner {
             return Mono.error(
                     KbException.conflict("top-tier", "Question " + q.id() + " is already with the L3 vendor contact."));
         }
-        return Mono.zip(
-                        duty.onDutyAt(now).collectList(),
-                        duty.experts().collectList(),
-                        store.repo().loads())
+        Long previous = q.assigneeId();
+        return Mono.zip(duty.onDutyAt(now).collectList(), store.repo().loads())
                 .flatMap(t -> {
-                    Tier tier = q.tier().next();
-                    Optional<Expert> target = Optional.empty();
-                    if (tier == Tier.L2) {
-                        target = Routing.pick(t.getT1(), t.getT3(), Tier.L2, q.category(), true);
-                        if (target.isEmpty()) {
-                            tier = Tier.L3;
+                    for (Tier tier = q.tier().next(); tier != null; tier = tier.next()) {
+                        Optional<Expert> target = Routing.pick(t.getT1(), t.getT2(), tier, q.category(), true);
+                        if (target.isPresent()) {
+                            return assign(q, target.get(), tier, true, actor, "ESCALATED", reason, now, false);
                         }
                     }
-                    if (tier == Tier.L3) {
-                        target = vendor(t.getT1(), t.getT2(), t.getT3(), q.category());
-                    }
-                    Long previous = q.assigneeId();
-                    Mono<Question> moved;
-                    if (target.isPresent()) {
-                        moved = assign(q, target.get(), tier, true, actor, "ESCALATED", reason, now, false);
-                    } else {
-                        Question next = q.assigned(null, null, tier, true).with(statusWhenUnassigned(q.status()));
-                        String detail =
-                                "→ " + tier + " queue (nobody available)" + (reason == null ? "" : ": " + reason);
-                        moved = store.save(q, next, false, now)
-                                .flatMap(saved -> store.event(
-                                                saved, "ESCALATED", actor, q.status(), saved.status(), detail, now)
-                                        .then(store.tellAdmins("UNASSIGNED", saved, detail))
-                                        .then(store.tellQueue(queueOf(saved.tier(), saved.category()), saved, detail))
-                                        .thenReturn(saved));
-                    }
-                    return moved.flatMap(saved -> store.tellAdmins("ESCALATED", saved, reason)
-                            .then(
-                                    previous == null
-                                            ? Mono.empty()
-                                            : store.tellInPortal(previous, "ESCALATED", saved, reason))
-                            .thenReturn(saved));
+                    return waitForDuty(q, actor, reason, now);
+                })
+                .flatMap(saved -> store.tellAdmins("ESCALATED", saved, reason)
+                        .then(
+                                previous == null
+                                        ? Mono.empty()
+                                        : store.tellInPortal(previous, "ESCALATED", saved, reason))
+                        .thenReturn(saved));
+    }
+
+    /** Nobody above is on duty: into the queue of the tier that is staffed first, with word of when. */
+    private Mono<Question> waitForDuty(Question q, Long actor, String reason, Instant now) {
+        return Flux.fromArray(Tier.values())
+                .filter(tier -> tier.compareTo(q.tier()) > 0)
+                .concatMap(tier -> duty.nextOnDuty(e -> e.tier() == tier && e.hasSkill(q.category()), now)
+                        .map(start -> Map.entry(tier, start)))
+                .filter(e -> e.getValue().isPresent())
+                // the earliest start; on a tie the lower tier (concatMap keeps the tiers in order)
+                .reduce((a, b) -> b.getValue().get().isBefore(a.getValue().get()) ? b : a)
+                .defaultIfEmpty(Map.entry(q.tier().next(), Optional.<Instant>empty()))
+                .flatMap(wait -> {
+                    Tier tier = wait.getKey();
+                    Optional<Instant> pickup = wait.getValue();
+                    Question next = q.assigned(null, null, tier, true).with(statusWhenUnassigned(q.status()));
+                    String detail = "→ " + tier + " queue (nobody on duty; next on duty "
+                            + pickup.map(Instant::toString).orElse("not rostered") + ")"
+                            + (reason == null ? "" : ": " + reason);
+                    Map<String, String> when = DutyTimes.pickup(pickup, duty.zone(), tier);
+                    return store.save(q, next, false, now)
+                            .flatMap(saved -> store.event(
+                                            saved, "ESCALATED", actor, q.status(), saved.status(), detail, now)
+                                    .then(store.tellAdmins("WAITING", saved, reason, when))
+                                    .then(store.tell(saved.askerId(), "WAITING", saved, null, when))
+                                    .then(store.tellQueue(queueOf(saved.tier(), saved.category()), saved, detail))
+                                    .thenReturn(saved));
                 });
     }
 
+    /**
+     * Assigns the questions waiting unassigned to whoever of their tier is on duty now with room for
+     * them (L1 prefers the skill, higher tiers require it); an escalated question also goes to a
+     * higher tier if its own has nobody. Claims only unassigned questions, so with several
+     * instances each question is assigned once.
+     */
+    Flux<Question> routeWaiting(Instant now) {
+        return Mono.zip(duty.onDutyAt(now).collectList(), store.repo().loads()).flatMapMany(t -> {
+            Map<Long, Long> loads = new java.util.HashMap<>(t.getT2());
+            return store.repo().unassigned().concatMap(q -> {
+                for (Tier tier = q.tier(); tier != null; tier = q.escalated() ? tier.next() : null) {
+                    Optional<Expert> e = Routing.pick(t.getT1(), loads, tier, q.category(), tier != Tier.L1);
+                    if (e.isPresent()) {
+                        loads.merge(e.get().userId(), 1L, Long::sum);
+                        return assign(q, e.get(), tier, q.escalated(), null, "ROUTED", "on duty now", now, true)
+                                .as(tx::transactional)
+                                // claimed or changed meanwhile (another instance, a user): next run
+                                .onErrorResume(KbException.class, x -> Mono.empty());
+                    }
+                }
+                return Mono.empty();
+            });
+        });
+    }
+
     /** The active experts who see a question of this tier and category in their queue. */
-    private reactor.core.publisher.Flux<Long> queueOf(Tier tier, String category) {
+    private Flux<Long> queueOf(Tier tier, String category) {
         return duty.experts()
                 .filter(e -> e.active() && e.tier() == tier && e.hasSkill(category))
                 .map(Expert::userId);
-    }
-
-    /** The L3 contact for a category: on duty if possible, else any active one (reachable by e-mail). */
-    private static Optional<Expert> vendor(List<Expert> onDuty, List<Expert> all, Map<Long, Long> loads, String cat) {
-        Optional<Expert> e = Routing.pick(onDuty, loads, Tier.L3, cat, true);
-        return e.isPresent() ? e : Routing.pick(all, loads, Tier.L3, cat, true);
     }
 }

@@ -80,9 +80,15 @@ class QuestionStore {
     }
 
     Mono<Void> tell(long userId, String template, Question q, String detail) {
+        return tell(userId, template, q, detail, Map.of());
+    }
+
+    /** In-portal and e-mail, with template variables beyond the question's own. */
+    Mono<Void> tell(long userId, String template, Question q, String detail, Map<String, String> extra) {
+        Map<String, String> vars = vars(q, detail);
+        vars.putAll(extra);
         return accounts.byId(userId)
-                .flatMap(u ->
-                        notifier.notify(new Notifier.Recipient(u.id(), u.email()), template, q.id(), vars(q, detail)))
+                .flatMap(u -> notifier.notify(new Notifier.Recipient(u.id(), u.email()), template, q.id(), vars))
                 .onErrorResume(KbException.class, e -> Mono.empty());
     }
 
@@ -97,13 +103,19 @@ class QuestionStore {
     }
 
     Mono<Void> tellAdmins(String template, Question q, String detail) {
+        return tellAdmins(template, q, detail, Map.of());
+    }
+
+    Mono<Void> tellAdmins(String template, Question q, String detail, Map<String, String> extra) {
+        Map<String, String> vars = vars(q, detail);
+        vars.putAll(extra);
         return notifier.notifyAll(
                 accounts.all()
                         .filter(u -> u.enabled() && u.roles().contains(Role.ADMIN))
                         .map(u -> new Notifier.Recipient(u.id(), u.email())),
                 template,
                 q.id(),
-                vars(q, detail));
+                vars);
     }
 
     private static Map<String, String> vars(Question q, String detail) {

@@ -15,7 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every {@code kb.questions.sla-check-interval}: warns the assignee at 80 % of a clock, escalates at
+ * Every {@code kb.questions.sla-check-interval}: assigns questions waiting in a queue to experts who
+ * have come on duty since ({@link Assigner#routeWaiting}), warns the assignee at 80 % of a clock, escalates at
  * its breach, and closes questions RESOLVED for {@code kb.questions.auto-close-days}. Each step first
  * sets its flag with a conditional UPDATE, in one transaction with its consequences, so with several
  * instances exactly one does it (and a failed step is retried on the next run).
@@ -65,6 +66,8 @@ class SlaMonitor implements SmartLifecycle {
     Mono<Void> checkOnce() {
         Instant now = clock.instant();
         QuestionRepository repo = store.repo();
+        // questions waiting in a queue go to whoever has come on duty since (every tier)
+        Mono<Void> route = assigner.routeWaiting(now).then();
         Flux<Void> replyWarn = repo.clockPassed("reply_warn_at", "reply_warned", REPLY_RUNNING, now)
                 .filter(q -> q.firstReplyAt() == null)
                 .concatMap(q -> warn(q, "reply_warned", "reply", q.clocks().replyDueAt(), now));
@@ -79,7 +82,7 @@ class SlaMonitor implements SmartLifecycle {
         Flux<Void> close = repo.resolvedBefore(
                         now.minus(Duration.ofDays(props.questions().autoCloseDays())))
                 .concatMap(q -> autoClose(q, now));
-        return replyWarn
+        return route.thenMany(replyWarn)
                 .thenMany(resolveWarn)
                 .thenMany(replyBreach)
                 .thenMany(resolveBreach)

@@ -405,12 +405,22 @@ class QuestionFlowIT {
         long id = ask(user, "FAULT", "A", "security", "疑似勒索病毒", "<p>文件被加密</p>").id();
         Api.Reply noReason = api.post(expert, "/api/questions/" + id + "/escalate", Map.of());
         assertThat(noReason.status()).isEqualTo(400);
+        // who is on duty above L1 right now: expert2 (L2, weekdays 08-20 Shanghai), vendor (L3, weekdays 09-18)
+        boolean anyoneAbove = api.get(expert, "/api/expert/duty/now?category=security").list("tiers").stream()
+                .filter(t -> !"L1".equals(t.get("tier")))
+                .anyMatch(t -> !((List<?>) t.get("onDuty")).isEmpty());
         Api.Reply escalated = api.post(expert, "/api/questions/" + id + "/escalate", Map.of("reason", "需要安全专家"));
         assertThat(escalated.status()).isEqualTo(200);
         assertThat(escalated.get("escalated")).isEqualTo(true);
-        // L2 when expert2 is on duty (weekdays 08-20 Shanghai), else the L3 vendor contact
         assertThat(escalated.get("tier")).isIn("L2", "L3");
-        assertThat(escalated.get("assignee")).isIn("expert2", "vendor");
+        if (anyoneAbove) {
+            assertThat(escalated.get("assignee")).isIn("expert2", "vendor");
+        } else {
+            // nights and weekends: never an off-duty contact; it waits and the asker learns until when
+            assertThat(escalated.get("assignee")).isNull();
+            assertThat(api.getList(user, "/api/notifications"))
+                    .anyMatch(n -> "WAITING".equals(n.get("kind")) && ((Number) n.get("questionId")).longValue() == id);
+        }
         assertThat(timelineTypes(escalated)).contains("ESCALATED");
         assertThat(api.getList(user, "/api/duty/now")).anyMatch(e -> "expert".equals(e.get("username")));
         // the previous assignee may no longer escalate it

@@ -30,6 +30,7 @@ import org.kbportal.ui.review.ScheduleForm;
 import org.kbportal.ui.review.WorkflowTimeline;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 
 /**
  * Creates and edits articles ({@code admin/articles/edit/:id?}): authors (EXPERT) write drafts and
@@ -67,10 +68,11 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
             CurrentUser user,
             ErrorMessages errors,
             CurationClient curation,
-            ManualClient manuals) {
+            ManualClient manuals,
+            FileDownloads downloads) {
         this.curation = curation;
         this.articles = articles;
-        this.attachments = new AttachmentPanel(manuals, user, errors);
+        this.attachments = new AttachmentPanel(manuals, downloads, errors);
         this.categories = categories;
         this.markdown = markdown;
         this.dates = dates;

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 import org.kbportal.ui.client.AuditEvent;
 import org.kbportal.ui.client.AuditFilter;
 import org.kbportal.ui.client.AuditPage;
@@ -25,6 +24,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -40,6 +40,7 @@ class AuditView extends GuardedPage {
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final FileDownloads downloads;
 
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
@@ -54,8 +55,9 @@ class AuditView extends GuardedPage {
     private AuditFilter filter = AuditFilter.ALL;
     private int page;
 
-    AuditView(OperationsClient ops, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+    AuditView(OperationsClient ops, DateTimes dates, CurrentUser user, ErrorMessages errors, FileDownloads downloads) {
         super("audit.title");
+        this.downloads = downloads;
         this.ops = ops;
         this.dates = dates;
         this.user = user;
@@ -166,8 +168,6 @@ class AuditView extends GuardedPage {
         previous.setEnabled(page > 0);
         next.setEnabled(page + 1 < pages);
         AuditFilter current = filter;
-        StreamResource export = new StreamResource("audit-log.csv", (out, session) -> ops.exportAudit(current, out));
-        export.setContentType("text/csv; charset=UTF-8");
-        csv.setHref(export);
+        csv.setHref(downloads.handler(ops.auditCsv(current), "audit-log.csv", "text/csv; charset=UTF-8"));
     }
 }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.kbportal.ui.client.BackendException;
@@ -26,6 +25,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -42,6 +42,7 @@ class BackupsView extends GuardedPage {
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final FileDownloads downloads;
 
     private final Div message = new Div();
     private final Button create = new Button();
@@ -50,8 +51,10 @@ class BackupsView extends GuardedPage {
     private final Grid<BackupRun> grid = new Grid<>();
     private Registration polling;
 
-    BackupsView(OperationsClient ops, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+    BackupsView(
+            OperationsClient ops, DateTimes dates, CurrentUser user, ErrorMessages errors, FileDownloads downloads) {
         super("backups.title");
+        this.downloads = downloads;
         this.ops = ops;
         this.dates = dates;
         this.user = user;
@@ -166,11 +169,7 @@ class BackupsView extends GuardedPage {
     private com.vaadin.flow.component.Component downloadOrError(BackupRun r) {
         if (r.downloadable()) {
             // streamed from the backend straight to the browser, never held in memory
-            StreamResource archive =
-                    new StreamResource(r.fileName(), (out, session) -> ops.downloadBackup(r.id(), out));
-            archive.setContentType("application/zip");
-            Anchor link = new Anchor(archive, r.fileName());
-            link.getElement().setAttribute("download", true);
+            Anchor link = downloads.link(ops.backupArchive(r.id()), r.fileName(), "application/zip", r.fileName());
             link.getElement().setAttribute("data-testid", "backup-download");
             return link;
         }

@@ -24,6 +24,7 @@ import org.kbportal.ui.manual.ArticleFiles;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 
 /**
  * One article ({@code article/:id}); the id may be a manual section ({@code MANUAL~3}), then the
@@ -41,6 +42,7 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final CurationClient curation;
     private final SearchClient search;
     private final ManualClient manuals;
+    private final FileDownloads downloads;
     private Article shown;
     private TableOfContents toc;
 
@@ -53,7 +55,9 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             ErrorMessages errors,
             CurationClient curation,
             SearchClient search,
-            ManualClient manuals) {
+            ManualClient manuals,
+            FileDownloads downloads) {
+        this.downloads = downloads;
         this.curation = curation;
         this.search = search;
         this.articles = articles;
@@ -130,7 +134,7 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             body.addClassName("with-toc");
         }
         body.add(content);
-        add(header, body, new ArticleFiles(manuals, user, article.id()));
+        add(header, body, new ArticleFiles(manuals, user, downloads, article.id()));
         if (Article.PUBLISHED.equals(article.status())) {
             add(new FeedbackWidget(curation, errors, article.id(), user.visitorId()));
         }

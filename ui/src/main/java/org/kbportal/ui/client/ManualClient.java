@@ -1,14 +1,10 @@
 package org.kbportal.ui.client;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Component;
@@ -120,29 +116,14 @@ public class ManualClient {
                 .body(VersionDiff.class));
     }
 
-    /**
-     * Streams a download ({@code /api/articles/...} path) into {@code out}. The token is passed in,
-     * because downloads are written outside the UI's session lock.
-     */
-    public void download(String path, String token, OutputStream out) {
-        BackendCalls.run(() -> http.get()
-                .uri(path)
-                .headers(h -> {
-                    if (token != null) {
-                        h.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-                    }
-                })
-                .exchange((request, response) -> {
-                    if (response.getStatusCode().isError()) {
-                        throw ProblemDecoder.decode(response);
-                    }
-                    try (InputStream in = response.getBody()) {
-                        in.transferTo(out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return null;
-                }));
+    /** The original document of a manual's {@code version}, for {@link BackendFiles}. */
+    public BackendFiles.Request original(String articleId, int version) {
+        return new BackendFiles.Request("/api/articles/" + articleId + "/file", Map.of("version", version));
+    }
+
+    /** An article's attachment, for {@link BackendFiles}. */
+    public BackendFiles.Request attachment(String articleId, String fileId) {
+        return BackendFiles.Request.of("/api/articles/" + articleId + "/attachments/" + fileId);
     }
 
     private static String nz(String s) {

@@ -1,7 +1,5 @@
 package org.kbportal.ui.client;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +36,9 @@ public class OperationsClient {
                 .body(new ParameterizedTypeReference<List<BackupRun>>() {}));
     }
 
-    /** Streams a finished backup's archive into {@code out}. */
-    public void downloadBackup(String id, OutputStream out) {
-        streamTo("/api/admin/backups/" + id + "/file", Map.of(), out);
+    /** A finished backup's archive, for {@link BackendFiles}. */
+    public BackendFiles.Request backupArchive(String id) {
+        return BackendFiles.Request.of("/api/admin/backups/" + id + "/file");
     }
 
     public AuditPage audit(AuditFilter filter, int page, int size) {
@@ -53,22 +51,8 @@ public class OperationsClient {
                 .body(AuditPage.class));
     }
 
-    /** Streams the filtered audit log as CSV into {@code out}. */
-    public void exportAudit(AuditFilter filter, OutputStream out) {
-        streamTo("/api/admin/audit/export", filter.params(), out);
-    }
-
-    private void streamTo(String path, Map<String, Object> params, OutputStream out) {
-        BackendCalls.run(() -> http.get().uri(QueryUris.of(path, params)).exchange((request, response) -> {
-            if (response.getStatusCode().isError()) {
-                throw ProblemDecoder.decode(response);
-            }
-            try {
-                response.getBody().transferTo(out);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return null;
-        }));
+    /** The filtered audit log as CSV, for {@link BackendFiles}. */
+    public BackendFiles.Request auditCsv(AuditFilter filter) {
+        return new BackendFiles.Request("/api/admin/audit/export", filter.params());
     }
 }

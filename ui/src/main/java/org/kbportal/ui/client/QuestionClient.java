@@ -1,6 +1,5 @@
 package org.kbportal.ui.client;
 
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +115,14 @@ public class QuestionClient {
         return all == null ? List.of() : List.of(all);
     }
 
+    /** Per tier, who is on duty now with the skill of {@code category}, and the next shift start. */
+    public DutyNow dutyByTier(String category) {
+        return BackendCalls.call(() -> http.get()
+                .uri("/api/expert/duty/now?category={c}", category == null ? "" : category)
+                .retrieve()
+                .body(DutyNow.class));
+    }
+
     /** Gives the question to another expert (assignee, ADMIN); 409 {@code already-assignee}. */
     public Question handover(long id, long toUserId, String note) {
         Map<String, Object> json = new HashMap<>();
@@ -210,24 +217,9 @@ public class QuestionClient {
         return all == null ? List.of() : Arrays.asList(all);
     }
 
-    /**
-     * Opens an attachment's bytes; the caller must close the stream. Takes the token explicitly,
-     * because downloads run outside the page's request.
-     *
-     * @throws BackendException 404 when the file is not attached to a question the caller may see
-     */
-    public InputStream download(long id, String fileId, String token) {
-        return BackendCalls.call(() -> http.get()
-                .uri("/api/questions/{id}/attachments/{file}", id, fileId)
-                .headers(h -> h.setBearerAuth(token))
-                .exchange(
-                        (request, response) -> {
-                            if (response.getStatusCode().isError()) {
-                                throw ProblemDecoder.decode(response);
-                            }
-                            return response.getBody();
-                        },
-                        false));
+    /** A question's attachment, for {@link BackendFiles}; the backend answers 404 to whoever may not see it. */
+    public BackendFiles.Request attachmentFile(long id, String fileId) {
+        return BackendFiles.Request.of("/api/questions/" + id + "/attachments/" + fileId);
     }
 
     private Question post(String uri, long id, Object json) {

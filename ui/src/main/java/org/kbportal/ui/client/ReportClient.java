@@ -25,14 +25,14 @@ public class ReportClient {
                 .body(ServiceReport.class));
     }
 
-    /** The export as {@code csv}, {@code xlsx} or {@code pdf}. */
-    public byte[] export(Filter f, String format) {
-        return BackendCalls.call(() -> http.get()
-                .uri(b -> params(b.path("/api/reports/service"), f)
-                        .queryParam("format", format)
-                        .build())
-                .retrieve()
-                .body(byte[].class));
+    /** The export as {@code csv}, {@code xlsx} or {@code pdf}, for {@link BackendFiles}. */
+    public BackendFiles.Request export(Filter f, String format) {
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("from", f.from());
+        params.put("to", f.to());
+        params.put("category", f.category());
+        params.put("format", format);
+        return new BackendFiles.Request("/api/reports/service", params);
     }
 
     /** A chart as PNG. */

@@ -13,6 +13,7 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.client.ManualEntry;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 
 /**
  * The files of an article on its page: the original document of a manual made from one (with the
@@ -20,7 +21,7 @@ import org.kbportal.ui.session.CurrentUser;
  */
 public class ArticleFiles extends Composite<Div> {
 
-    public ArticleFiles(ManualClient client, CurrentUser user, String articleId) {
+    public ArticleFiles(ManualClient client, CurrentUser user, FileDownloads downloads, String articleId) {
         getContent().setId("article-files");
         getContent().addClassName("kb-article-files");
         List<ManualEntry.Source> sources;
@@ -34,11 +35,10 @@ public class ArticleFiles extends Composite<Div> {
         }
         if (!sources.isEmpty()) {
             ManualEntry.Source latest = sources.get(0);
-            Anchor original = Downloads.link(
-                    client,
-                    user,
-                    "/api/articles/" + articleId + "/file?version=" + latest.version(),
+            Anchor original = downloads.link(
+                    client.original(articleId, latest.version()),
                     latest.fileName(),
+                    Downloads.SAVE_AS,
                     getTranslation("manual.original", latest.fileName()));
             original.setId("article-original");
             Div line = new Div(original, new Span(describe(latest)));
@@ -49,11 +49,10 @@ public class ArticleFiles extends Composite<Div> {
                 UnorderedList older = new UnorderedList();
                 older.setId("article-older-originals");
                 for (ManualEntry.Source s : sources.subList(1, sources.size())) {
-                    older.add(new ListItem(Downloads.link(
-                            client,
-                            user,
-                            "/api/articles/" + articleId + "/file?version=" + s.version(),
+                    older.add(new ListItem(downloads.link(
+                            client.original(articleId, s.version()),
                             s.fileName(),
+                            Downloads.SAVE_AS,
                             getTranslation("manual.older", s.version(), s.fileName()))));
                 }
                 getContent().add(older);
@@ -63,8 +62,8 @@ public class ArticleFiles extends Composite<Div> {
             UnorderedList list = new UnorderedList();
             list.setId("article-attachments");
             for (ArticleAttachment a : attachments) {
-                Anchor link = Downloads.link(
-                        client, user, "/api/articles/" + articleId + "/attachments/" + a.id(), a.name(), a.name());
+                Anchor link =
+                        downloads.link(client.attachment(articleId, a.id()), a.name(), Downloads.SAVE_AS, a.name());
                 link.getElement().setAttribute("data-testid", "attachment-link");
                 ListItem item = new ListItem(link, new Span(" " + size(a.size())));
                 if (a.description() != null) {

@@ -20,22 +20,20 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.i18n.UploadTexts;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 
 /** The article editor's attachments: upload (checked by the backend) and delete. */
 public class AttachmentPanel extends Composite<Div> {
 
     private final ManualClient client;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final Grid<ArticleAttachment> grid = new Grid<>();
     private final TextField description = new TextField();
     private final Div message = new Div();
     private String articleId;
 
-    public AttachmentPanel(ManualClient client, CurrentUser user, ErrorMessages errors) {
+    public AttachmentPanel(ManualClient client, FileDownloads downloads, ErrorMessages errors) {
         this.client = client;
-        this.user = user;
         this.errors = errors;
         getContent().setId("attachment-panel");
         getContent().addClassName("kb-history");
@@ -54,8 +52,8 @@ public class AttachmentPanel extends Composite<Div> {
         message.addClassName("kb-error");
         message.setVisible(false);
         grid.setId("attachment-grid");
-        grid.addComponentColumn(a -> Downloads.link(
-                        client, user, "/api/articles/" + a.articleId() + "/attachments/" + a.id(), a.name(), a.name()))
+        grid.addComponentColumn(a ->
+                        downloads.link(client.attachment(a.articleId(), a.id()), a.name(), Downloads.SAVE_AS, a.name()))
                 .setHeader(getTranslation("attachments.name"))
                 .setFlexGrow(2);
         grid.addColumn(a -> ArticleFiles.size(a.size())).setHeader(getTranslation("attachments.size"));

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import java.util.List;
 import java.util.Locale;
 import org.kbportal.ui.client.Attachment;
@@ -16,6 +15,7 @@ import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.session.FileDownloads;
 
 /**
  * The files of a question on its page: each a download (fetched from the backend with the viewer's
@@ -24,6 +24,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 class AttachmentPanel extends Div {
 
     private final QuestionClient questions;
+    private final FileDownloads downloads;
     private final DateTimes dates;
     private final ErrorMessages errors;
     private final long questionId;
@@ -34,10 +35,12 @@ class AttachmentPanel extends Div {
             Question q,
             String token,
             QuestionClient questions,
+            FileDownloads downloads,
             AttachmentLimits limits,
             DateTimes dates,
             ErrorMessages errors) {
         this.questions = questions;
+        this.downloads = downloads;
         this.dates = dates;
         this.errors = errors;
         this.questionId = q.id();
@@ -87,14 +90,7 @@ class AttachmentPanel extends Div {
     }
 
     private DownloadHandler download(Attachment a) {
-        return DownloadHandler.fromInputStream(event -> {
-            try {
-                return new DownloadResponse(
-                        questions.download(questionId, a.id(), token), a.name(), a.contentType(), a.size());
-            } catch (BackendException e) {
-                return DownloadResponse.error(e.status() > 0 ? e.status() : 502);
-            }
-        });
+        return downloads.handler(questions.attachmentFile(questionId, a.id()), a.name(), a.contentType());
     }
 
     static String size(long bytes, Locale locale) {

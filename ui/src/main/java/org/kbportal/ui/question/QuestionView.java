@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import java.util.function.Supplier;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.DutyNow;
 import org.kbportal.ui.client.OnDuty;
 import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
@@ -33,6 +34,7 @@ import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 
 /**
  * One question ({@code questions/:id}): its facts and due times, the conversation, the timeline,
@@ -50,6 +52,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ErrorMessages errors;
     private final QuestionTexts texts;
     private final AttachmentLimits limits;
+    private final FileDownloads downloads;
     private final Div message = new Div();
     private Question shown;
 
@@ -59,7 +62,9 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             DateTimes dates,
             CurrentUser user,
             ErrorMessages errors,
-            AttachmentLimits limits) {
+            AttachmentLimits limits,
+            FileDownloads downloads) {
+        this.downloads = downloads;
         this.questions = questions;
         this.limits = limits;
         this.categories = categories;
@@ -123,7 +128,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Div badges = new Div(status, texts.severityBadge(q.severity()), new Span(texts.kind(q.kind())));
         badges.addClassName("kb-meta");
         AttachmentPanel attachments =
-                new AttachmentPanel(q, user.currentToken().orElse(""), questions, limits, dates, errors);
+                new AttachmentPanel(q, user.currentToken().orElse(""), questions, downloads, limits, dates, errors);
         add(
                 backLink(),
                 badges,
@@ -377,7 +382,50 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         });
         Div row = new Div(reason, escalate);
         row.addClassName("kb-row-actions");
-        return row;
+        Div box = new Div(row, dutyAbove(q));
+        return box;
+    }
+
+    /** Who would get the question: per tier above its own, the experts on duty now or the next shift. */
+    private Div dutyAbove(Question q) {
+        Div duty = new Div();
+        duty.setId("question-escalate-duty");
+        duty.addClassName("kb-muted");
+        DutyNow now;
+        try {
+            now = questions.dutyByTier(q.category());
+        } catch (BackendException e) {
+            duty.setVisible(false);
+            return duty;
+        }
+        duty.add(new Div(getTranslation("question.escalate.duty")));
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern(
+                        getTranslation("question.escalate.duty.pattern"), getLocale())
+                .withZone(java.time.ZoneId.of(now.zone()));
+        for (DutyNow.Tier t : now.tiers()) {
+            if (t.tier().compareTo(q.tier()) <= 0) {
+                continue;
+            }
+            String text;
+            if (!t.onDuty().isEmpty()) {
+                text = getTranslation(
+                        "question.escalate.duty.on",
+                        t.tier(),
+                        String.join(
+                                "、",
+                                t.onDuty().stream().map(OnDuty::displayName).toList()));
+            } else if (t.nextStart() != null) {
+                text = getTranslation("question.escalate.duty.off", t.tier(), when.format(t.nextStart()), now.zone());
+            } else {
+                text = getTranslation("question.escalate.duty.none", t.tier());
+            }
+            Div line = new Div(text);
+            line.getElement().setAttribute("data-tier", t.tier());
+            line.getElement()
+                    .setAttribute("data-on-duty", String.valueOf(t.onDuty().size()));
+            duty.add(line);
+        }
+        return duty;
     }
 
     /** Hand the question to another expert on duty, with a note for them (on the timeline). */

@@ -32,6 +32,7 @@ import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -52,6 +53,7 @@ class ServiceReportView extends GuardedPage {
     private final CategoryCatalog categories;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final FileDownloads downloads;
     private final Clock clock;
 
     private final DatePicker from = new DatePicker();
@@ -62,8 +64,14 @@ class ServiceReportView extends GuardedPage {
     private ReportClient.Filter filter;
 
     ServiceReportView(
-            ReportClient reports, CategoryCatalog categories, CurrentUser user, ErrorMessages errors, Clock clock) {
+            ReportClient reports,
+            CategoryCatalog categories,
+            CurrentUser user,
+            ErrorMessages errors,
+            Clock clock,
+            FileDownloads downloads) {
         super("report.title");
+        this.downloads = downloads;
         this.reports = reports;
         this.categories = categories;
         this.user = user;
@@ -150,16 +158,7 @@ class ServiceReportView extends GuardedPage {
         for (String format : List.of("xlsx", "pdf", "csv")) {
             ReportClient.Filter f = filter;
             String name = ReportParams.filename(f, format);
-            DownloadHandler handler = event -> {
-                // a download request does not hold the session lock, but the backend call reads the
-                // signed-in user's token from the session
-                byte[][] holder = new byte[1][];
-                event.getSession().accessSynchronously(() -> holder[0] = reports.export(f, format));
-                byte[] bytes = holder[0];
-                event.setFileName(name);
-                event.setContentType(TYPES.get(format));
-                event.getOutputStream().write(bytes);
-            };
+            DownloadHandler handler = downloads.handler(reports.export(f, format), name, TYPES.get(format));
             Anchor a = new Anchor(handler, getTranslation("report.download." + format));
             a.setId("report-download-" + format);
             a.getElement().setAttribute("download", name);

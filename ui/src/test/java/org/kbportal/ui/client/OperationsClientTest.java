@@ -29,6 +29,7 @@ class OperationsClientTest {
     private final MockRestServiceServer server =
             MockRestServiceServer.bindTo(builder).build();
     private final OperationsClient ops = new OperationsClient(builder.build());
+    private final BackendFiles files = new BackendFiles(builder.build());
 
     @Test
     void shouldStartABackupAndReadItsProgress() {
@@ -65,7 +66,7 @@ class OperationsClientTest {
         AuditPage page = ops.audit(
                 new AuditFilter(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), " ", "articles"), 2, 50);
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        ops.exportAudit(new AuditFilter(null, null, "张三", ""), csv);
+        files.stream(ops.auditCsv(new AuditFilter(null, null, "张三", "")), BackendFiles.Caller.anonymous(), () -> csv);
 
         assertThat(page.total()).isEqualTo(101);
         assertThat(page.items()).singleElement().satisfies(e -> {
@@ -113,8 +114,44 @@ class OperationsClientTest {
                                  "detail":"Backup x has no archive."}
                                 """));
 
-        assertThatThrownBy(() -> ops.downloadBackup("x", new ByteArrayOutputStream()))
+        boolean[] opened = new boolean[1];
+        assertThatThrownBy(() -> files.stream(ops.backupArchive("x"), new BackendFiles.Caller("t0k", null), () -> {
+                    opened[0] = true;
+                    return new ByteArrayOutputStream();
+                }))
                 .isInstanceOfSatisfying(
                         BackendException.class, e -> assertThat(e.getMessage()).contains("no archive"));
+        // refused before the download's output was opened, so the portal can still answer with a message
+        assertThat(opened[0]).isFalse();
+    }
+
+    @Test
+    void shouldStreamADownloadAsTheCallerCapturedBeforehand() {
+        RestClient.Builder b = BackendFiles.configure(RestClient.builder(), PROPS);
+        MockRestServiceServer mock = MockRestServiceServer.bindTo(b).build();
+        mock.expect(requestTo("http://backend.test/api/admin/backups/b1/file"))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.header(
+                        "Authorization", "Bearer t0k"))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.header(
+                        "X-Forwarded-For", "198.51.100.7"))
+                .andRespond(withSuccess(new byte[] {1, 2, 3}, MediaType.APPLICATION_OCTET_STREAM));
+        mock.expect(requestTo("http://backend.test/api/articles/MANUAL-1/file?version=2"))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.headerDoesNotExist(
+                        "Authorization"))
+                .andRespond(withStatus(HttpStatus.UNAUTHORIZED));
+        BackendFiles streaming = new BackendFiles(b.build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        streaming.stream(ops.backupArchive("b1"), new BackendFiles.Caller("t0k", "198.51.100.7"), () -> out);
+        // a visitor's download: no token, and a 401 does not try to sign the session out
+        assertThatThrownBy(() -> streaming.stream(
+                        new ManualClient(b.build()).original("MANUAL-1", 2),
+                        BackendFiles.Caller.anonymous(),
+                        () -> out))
+                .isInstanceOfSatisfying(
+                        BackendException.class, e -> assertThat(e.status()).isEqualTo(401));
+
+        assertThat(out.toByteArray()).containsExactly(1, 2, 3);
+        mock.verify();
     }
 }
