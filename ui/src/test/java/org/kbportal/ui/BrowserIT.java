@@ -374,6 +374,8 @@ class BrowserIT {
             expertBrowser.visible(By.id("workbench-assigned"));
 
             click(By.id("logout-button"));
+            // logout loads a fresh page (new session): wait for it, or its redirect overtakes the next get
+            waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-link")));
             signIn("user", "user-demo-2026", FIRST_LOAD);
             click(By.id("nav-ask"));
             String token = "qtest" + Instant.now().toEpochMilli();

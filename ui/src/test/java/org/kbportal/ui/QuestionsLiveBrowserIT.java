@@ -228,6 +228,8 @@ class QuestionsLiveBrowserIT {
     @Order(3)
     void anAdministratorSeesTheRosterWithItsCoverageAndEditsAPolicy() throws Exception {
         expertBrowser.click(By.id("logout-button"));
+        // logout loads a fresh page (new session): wait for it, or its redirect overtakes the next get
+        expertBrowser.visible(By.id("login-link"));
         expertBrowser.signIn(base, "admin", "admin-demo-2026", FIRST_LOAD);
         expertBrowser.click(By.id("nav-admin-duty"));
         expertBrowser.visible(By.cssSelector("#duty-calendar [data-expert='expert']"));
