@@ -124,7 +124,7 @@ public record KbProperties(
                 @DefaultValue("true") boolean enabled,
                 @DefaultValue("0.75") double minCoverage,
                 @DefaultValue("0.69") double minSimilarityZh,
-                @DefaultValue("0.72") double minSimilarityEn,
+                @DefaultValue("0.6") double minSimilarityEn,
                 @DefaultValue("10") int checkTop,
                 @DefaultValue("3") int related) {}
     }

@@ -9,7 +9,7 @@ import org.kbportal.backend.system.KbProperties;
 class AnswerGateTest {
 
     private static final KbProperties.Search.Answer SETTINGS =
-            new KbProperties.Search.Answer(true, 0.75, 0.69, 0.72, 10, 3); // the defaults
+            new KbProperties.Search.Answer(true, 0.75, 0.69, 0.6, 10, 3); // the defaults
     private final AnswerGate gate = new AnswerGate(SETTINGS);
 
     private static List<Candidates.Scored> neighbour(float cosine) {
@@ -42,8 +42,8 @@ class AnswerGateTest {
 
     @Test
     void eachLanguageModelHasItsOwnSimilarityFloor() {
-        assertThat(gate.answers(0, 0.71, "zh", 3)).isTrue();
-        assertThat(gate.answers(0, 0.71, "en", 3)).isFalse();
+        assertThat(gate.answers(0, 0.65, "zh", 3)).isFalse();
+        assertThat(gate.answers(0, 0.65, "en", 3)).isTrue();
         assertThat(gate.answers(0, Double.NaN, "en", 3)).isFalse();
     }
 
