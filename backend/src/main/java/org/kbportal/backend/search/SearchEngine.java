@@ -76,6 +76,12 @@ public interface SearchEngine extends AutoCloseable {
     /** The given units in the given order, with snippets highlighted for the query's words. */
     List<SearchResult.Hit> hits(List<String> unitIds, EngineQuery query) throws IOException;
 
+    /**
+     * Title and body of the given units as one text each, in the given order (units no longer in the
+     * index are left out): what the answer gate reads to see how much of the query a unit covers.
+     */
+    List<String> texts(List<String> unitIds) throws IOException;
+
     /** Up to {@code limit} titles matching what has been typed so far (last word as a prefix). */
     List<String> suggest(String prefix, boolean includeUnpublished, int limit) throws IOException;
 

@@ -37,6 +37,7 @@ public class SearchService {
     private final SynonymService synonyms;
     private final SearchLog searchLog;
     private final KbProperties.Search settings;
+    private final AnswerGate gate;
     private final io.micrometer.core.instrument.Timer latency;
 
     SearchService(
@@ -58,6 +59,7 @@ public class SearchService {
         this.synonyms = synonyms;
         this.searchLog = searchLog;
         this.settings = props.search();
+        this.gate = new AnswerGate(props.search().answer());
     }
 
     /** Who is searching: for visibility and the query log. */
@@ -72,42 +74,78 @@ public class SearchService {
         return validate(text, settings.maxQueryLength())
                 .then(pageCheck(page, size))
                 .then(filters(type, category, lang, who.curator()))
-                .flatMap(f -> rank(text, f, (page + 1) * size, Optional.empty()).flatMap(r -> {
-                    List<Candidates.Scored> pageIds = r.ranked()
-                            .subList(
-                                    Math.min(page * size, r.ranked().size()),
-                                    Math.min((page + 1) * size, r.ranked().size()));
-                    return hits(pageIds, r.query()).flatMap(hits -> {
-                        long took = (System.nanoTime() - start) / 1_000_000;
-                        latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-                        String filterText = describe(type, category, lang, page);
-                        // the query log must never hold up an answer: the row is queued (SearchLog); if no log
-                        // id can be reserved in time the answer goes out with logId null
-                        return searchLog
-                                .record(text, filterText, r.total(), took, who.role(), who.username())
-                                .timeout(LOG_TIMEOUT)
-                                .map(Optional::of)
-                                .onErrorResume(e -> {
-                                    log.warn("Search not logged: {}", e.toString());
-                                    return Mono.just(Optional.empty());
-                                })
-                                .defaultIfEmpty(Optional.empty())
-                                .map(logId -> new SearchResponse(
-                                        text,
-                                        r.total(),
-                                        r.candidates().lexicalTotalExact(),
-                                        page,
-                                        size,
-                                        hits,
-                                        r.candidates().facets(),
-                                        took,
-                                        r.didYouMean(),
-                                        r.query().expansions(),
-                                        r.fuzzy(),
-                                        logId.orElse(null),
-                                        null));
-                    });
-                }));
+                .flatMap(f -> rank(text, f, (page + 1) * size, Optional.empty(), true)
+                        .flatMap(r -> {
+                            boolean answered = r.evidence().answered();
+                            List<Candidates.Scored> shown = answered ? r.ranked() : List.of();
+                            List<Candidates.Scored> pageIds = shown.subList(
+                                    Math.min(page * size, shown.size()), Math.min((page + 1) * size, shown.size()));
+                            // without an answer the closest units are only "related", on the first page
+                            List<Candidates.Scored> weak = answered || page > 0
+                                    ? List.of()
+                                    : r.ranked()
+                                            .subList(
+                                                    0,
+                                                    Math.min(
+                                                            settings.answer().related(),
+                                                            r.ranked().size()));
+                            long total = answered ? r.total() : 0;
+                            return Mono.zip(hits(pageIds, r.query()), hits(weak, r.query()))
+                                    .flatMap(both -> {
+                                        List<SearchResponse.HitView> hits = both.getT1();
+                                        long took = (System.nanoTime() - start) / 1_000_000;
+                                        latency.record(
+                                                System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                                        String filterText = describe(type, category, lang, page);
+                                        // the query log must never hold up an answer: the row is queued (SearchLog); if
+                                        // no log
+                                        // id can be reserved in time the answer goes out with logId null
+                                        return searchLog
+                                                .record(text, filterText, total, took, who.role(), who.username())
+                                                .timeout(LOG_TIMEOUT)
+                                                .map(Optional::of)
+                                                .onErrorResume(e -> {
+                                                    log.warn("Search not logged: {}", e.toString());
+                                                    return Mono.just(Optional.empty());
+                                                })
+                                                .defaultIfEmpty(Optional.empty())
+                                                .map(logId -> new SearchResponse(
+                                                        text,
+                                                        total,
+                                                        !answered
+                                                                || r.candidates()
+                                                                        .lexicalTotalExact(),
+                                                        page,
+                                                        size,
+                                                        hits,
+                                                        answered
+                                                                ? r.candidates().facets()
+                                                                : noFacets(),
+                                                        took,
+                                                        r.didYouMean(),
+                                                        r.query().expansions(),
+                                                        r.fuzzy(),
+                                                        logId.orElse(null),
+                                                        both.getT2(),
+                                                        new SearchResponse.Answer(
+                                                                answered,
+                                                                r.evidence().coverage(),
+                                                                Double.isNaN(r.evidence()
+                                                                                .similarity())
+                                                                        ? null
+                                                                        : r.evidence()
+                                                                                .similarity()),
+                                                        null));
+                                    });
+                        }));
+    }
+
+    private static Map<String, Map<String, Long>> noFacets() {
+        Map<String, Map<String, Long>> facets = new java.util.LinkedHashMap<>();
+        facets.put("type", Map.of());
+        facets.put("category", Map.of());
+        facets.put("lang", Map.of());
+        return facets;
     }
 
     /** Articles similar to a free text (question deflection, "related articles"). */
@@ -122,7 +160,8 @@ public class SearchService {
                         t.length() > 1000 ? t.substring(0, 1000) : t,
                         f,
                         size + 10,
-                        Optional.ofNullable(excludeArticleId)))
+                        Optional.ofNullable(excludeArticleId),
+                        false))
                 .flatMap(r -> {
                     List<Candidates.Scored> top =
                             r.ranked().subList(0, Math.min(size, r.ranked().size()));
@@ -150,9 +189,10 @@ public class SearchService {
             List<Candidates.Scored> ranked,
             long total,
             String didYouMean,
-            boolean fuzzy) {}
+            boolean fuzzy,
+            AnswerGate.Evidence evidence) {}
 
-    private Mono<Ranked> rank(String text, Filters f, int wanted, Optional<String> excludeArticle) {
+    private Mono<Ranked> rank(String text, Filters f, int wanted, Optional<String> excludeArticle, boolean gated) {
         int window = Math.max(settings.fusionWindow(), wanted);
         String queryLang = Embedder.languageOf(text);
         return synonyms.expansions(text).flatMap(expansions -> {
@@ -183,7 +223,18 @@ public class SearchService {
                                 }
                                 didYouMean = engine.didYouMean(text).orElse(null);
                             }
-                            return rankWith(eq, c, queryLang, excludeArticle, fuzzy, didYouMean);
+                            Ranked r = rankWith(eq, c, queryLang, excludeArticle, fuzzy, didYouMean);
+                            if (!gated) {
+                                return r;
+                            }
+                            List<String> checked = r.ranked().stream()
+                                    .limit(gate.checked())
+                                    .map(Candidates.Scored::id)
+                                    .toList();
+                            AnswerGate.Evidence evidence =
+                                    gate.judge(text, queryLang, engine.texts(checked), c.dense());
+                            return new Ranked(
+                                    r.query(), r.candidates(), r.ranked(), r.total(), didYouMean, fuzzy, evidence);
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -223,7 +274,7 @@ public class SearchService {
         long denseOnly =
                 dense.stream().filter(s -> !lexicalIds.contains(s.id())).count();
         long total = c.lexicalTotal() + denseOnly;
-        return new Ranked(eq, c, ranked, total, didYouMean, fuzzy);
+        return new Ranked(eq, c, ranked, total, didYouMean, fuzzy, new AnswerGate.Evidence(0, Double.NaN, true));
     }
 
     private Mono<List<SearchResponse.HitView>> hits(List<Candidates.Scored> page, EngineQuery q) {

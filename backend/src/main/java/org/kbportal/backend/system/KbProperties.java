@@ -88,6 +88,7 @@ public record KbProperties(
      * @param drainInterval how often the outbox is polled
      * @param compactAfter units indexed through the outbox after which the index is merged into one
      *     segment once the outbox is empty (0: never)
+     * @param answer when a search has an answer at all (the no-answer gate)
      */
     public record Search(
             @DefaultValue("lucene") String engine,
@@ -103,7 +104,30 @@ public record KbProperties(
             @DefaultValue("0.85") double denseWeightEn,
             @DefaultValue("0.6") double denseMinSimilarity,
             @DefaultValue("300ms") Duration drainInterval,
-            @DefaultValue("10000") int compactAfter) {}
+            @DefaultValue("10000") int compactAfter,
+            @DefaultValue Answer answer) {
+
+        /**
+         * When a search has an answer at all (search/AnswerGate, docs/RELEVANCE.md): one of the best
+         * {@code checkTop} units covers at least {@code minCoverage} of the query's words (Latin words, Han
+         * bigrams), or a neighbour's cosine similarity reaches the floor of the query's language model.
+         * Otherwise the search answers {@code total: 0} and lists up to {@code related} weak neighbours apart.
+         *
+         * @param enabled false: every search with candidates is answered (the behaviour before the gate)
+         * @param minCoverage share of the query's words a unit must contain, in [0, 1]
+         * @param minSimilarityZh cosine floor for Chinese queries (bge-small-zh)
+         * @param minSimilarityEn cosine floor for English queries (bge-small-en)
+         * @param checkTop how many of the best-ranked units are checked for coverage
+         * @param related how many weak neighbours a search without answer lists under {@code related}
+         */
+        public record Answer(
+                @DefaultValue("true") boolean enabled,
+                @DefaultValue("0.75") double minCoverage,
+                @DefaultValue("0.69") double minSimilarityZh,
+                @DefaultValue("0.6") double minSimilarityEn,
+                @DefaultValue("10") int checkTop,
+                @DefaultValue("3") int related) {}
+    }
 
     /**
      * @param batchSize lines stored per database transaction during an import

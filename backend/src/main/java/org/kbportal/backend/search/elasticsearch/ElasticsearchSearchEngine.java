@@ -174,6 +174,11 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
     }
 
     @Override
+    public List<String> texts(List<String> unitIds) throws IOException {
+        return searcher.texts(unitIds);
+    }
+
+    @Override
     public List<String> suggest(String prefix, boolean includeUnpublished, int limit) throws IOException {
         return searcher.suggest(prefix, includeUnpublished, limit);
     }

@@ -17,7 +17,7 @@ final class Snippets {
 
     static String of(List<String> fragments, String title, String body) {
         if (fragments != null && !fragments.isEmpty()) {
-            return String.join(SEPARATOR, fragments);
+            return org.kbportal.backend.search.QueryWords.joinHighlights(String.join(SEPARATOR, fragments));
         }
         String text = body == null || body.isBlank() ? (title == null ? "" : title) : body;
         return escape(lead(text.strip()));

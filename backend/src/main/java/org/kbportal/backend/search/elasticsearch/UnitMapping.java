@@ -20,7 +20,7 @@ import org.kbportal.backend.search.IndexDoc;
 final class UnitMapping {
 
     /** Bump when the mapping changes: a stored index with another version is rebuilt. */
-    static final String VERSION = "3";
+    static final String VERSION = "4"; // 4: pipes outside tables kept in the body (shell commands)
 
     static final String META_VERSION = "kb_mapping_version";
     static final String META_ANALYZER = "kb_analyzer";

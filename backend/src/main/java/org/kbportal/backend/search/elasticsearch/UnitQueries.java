@@ -17,6 +17,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import java.util.ArrayList;
 import java.util.List;
 import org.kbportal.backend.search.EngineQuery;
+import org.kbportal.backend.search.QueryWords;
 
 /**
  * The queries both engines agree on, in Query DSL: BM25 summed over title (×2), body and tags for the
@@ -73,11 +74,20 @@ final class UnitQueries {
     /** The query that marks matches in the body snippet: the words and expansions on the displayed field. */
     static Query highlight(EngineQuery q) {
         List<Query> should = new ArrayList<>();
-        String text = q.text() == null ? "" : q.text();
-        should.add(Query.of(b -> b.match(m -> {
-            m.field(BODY).query(text);
-            return q.fuzzy() ? m.fuzziness("AUTO") : m;
-        })));
+        // Latin words as matched, Han text as bigram phrases: a single shared character is never highlighted
+        String latin = QueryWords.withoutHan(q.text()).strip();
+        if (latin.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            should.add(Query.of(b -> b.match(m -> {
+                m.field(BODY).query(latin);
+                return q.fuzzy() ? m.fuzziness("AUTO") : m;
+            })));
+        }
+        for (String bigram : QueryWords.hanBigrams(q.text())) {
+            should.add(Query.of(b -> b.matchPhrase(p -> p.field(BODY).query(bigram))));
+        }
+        if (should.isEmpty() && q.expansions().isEmpty()) {
+            return Query.of(b -> b.matchNone(n -> n));
+        }
         for (String phrase : q.expansions()) {
             should.add(Query.of(b -> b.matchPhrase(p -> p.field(BODY).query(phrase))));
         }

@@ -221,6 +221,26 @@ final class UnitSearcher {
         return unitIds.stream().map(byId::get).filter(h -> h != null).toList();
     }
 
+    List<String> texts(List<String> unitIds) throws IOException {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        SearchResponse<UnitSource> r = client.search(
+                s -> s.index(alias)
+                        .query(b -> b.ids(i -> i.values(unitIds)))
+                        .size(unitIds.size())
+                        .source(c -> c.filter(f -> f.includes(UnitMapping.TITLE, UnitMapping.BODY))),
+                UnitSource.class);
+        Map<String, String> byId = new HashMap<>();
+        for (Hit<UnitSource> h : r.hits().hits()) {
+            UnitSource u = h.source();
+            if (u != null) {
+                byId.put(h.id(), (u.title() == null ? "" : u.title()) + "\n" + (u.body() == null ? "" : u.body()));
+            }
+        }
+        return unitIds.stream().map(byId::get).filter(t -> t != null).toList();
+    }
+
     List<String> suggest(String prefix, boolean includeUnpublished, int limit) throws IOException {
         if (prefix == null || prefix.isBlank() || limit < 1) {
             return List.of();

@@ -24,8 +24,9 @@ final class Generation implements AutoCloseable {
      * The index layout this version writes, kept in every commit's user data; an index of another
      * layout is rebuilt at start-up. 2: id doc values, vectors of unpublished units in their own fields.
      * 3: vectors scaled to unit length and compared by dot product (same ranking as cosine, cheaper).
+     * 4: pipes outside Markdown tables kept in the body text (shell commands in snippets).
      */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
 
     static final String FORMAT_KEY = "kb_format";
 

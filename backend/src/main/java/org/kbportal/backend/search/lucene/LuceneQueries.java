@@ -21,6 +21,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.kbportal.backend.search.EngineQuery;
+import org.kbportal.backend.search.QueryWords;
 
 /**
  * Builds Lucene queries from user text without a query parser, so syntax characters are just text:
@@ -84,6 +85,38 @@ final class LuceneQueries {
             b.add(boost(phrase(TITLE, tokens), EXPANSION_BOOST * TITLE_BOOST), Occur.SHOULD);
             b.add(boost(phrase(BODY, tokens), EXPANSION_BOOST), Occur.SHOULD);
             clauses++;
+        }
+        return clauses == 0 ? null : b.build();
+    }
+
+    /**
+     * What snippets highlight: Latin words as the words query matches them (typo tolerance and synonym
+     * phrases included), Han text as bigram phrases, so a single character shared with the query is
+     * never highlighted on its own. Null when there is nothing to highlight.
+     */
+    Query highlight(EngineQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        Query latin = text(new EngineQuery(
+                QueryWords.withoutHan(q.text()),
+                q.expansions(),
+                q.fuzzy(),
+                null,
+                q.vectorLang(),
+                q.type(),
+                q.categories(),
+                q.lang(),
+                q.includeUnpublished()));
+        if (latin != null) {
+            b.add(latin, Occur.SHOULD);
+            clauses++;
+        }
+        for (String bigram : QueryWords.hanBigrams(q.text())) {
+            List<String> tokens = tokens(bigram);
+            if (tokens.size() == 2) {
+                b.add(phrase(BODY, tokens), Occur.SHOULD);
+                clauses++;
+            }
         }
         return clauses == 0 ? null : b.build();
     }

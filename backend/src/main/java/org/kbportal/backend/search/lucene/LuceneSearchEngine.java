@@ -64,6 +64,7 @@ import org.apache.lucene.util.BytesRef;
 import org.kbportal.backend.search.Candidates;
 import org.kbportal.backend.search.EngineQuery;
 import org.kbportal.backend.search.IndexDoc;
+import org.kbportal.backend.search.QueryWords;
 import org.kbportal.backend.search.SearchEngine;
 import org.kbportal.backend.search.SearchResult;
 import org.slf4j.Logger;
@@ -507,7 +508,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                     ordered.add(new ScoreDoc(doc, 0f));
                 }
             }
-            String[] snippets = snippets(searcher, queries.text(q), ordered.toArray(ScoreDoc[]::new));
+            String[] snippets = snippets(searcher, queries.highlight(q), ordered.toArray(ScoreDoc[]::new));
             List<SearchResult.Hit> hits = new ArrayList<>(ordered.size());
             for (int i = 0; i < ordered.size(); i++) {
                 Document d = stored.document(ordered.get(i).doc);
@@ -524,6 +525,29 @@ public final class LuceneSearchEngine implements SearchEngine {
                         0f));
             }
             return hits;
+        } finally {
+            g.searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public List<String> texts(List<String> unitIds) throws IOException {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        Generation g = serving;
+        IndexSearcher searcher = g.searchers.acquire();
+        try {
+            TopDocs found = searcher.search(
+                    new TermInSetQuery(ID, unitIds.stream().map(BytesRef::new).toList()), unitIds.size() * 4 + 10);
+            Map<String, String> textOf = new HashMap<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : found.scoreDocs) {
+                Document d = stored.document(sd.doc, Set.of(ID, TITLE, BODY));
+                String body = d.get(BODY);
+                textOf.putIfAbsent(d.get(ID), d.get(TITLE) + "\n" + (body == null ? "" : body));
+            }
+            return unitIds.stream().map(textOf::get).filter(t -> t != null).toList();
         } finally {
             g.searchers.release(searcher);
         }
@@ -551,7 +575,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                 snippet.put(sorted[i].doc, byDoc[i]);
             }
             for (int i = 0; i < docs.length; i++) {
-                out[i] = snippet.get(docs[i].doc);
+                out[i] = QueryWords.joinHighlights(snippet.get(docs[i].doc));
             }
         }
         var stored = searcher.storedFields();
