@@ -37,6 +37,7 @@ public class AccountSeeder {
                             "admin@kb.example",
                             "0571-00000001",
                             "市大数据中心",
+                            null,
                             "示例路1号",
                             Set.of(Role.ADMIN)),
                     new AccountService.NewUser(
@@ -46,6 +47,7 @@ public class AccountSeeder {
                             "expert@kb.example",
                             "0571-00000002",
                             "市大数据中心运维部",
+                            null,
                             "示例路1号",
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
@@ -55,6 +57,7 @@ public class AccountSeeder {
                             "expert2@kb.example",
                             "0571-00000004",
                             "市大数据中心运维部",
+                            null,
                             "示例路1号",
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
@@ -64,6 +67,7 @@ public class AccountSeeder {
                             "vendor@example-tech.example",
                             "400-000-0000",
                             "示例科技有限公司",
+                            null,
                             "示例园区3号",
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
@@ -73,6 +77,7 @@ public class AccountSeeder {
                             "user@kb.example",
                             "0571-00000003",
                             "市政务服务中心",
+                            null,
                             "示例路2号",
                             Set.of(Role.USER)));
         } else if (props.seed().adminPassword() != null
@@ -81,6 +86,7 @@ public class AccountSeeder {
                     "admin",
                     props.seed().adminPassword(),
                     "Administrator",
+                    null,
                     null,
                     null,
                     null,
