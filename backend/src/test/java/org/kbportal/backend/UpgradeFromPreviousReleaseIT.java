@@ -70,6 +70,7 @@ class UpgradeFromPreviousReleaseIT {
         assertThat(sha256(dir.resolve(backupFile)))
                 .isEqualTo(expected.get("backup").get("sha256").asString());
         assertThat(Files.readString(dir.resolve("index/current")).strip()).isNotEqualTo(oldGeneration);
+        long askerOrg = organisationsFromFreeText(dir);
 
         // second start: everything made with the old release works through the API
         try (BackendServer server = BackendServer.start(dir, Map.of())) {
@@ -109,6 +110,26 @@ class UpgradeFromPreviousReleaseIT {
                                 .asString());
             }
             assertThat(get(http, admin, "/api/admin/backups").toString()).contains("DONE");
+
+            // the migrated organisation still shares the question: a new member (named as old clients
+            // do, by its free text) sees it, a member of another migrated organisation does not
+            member(
+                    http,
+                    admin,
+                    "colleague",
+                    Map.of("unit", question.get("askerOrganisation").asString()));
+            String colleague = server.login("colleague", "colleague-pass-2026");
+            assertThat(status(http, colleague, "/api/questions/1")).isEqualTo(200);
+            long otherOrg = new ObjectMapper()
+                    .readTree(download(http, admin, "/api/admin/organisations"))
+                    .valueStream()
+                    .mapToLong(o -> o.get("id").asLong())
+                    .filter(id -> id != askerOrg)
+                    .findFirst()
+                    .orElseThrow();
+            member(http, admin, "outsider", Map.of("organisationId", otherOrg));
+            String outsider = server.login("outsider", "outsider-pass-2026");
+            assertThat(status(http, outsider, "/api/questions/1")).isEqualTo(404);
         }
 
         // the previous release's backup archive restores into a new installation
@@ -127,6 +148,72 @@ class UpgradeFromPreviousReleaseIT {
                 .isEqualTo(expected.at("/tableRowCounts/ARTICLE").longValue());
         assertThat(restoredCounts.get("STORED_FILE"))
                 .isEqualTo(expected.at("/tableRowCounts/STORED_FILE").longValue());
+    }
+
+    /**
+     * V13 made every distinct free-text organisation a record and pointed accounts and questions at
+     * it; returns the id of question 1's organisation.
+     */
+    private static long organisationsFromFreeText(Path dataDir) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:async:" + dataDir + "/db/kb", "sa", "")) {
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT name FROM organisation ORDER BY name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            List<String> units = new java.util.ArrayList<>();
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT DISTINCT unit FROM app_user WHERE unit IS NOT NULL ORDER BY unit")) {
+                while (rs.next()) {
+                    units.add(rs.getString(1));
+                }
+            }
+            assertThat(units).isNotEmpty();
+            assertThat(names).containsAll(units);
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT COUNT(*) FROM app_user u LEFT JOIN organisation o ON o.id ="
+                            + " u.organisation_id WHERE u.unit IS NOT NULL AND (o.name IS NULL OR o.name <> u.unit)")) {
+                rs.next();
+                assertThat(rs.getLong(1))
+                        .as("accounts not pointing at their organisation")
+                        .isZero();
+            }
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT q.asker_org, q.asker_org_id, o.name, u.organisation_id FROM question q"
+                            + " JOIN organisation o ON o.id = q.asker_org_id JOIN app_user u ON u.id = q.asker_id"
+                            + " WHERE q.id = 1")) {
+                assertThat(rs.next())
+                        .as("question 1 has its organisation record")
+                        .isTrue();
+                assertThat(rs.getString(3)).isEqualTo(rs.getString(1));
+                assertThat(rs.getLong(4)).isEqualTo(rs.getLong(2));
+                return rs.getLong(2);
+            }
+        }
+    }
+
+    private static void member(WebTestClient http, String admin, String name, Map<String, Object> organisation) {
+        Map<String, Object> body = new java.util.HashMap<>(organisation);
+        body.putAll(Map.of(
+                "username", name, "password", name + "-pass-2026", "displayName", name, "roles", List.of("USER")));
+        http.post()
+                .uri("/api/admin/users")
+                .headers(h -> h.setBearerAuth(admin))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    private static int status(WebTestClient http, String token, String path) {
+        return http.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .returnResult(byte[].class)
+                .getStatus()
+                .value();
     }
 
     private static List<String> topIds(WebTestClient http, String q) {

@@ -114,6 +114,37 @@ class ReviewBrowserIT {
         browser.screenshot("review-feedback");
     }
 
+    @Test
+    void anotherExpertSeesADraftReadOnly() throws IOException {
+        signOut();
+        browser.signIn(base, "expert", "expert-demo-2026", FIRST_LOAD);
+        click(By.id("nav-new-draft"));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-title")));
+        browser.type(By.cssSelector("#editor-id input"), "REVIEW-UI-OWN");
+        browser.type(By.cssSelector("#editor-title input"), "打印队列卡住的处理");
+        browser.type(By.cssSelector("#editor-body textarea"), "重启 Print Spooler 服务。");
+        click(By.id("editor-save"));
+        browser.waitFor().until(ExpectedConditions.urlContains("REVIEW-UI-OWN"));
+        browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("editor-submit")));
+        assertThat(driver.findElements(By.id("editor-read-only"))).noneMatch(WebElement::isDisplayed);
+
+        // another expert may read the draft, but the editor offers no save or submit
+        signOut();
+        browser.signIn(base, "expert2", "expert2-demo-2026", FIRST_LOAD);
+        driver.get(base + "admin/articles/edit/REVIEW-UI-OWN");
+        browser.waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-read-only"), "expert"));
+        assertThat(driver.findElements(By.id("editor-save"))).noneMatch(WebElement::isDisplayed);
+        assertThat(driver.findElements(By.id("editor-submit"))).noneMatch(WebElement::isDisplayed);
+        browser.screenshot("review-not-your-draft");
+    }
+
+    /** Each test starts signed out, whatever the previous one left behind. */
+    @org.junit.jupiter.api.AfterEach
+    void signOutAfterEach() {
+        signOut();
+    }
+
     /** A fresh browser session: the next sign-in starts from scratch. */
     private static void signOut() {
         driver.manage().deleteAllCookies();

@@ -46,6 +46,7 @@ public class AccountSeeder {
                             "admin@kb.example",
                             "0571-00000001",
                             "市大数据中心",
+                            null,
                             "示例路1号",
                             Set.of(Role.ADMIN)),
                     new AccountService.NewUser(
@@ -55,6 +56,7 @@ public class AccountSeeder {
                             "expert@kb.example",
                             "0571-00000002",
                             "市大数据中心运维部",
+                            null,
                             "示例路1号",
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
@@ -64,6 +66,7 @@ public class AccountSeeder {
                             "expert2@kb.example",
                             "0571-00000004",
                             "市大数据中心运维部",
+                            null,
                             "示例路1号",
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
@@ -73,6 +76,7 @@ public class AccountSeeder {
                             "vendor@example-tech.example",
                             "400-000-0000",
                             "示例科技有限公司",
+                            null,
                             "示例园区3号",
                             Set.of(Role.EXPERT)),
                     new AccountService.NewUser(
@@ -82,6 +86,7 @@ public class AccountSeeder {
                             "user@kb.example",
                             "0571-00000003",
                             "市政务服务中心",
+                            null,
                             "示例路2号",
                             Set.of(Role.USER)));
         } else if (props.seed().adminPassword() != null
@@ -90,6 +95,7 @@ public class AccountSeeder {
                     "admin",
                     props.seed().adminPassword(),
                     "Administrator",
+                    null,
                     null,
                     null,
                     null,

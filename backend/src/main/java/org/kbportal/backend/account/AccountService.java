@@ -30,9 +30,16 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final KbProperties props;
     private final Clock clock;
+    private final OrganisationService organisations;
 
-    AccountService(UserRepository users, PasswordEncoder encoder, KbProperties props, Clock clock) {
+    AccountService(
+            UserRepository users,
+            PasswordEncoder encoder,
+            KbProperties props,
+            Clock clock,
+            OrganisationService organisations) {
         this.users = users;
+        this.organisations = organisations;
         this.encoder = encoder;
         this.props = props;
         this.clock = clock;
@@ -83,28 +90,65 @@ public class AccountService {
             String email,
             String phone,
             String unit,
+            Long organisationId,
             String address,
             Set<Role> roles) {}
 
+    /**
+     * Creates a user; the organisation is {@code organisationId}, or for older clients the record named
+     * {@code unit} (created when there is none).
+     */
     public Mono<UserAccount> create(NewUser n) {
         return users.findByUsername(n.username())
                 .flatMap(x -> Mono.<UserAccount>error(
                         KbException.conflict("user-exists", "User name '" + n.username() + "' is taken.")))
-                .switchIfEmpty(Mono.fromCallable(() -> encoder.encode(n.password()))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(hash -> users.insert(new UserAccount(
-                                0,
-                                n.username(),
-                                hash,
-                                n.displayName(),
-                                n.email(),
-                                n.phone(),
-                                n.unit(),
-                                n.address(),
-                                n.roles(),
-                                true,
-                                clock.instant())))
+                .switchIfEmpty(organisation(n.organisationId(), n.unit(), null)
+                        .flatMap(org -> Mono.fromCallable(() -> encoder.encode(n.password()))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .flatMap(hash -> users.insert(new UserAccount(
+                                        0,
+                                        n.username(),
+                                        hash,
+                                        n.displayName(),
+                                        n.email(),
+                                        n.phone(),
+                                        org.name(),
+                                        org.id(),
+                                        n.address(),
+                                        n.roles(),
+                                        true,
+                                        clock.instant()))))
                         .then(users.findByUsername(n.username())));
+    }
+
+    /** An organisation reference as stored: both null when there is none. */
+    private record OrgRef(Long id, String name) {}
+
+    /**
+     * The organisation a request names: {@code id} wins (a {@code unit} given as well must be its
+     * name), a blank {@code unit} means none, a name is resolved to its record; neither keeps {@code
+     * current}.
+     */
+    private Mono<OrgRef> organisation(Long id, String unit, OrgRef current) {
+        if (id != null) {
+            return organisations
+                    .byId(id)
+                    .onErrorMap(
+                            KbException.class,
+                            e -> KbException.badRequest("unknown-organisation", "No organisation with id " + id + "."))
+                    .flatMap(o -> unit != null && !unit.isBlank() && !OrganisationService.sameName(o.name(), unit)
+                            ? Mono.error(KbException.badRequest(
+                                    "organisation-mismatch",
+                                    "unit '" + unit + "' is not the name of organisation " + id + "."))
+                            : Mono.just(new OrgRef(o.id(), o.name())));
+        }
+        if (unit == null) {
+            return Mono.just(current == null ? new OrgRef(null, null) : current);
+        }
+        if (unit.isBlank()) {
+            return Mono.just(new OrgRef(null, null));
+        }
+        return organisations.resolve(unit).map(o -> new OrgRef(o.id(), o.name()));
     }
 
     /** Changes to a profile; a null password keeps the old one. */
@@ -114,34 +158,39 @@ public class AccountService {
             String email,
             String phone,
             String unit,
+            Long organisationId,
             String address,
             Set<Role> roles,
             Boolean enabled) {}
 
     public Mono<UserAccount> update(long id, ProfileChange c) {
-        return byId(id).flatMap(u -> {
-            Mono<String> hash = c.password() == null
-                    ? Mono.just(u.passwordHash())
-                    : Mono.fromCallable(() -> encoder.encode(c.password())).subscribeOn(Schedulers.boundedElastic());
-            return hash.flatMap(h -> {
-                UserAccount next = new UserAccount(
-                        u.id(),
-                        u.username(),
-                        h,
-                        c.displayName() == null ? u.displayName() : c.displayName(),
-                        c.email() == null ? u.email() : c.email(),
-                        c.phone() == null ? u.phone() : c.phone(),
-                        c.unit() == null ? u.unit() : c.unit(),
-                        c.address() == null ? u.address() : c.address(),
-                        c.roles() == null ? u.roles() : c.roles(),
-                        c.enabled() == null ? u.enabled() : c.enabled(),
-                        u.createdAt());
-                Mono<Void> revoke = (c.password() != null || Boolean.FALSE.equals(c.enabled()))
-                        ? users.deleteTokensOf(id)
-                        : Mono.empty();
-                return users.update(next).then(revoke).thenReturn(next);
-            });
-        });
+        return byId(id).flatMap(u -> organisation(
+                        c.organisationId(), c.unit(), new OrgRef(u.organisationId(), u.unit()))
+                .flatMap(org -> {
+                    Mono<String> hash = c.password() == null
+                            ? Mono.just(u.passwordHash())
+                            : Mono.fromCallable(() -> encoder.encode(c.password()))
+                                    .subscribeOn(Schedulers.boundedElastic());
+                    return hash.flatMap(h -> {
+                        UserAccount next = new UserAccount(
+                                u.id(),
+                                u.username(),
+                                h,
+                                c.displayName() == null ? u.displayName() : c.displayName(),
+                                c.email() == null ? u.email() : c.email(),
+                                c.phone() == null ? u.phone() : c.phone(),
+                                org.name(),
+                                org.id(),
+                                c.address() == null ? u.address() : c.address(),
+                                c.roles() == null ? u.roles() : c.roles(),
+                                c.enabled() == null ? u.enabled() : c.enabled(),
+                                u.createdAt());
+                        Mono<Void> revoke = (c.password() != null || Boolean.FALSE.equals(c.enabled()))
+                                ? users.deleteTokensOf(id)
+                                : Mono.empty();
+                        return users.update(next).then(revoke).thenReturn(next);
+                    });
+                }));
     }
 
     static String hash(String token) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -50,6 +51,7 @@ class UserAdminController {
             @Email @Size(max = 200) String email,
             @Size(max = 50) String phone,
             @Size(max = 200) String unit,
+            @Positive Long organisationId,
             @Size(max = 300) String address,
             @NotEmpty(message = "at least one role") Set<Role> roles) {}
 
@@ -61,6 +63,7 @@ class UserAdminController {
             @Email @Size(max = 200) String email,
             @Size(max = 50) String phone,
             @Size(max = 200) String unit,
+            @Positive Long organisationId,
             @Size(max = 300) String address,
             @Size(min = 1, message = "at least one role") Set<Role> roles,
             Boolean enabled) {}
@@ -79,7 +82,15 @@ class UserAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<UserAccount> create(@Valid @RequestBody CreateUser c) {
         return accounts.create(new AccountService.NewUser(
-                c.username(), c.password(), c.displayName(), c.email(), c.phone(), c.unit(), c.address(), c.roles()));
+                c.username(),
+                c.password(),
+                c.displayName(),
+                c.email(),
+                c.phone(),
+                c.unit(),
+                c.organisationId(),
+                c.address(),
+                c.roles()));
     }
 
     @PutMapping("/api/admin/users/{id}")
@@ -92,6 +103,7 @@ class UserAdminController {
                         u.email(),
                         u.phone(),
                         u.unit(),
+                        u.organisationId(),
                         u.address(),
                         u.roles(),
                         u.enabled()));

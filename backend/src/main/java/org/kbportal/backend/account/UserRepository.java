@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 class UserRepository {
 
     private static final String COLUMNS =
-            "id, username, password_hash, display_name, email, phone, unit, address, roles, enabled, created_at";
+            "id, username, password_hash, display_name, email, phone, unit, organisation_id, address, roles, enabled,"
+                    + " created_at";
 
     private final DatabaseClient db;
 
@@ -48,8 +49,8 @@ class UserRepository {
 
     Mono<Void> insert(UserAccount u) {
         GenericExecuteSpec spec = db.sql("INSERT INTO app_user (username, password_hash, display_name, email, phone,"
-                + " unit, address, roles, enabled, created_at) VALUES (:username, :hash, :name, :email, :phone, :unit,"
-                + " :address, :roles, :enabled, :created)");
+                + " unit, organisation_id, address, roles, enabled, created_at) VALUES (:username, :hash, :name, :email,"
+                + " :phone, :unit, :org, :address, :roles, :enabled, :created)");
         return bindProfile(spec, u)
                 .bind("username", u.username())
                 .bind("hash", u.passwordHash())
@@ -59,7 +60,8 @@ class UserRepository {
 
     Mono<Void> update(UserAccount u) {
         GenericExecuteSpec spec = db.sql("UPDATE app_user SET password_hash = :hash, display_name = :name,"
-                + " email = :email, phone = :phone, unit = :unit, address = :address, roles = :roles,"
+                + " email = :email, phone = :phone, unit = :unit, organisation_id = :org, address = :address,"
+                + " roles = :roles,"
                 + " enabled = :enabled WHERE id = :id");
         return bindProfile(spec, u)
                 .bind("hash", u.passwordHash())
@@ -74,6 +76,7 @@ class UserRepository {
         spec = nullable(spec, "email", u.email());
         spec = nullable(spec, "phone", u.phone());
         spec = nullable(spec, "unit", u.unit());
+        spec = u.organisationId() == null ? spec.bindNull("org", Long.class) : spec.bind("org", u.organisationId());
         return nullable(spec, "address", u.address());
     }
 
@@ -86,7 +89,8 @@ class UserRepository {
     }
 
     Mono<UserAccount> findByToken(String hash, Instant now) {
-        return db.sql("SELECT u.id, u.username, u.password_hash, u.display_name, u.email, u.phone, u.unit, u.address,"
+        return db.sql("SELECT u.id, u.username, u.password_hash, u.display_name, u.email, u.phone, u.unit,"
+                        + " u.organisation_id, u.address,"
                         + " u.roles, u.enabled, u.created_at FROM auth_token t JOIN app_user u ON u.id = t.user_id"
                         + " WHERE t.token_hash = :h AND t.expires_at > :now AND u.enabled = TRUE")
                 .bind("h", hash)
@@ -132,6 +136,7 @@ class UserRepository {
                 r.get("email", String.class),
                 r.get("phone", String.class),
                 r.get("unit", String.class),
+                r.get("organisation_id") == null ? null : ((Number) r.get("organisation_id")).longValue(),
                 r.get("address", String.class),
                 roles,
                 Boolean.TRUE.equals(r.get("enabled", Boolean.class)),

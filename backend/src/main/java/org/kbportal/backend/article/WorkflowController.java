@@ -26,12 +26,39 @@ class WorkflowController {
 
     private final ArticleService articles;
     private final ArticleWorkflow workflow;
+    private final DraftOwnership ownership;
     private final java.time.Clock clock;
 
-    WorkflowController(ArticleService articles, ArticleWorkflow workflow, java.time.Clock clock) {
+    WorkflowController(
+            ArticleService articles, ArticleWorkflow workflow, DraftOwnership ownership, java.time.Clock clock) {
         this.articles = articles;
         this.workflow = workflow;
+        this.ownership = ownership;
         this.clock = clock;
+    }
+
+    /** The article when the caller may change it (author, assigned expert, reviewer), else 403/404. */
+    private Mono<Article> owned(String id, Authentication auth) {
+        return articles.get(id, true)
+                .flatMap(a -> ownership.checked(a, auth.getName(), ArticleController.isReviewer(auth)));
+    }
+
+    /** What the caller may do with an article, so a client can offer only that. */
+    record Permissions(String id, String status, boolean edit, boolean submit, boolean schedule) {}
+
+    @GetMapping("/api/expert/articles/{id}/permissions")
+    Mono<Permissions> permissions(@PathVariable String id, Authentication auth) {
+        boolean reviewer = ArticleController.isReviewer(auth);
+        return articles.get(id, true)
+                .flatMap(a -> ownership.mayEdit(a, auth.getName(), reviewer).map(mine -> {
+                    boolean draft = a.status() == ArticleStatus.DRAFT;
+                    return new Permissions(
+                            a.id(),
+                            a.status().name(),
+                            mine && (reviewer || draft),
+                            mine && draft,
+                            mine && (reviewer || draft));
+                }));
     }
 
     /** An optional (submit, approve) or required (send back) reviewer's comment. */
@@ -48,14 +75,17 @@ class WorkflowController {
 
     @PutMapping("/api/expert/articles/{id}")
     Mono<ArticleView> update(@PathVariable String id, @Valid @RequestBody ArticleInput input, Authentication auth) {
-        return articles.update(id, input, auth.getName(), ArticleController.isReviewer(auth))
+        return owned(id, auth)
+                .then(Mono.defer(() -> articles.update(id, input, auth.getName(), ArticleController.isReviewer(auth))))
                 .map(a -> ArticleView.of(a, a.id()));
     }
 
     @PostMapping("/api/expert/articles/{id}/submit")
     Mono<ArticleView> submit(
             @PathVariable String id, @RequestBody(required = false) CommentInput in, Authentication auth) {
-        return workflow.submit(id, auth.getName(), comment(in)).map(a -> ArticleView.of(a, a.id()));
+        return owned(id, auth)
+                .then(Mono.defer(() -> workflow.submit(id, auth.getName(), comment(in))))
+                .map(a -> ArticleView.of(a, a.id()));
     }
 
     @PutMapping("/api/expert/articles/{id}/schedule")
@@ -64,7 +94,9 @@ class WorkflowController {
             return Mono.error(KbException.badRequest(
                     "invalid-schedule", "The review-by date must come after the publication time."));
         }
-        return workflow.schedule(id, in.publishAt(), in.reviewBy(), ArticleController.isReviewer(auth));
+        return owned(id, auth)
+                .then(Mono.defer(() ->
+                        workflow.schedule(id, in.publishAt(), in.reviewBy(), ArticleController.isReviewer(auth))));
     }
 
     @GetMapping("/api/expert/articles/{id}/workflow")

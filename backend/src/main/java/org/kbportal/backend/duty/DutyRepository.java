@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 class DutyRepository {
 
     private static final String EXPERT = "SELECT e.user_id, u.username, u.display_name, u.email, e.tier, e.skills,"
-            + " e.max_load, e.organisation, e.active FROM expert e JOIN app_user u ON u.id = e.user_id";
+            + " e.max_load, e.organisation, e.active, u.enabled, u.roles FROM expert e JOIN app_user u ON u.id = e.user_id";
 
     private final DatabaseClient db;
 
@@ -143,6 +143,19 @@ class DutyRepository {
                         : Arrays.stream(skills.split(",")).map(String::strip).toList(),
                 (int) num(r, "max_load"),
                 r.get("organisation", String.class),
-                Boolean.TRUE.equals(r.get("active", Boolean.class)));
+                serving(r));
+    }
+
+    /**
+     * The one rule for "acts as an expert": the registration is active, the account enabled and it
+     * still has the EXPERT role ({@code roles} is the account's comma-separated list). A user whose
+     * role was removed or who was disabled keeps the row (history, roster) but no expert rights.
+     */
+    private static boolean serving(Readable r) {
+        String roles = r.get("roles", String.class);
+        return Boolean.TRUE.equals(r.get("active", Boolean.class))
+                && Boolean.TRUE.equals(r.get("enabled", Boolean.class))
+                && roles != null
+                && Arrays.stream(roles.split(",")).map(String::strip).anyMatch("EXPERT"::equals);
     }
 }

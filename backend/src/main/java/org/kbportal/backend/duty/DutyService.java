@@ -51,6 +51,11 @@ public class DutyService {
         return repo.expert(userId);
     }
 
+    /** Whether the user acts as an expert now (see {@link Expert#active()}). */
+    public Mono<Boolean> isActiveExpert(long userId) {
+        return repo.expert(userId).map(Expert::active).defaultIfEmpty(false);
+    }
+
     /** Registers a user with the EXPERT role as an expert, or changes the registration. */
     public Mono<Expert> save(
             long userId, Tier tier, List<String> skills, int maxLoad, String organisation, boolean active) {

@@ -7,6 +7,9 @@ import java.util.List;
  *
  * @param maxLoad most open questions the expert is routed at once
  * @param organisation the vendor for L3 contacts
+ * @param active whether the user acts as an expert now: registered as active, account enabled and
+ *     holding the EXPERT role (read that way from the database, so routing, queues, the roster and
+ *     question access all apply the same rule)
  */
 public record Expert(
         long userId,

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.kbportal.backend.account.AccountService;
 import org.kbportal.backend.account.KbPrincipal;
 import org.kbportal.backend.account.Role;
+import org.kbportal.backend.duty.DutyService;
+import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,11 +34,13 @@ class NotificationController {
     private final Notifier notifier;
     private final KbProperties props;
     private final AccountService accounts;
+    private final DutyService duty;
 
-    NotificationController(Notifier notifier, KbProperties props, AccountService accounts) {
+    NotificationController(Notifier notifier, KbProperties props, AccountService accounts, DutyService duty) {
         this.notifier = notifier;
         this.props = props;
         this.accounts = accounts;
+        this.duty = duty;
     }
 
     private static long userId(Authentication auth) {
@@ -79,17 +83,26 @@ class NotificationController {
      * escalation) as an SSE event named by its kind, with the notification id as event id. Reads the
      * shared table, so it works whichever instance wrote the notification. A reconnecting client
      * sends {@code Last-Event-ID} and gets what it missed; an idle stream sends a heartbeat comment
-     * every {@code kb.questions.event-heartbeat} so that proxies do not cut it. Every {@code
-     * kb.questions.event-recheck} the stream checks its token again and completes once the token is
-     * revoked (logout) or expired, or its account is disabled or no longer an expert or admin: an
-     * open stream must not outlive the login it was opened with.
+     * every {@code kb.questions.event-heartbeat} so that proxies do not cut it. Only admins and active
+     * experts ({@code Expert.active()}: enabled, EXPERT role, active record) may open it: {@code 403
+     * urn:kb:not-an-active-expert}. Every {@code kb.questions.event-recheck} the stream checks its token
+     * again and completes once the token is revoked (logout) or expired, or its account is disabled or no
+     * longer an expert or admin: an open stream must not outlive the login it was opened with.
      */
     @GetMapping(path = "/api/expert/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Notification>> events(
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication auth) {
         long user = userId(auth);
         Long resumeAfter = parseId(lastEventId);
-        Mono<Long> start = resumeAfter != null ? Mono.just(resumeAfter) : notifier.lastId(user);
+        boolean admin = ((KbPrincipal) auth.getPrincipal()).roles().contains(Role.ADMIN);
+        Mono<Boolean> allowed = admin ? Mono.just(true) : duty.isActiveExpert(user);
+        Mono<Long> start = allowed.flatMap(ok -> ok
+                ? (resumeAfter != null ? Mono.just(resumeAfter) : notifier.lastId(user))
+                : Mono.error(new KbException(
+                        HttpStatus.FORBIDDEN,
+                        "not-an-active-expert",
+                        "Forbidden",
+                        "The live events are for active experts.")));
         return start.flatMapMany(from -> {
             AtomicLong last = new AtomicLong(from);
             Flux<ServerSentEvent<Notification>> live = Flux.interval(

@@ -4,14 +4,21 @@ import java.util.Set;
 import org.kbportal.backend.account.Role;
 import org.kbportal.backend.duty.Expert;
 
-/** The signed-in user behind a request, with their organisation and (if any) expert record. */
-record Caller(long id, String username, Set<Role> roles, String unit, Expert expert) {
+/**
+ * The signed-in user behind a request, with their organisation ({@code orgId}, and its name {@code
+ * unit}) and (if any) expert record.
+ */
+record Caller(long id, String username, Set<Role> roles, boolean enabled, Long orgId, String unit, Expert expert) {
 
     boolean admin() {
-        return roles.contains(Role.ADMIN);
+        return enabled && roles.contains(Role.ADMIN);
     }
 
+    /**
+     * Expert rights (queue, skills, claiming, questions worked on): an enabled account with the EXPERT
+     * role and an active expert record. Having an expert record is not enough.
+     */
     boolean activeExpert() {
-        return expert != null && expert.active() && roles.contains(Role.EXPERT);
+        return enabled && roles.contains(Role.EXPERT) && expert != null && expert.active();
     }
 }

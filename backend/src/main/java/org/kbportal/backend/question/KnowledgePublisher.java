@@ -47,7 +47,7 @@ public class KnowledgePublisher {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (!c.admin() && c.expert() == null) {
+                    if (!c.admin() && !c.activeExpert()) {
                         return Mono.error(QuestionAccess.forbidden("Only experts and admins publish answers."));
                     }
                     if (q.articleId() != null) {

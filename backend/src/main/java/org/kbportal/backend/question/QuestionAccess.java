@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may see a question: admins everything; users their own and their organisation's; experts
- * those assigned to them, the unassigned ones in their skills and those they worked on. What a
- * caller may not see is "not found", so its existence does not leak.
+ * Who may see a question: admins everything; users their own and their organisation's (compared by
+ * organisation id); active experts ({@link Caller#activeExpert()}) those assigned to them, the
+ * unassigned ones in their skills and those they worked on. What a caller may not see is "not found",
+ * so its existence does not leak.
  */
 @Component
 class QuestionAccess {
@@ -35,6 +36,8 @@ class QuestionAccess {
                         p.userId(),
                         p.username(),
                         t.getT1().roles(),
+                        t.getT1().enabled(),
+                        t.getT1().organisationId(),
                         t.getT1().unit(),
                         t.getT2().orElse(null)));
     }
@@ -53,7 +56,7 @@ class QuestionAccess {
         if (c.admin() || q.askerId() == c.id() || sameOrg(c, q) || isAssignee(c, q)) {
             return Mono.just(true);
         }
-        if (c.expert() != null) {
+        if (c.activeExpert()) {
             if (q.assigneeId() == null && c.expert().hasSkill(q.category())) {
                 return Mono.just(true);
             }
@@ -63,11 +66,12 @@ class QuestionAccess {
     }
 
     static boolean sameOrg(Caller c, Question q) {
-        return c.unit() != null && !c.unit().isBlank() && c.unit().equals(q.askerOrg());
+        return c.orgId() != null && c.orgId().equals(q.askerOrgId());
     }
 
+    /** The assignee while they still act as an expert (a demoted or disabled one loses the question). */
     static boolean isAssignee(Caller c, Question q) {
-        return q.assigneeId() != null && q.assigneeId() == c.id();
+        return q.assigneeId() != null && q.assigneeId() == c.id() && c.activeExpert();
     }
 
     static KbException forbidden(String detail) {

@@ -31,10 +31,10 @@ class QuestionRepository {
 
     Mono<Long> insert(Question q) {
         GenericExecuteSpec spec = db.sql("INSERT INTO question (title, body, kind, severity, category, asker_id,"
-                        + " asker_org, contact_pref, status, tier, working_time, reply_warn_at, reply_due_at,"
-                        + " resolve_warn_at, resolve_due_at, version, created_at, updated_at) VALUES (:title, :body,"
-                        + " :kind, :sev, :cat, :asker, :org, :contact, :status, :tier, :wt, :rw, :rd, :sw, :sd, 1,"
-                        + " :now, :now)")
+                        + " asker_org, asker_org_id, contact_pref, status, tier, working_time, reply_warn_at,"
+                        + " reply_due_at, resolve_warn_at, resolve_due_at, version, created_at, updated_at) VALUES"
+                        + " (:title, :body, :kind, :sev, :cat, :asker, :org, :orgId, :contact, :status, :tier, :wt,"
+                        + " :rw, :rd, :sw, :sd, 1, :now, :now)")
                 .bind("title", q.title())
                 .bind("body", q.body())
                 .bind("kind", q.kind())
@@ -50,6 +50,7 @@ class QuestionRepository {
                 .bind("sd", utc(q.clocks().resolveDueAt()))
                 .bind("now", utc(q.createdAt()));
         spec = str(spec, "org", q.askerOrg());
+        spec = q.askerOrgId() == null ? spec.bindNull("orgId", Long.class) : spec.bind("orgId", q.askerOrgId());
         spec = str(spec, "contact", q.contactPref());
         return spec.filter(s -> s.returnGeneratedValues("id"))
                 .map(r -> ((Number) r.get("id")).longValue())
@@ -119,13 +120,13 @@ class QuestionRepository {
                 .all();
     }
 
-    Flux<Question> byAskerOrOrg(long askerId, String org) {
-        if (org == null || org.isBlank()) {
+    Flux<Question> byAskerOrOrg(long askerId, Long orgId) {
+        if (orgId == null) {
             return byAsker(askerId);
         }
-        return db.sql(SELECT + " WHERE q.asker_id = :a OR q.asker_org = :o ORDER BY q.id DESC LIMIT 200")
+        return db.sql(SELECT + " WHERE q.asker_id = :a OR q.asker_org_id = :o ORDER BY q.id DESC LIMIT 200")
                 .bind("a", askerId)
-                .bind("o", org)
+                .bind("o", orgId)
                 .map(QuestionRepository::question)
                 .all();
     }
@@ -331,6 +332,7 @@ class QuestionRepository {
                 ((Number) r.get("asker_id")).longValue(),
                 r.get("asker_name", String.class),
                 r.get("asker_org", String.class),
+                r.get("asker_org_id") == null ? null : ((Number) r.get("asker_org_id")).longValue(),
                 r.get("contact_pref", String.class),
                 QuestionStatus.valueOf(r.get("status", String.class)),
                 assignee == null ? null : ((Number) assignee).longValue(),

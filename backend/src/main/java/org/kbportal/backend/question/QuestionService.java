@@ -85,6 +85,7 @@ public class QuestionService {
                             c.id(),
                             c.username(),
                             c.unit(),
+                            c.orgId(),
                             blankToNull(in.contactPref()),
                             QuestionStatus.NEW,
                             null,
@@ -141,10 +142,10 @@ public class QuestionService {
                     if (c.admin()) {
                         return repo.recent();
                     }
-                    if (c.expert() != null) {
+                    if (c.activeExpert()) {
                         return repo.byAssignee(c.id());
                     }
-                    return repo.byAskerOrOrg(c.id(), c.unit());
+                    return repo.byAskerOrOrg(c.id(), c.orgId());
                 })
                 .map(QuestionView::of);
     }
@@ -154,7 +155,7 @@ public class QuestionService {
         return access.caller(who)
                 .flatMapMany(c -> repo.unassigned()
                         .filter(q ->
-                                c.admin() || (c.expert() != null && c.expert().hasSkill(q.category()))))
+                                c.admin() || (c.activeExpert() && c.expert().hasSkill(q.category()))))
                 .map(QuestionView::of);
     }
 

@@ -32,6 +32,7 @@ class PauseTest {
                 "user",
                 "org",
                 null,
+                null,
                 QuestionStatus.WAITING_FOR_USER,
                 3L,
                 "expert",

@@ -52,6 +52,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final H1 heading = new H1();
     private final Div status = new Div();
     private final Div message = new Div();
+    private final Div readOnly = new Div();
     private final VersionHistory history;
     private final WorkflowTimeline timeline;
     private final ScheduleForm schedule;
@@ -103,6 +104,9 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         heading.setId("editor-heading");
         status.setId("editor-status");
         status.addClassName("kb-meta");
+        readOnly.setId("editor-read-only");
+        readOnly.addClassName("kb-meta");
+        readOnly.setVisible(false);
         message.setId("editor-error");
         message.addClassName("kb-error");
     }
@@ -151,7 +155,7 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
                 ? Routes.link(Routes.ADMIN_ARTICLES, getTranslation("editor.back"))
                 : Routes.link(Routes.SEARCH, getTranslation("article.back"));
         back.addClassName("kb-back");
-        add(back, heading, status, submit, message, form);
+        add(back, heading, status, readOnly, submit, message, form);
         if (article != null) {
             add(schedule, timeline, history, attachments);
         }
@@ -164,9 +168,23 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         form.setArticle(article);
         status.removeAll();
         submit.setVisible(article != null && Article.DRAFT.equals(article.status()));
+        readOnly.setVisible(false);
+        form.setEditable(true);
+        schedule.setVisible(true);
         if (article == null) {
             heading.setText(getTranslation("editor.new"));
             return;
+        }
+        if (!user.isAdmin()) {
+            // experts change only their own drafts and those of questions assigned to them
+            var may = curation.permissions(article.id());
+            form.setEditable(may.edit());
+            submit.setVisible(may.submit());
+            schedule.setVisible(may.schedule());
+            if (!may.edit() && Article.DRAFT.equals(article.status())) {
+                readOnly.setText(getTranslation("editor.not-your-draft", article.createdBy()));
+                readOnly.setVisible(true);
+            }
         }
         heading.setText(getTranslation("editor.edit", article.title()));
         Anchor view = Routes.link(Routes.article(article.id()), getTranslation("editor.view"));

@@ -199,6 +199,13 @@ class ArticleForm extends Div {
         updateButtons();
     }
 
+    /** Read-only without a save button when the caller may not change the article (someone else's draft). */
+    void setEditable(boolean editable) {
+        binder.setReadOnly(!editable);
+        id.setReadOnly(!editable || saved != null);
+        save.setVisible(editable);
+    }
+
     /** Validates; fires {@link ArticleFormEvent.SaveEvent} with a copy of the values when they are valid. */
     void save() {
         ArticleDraft candidate = saved == null ? new ArticleDraft() : ArticleDraft.of(saved);

@@ -64,6 +64,9 @@ public final class Curation {
     /** Whether a published article is due for review (shown to readers). */
     public record ReviewStatus(Instant reviewBy, boolean reviewDue) {}
 
+    /** What the signed-in author may do with an article (their own or an assigned draft). */
+    public record Permissions(String id, String status, boolean edit, boolean submit, boolean schedule) {}
+
     /** Votes and reads of one article; {@code yourVote} null when the caller has not voted. */
     public record Feedback(String articleId, long helpful, long notHelpful, long views, Boolean yourVote) {}
 

@@ -78,6 +78,14 @@ public class CurationClient {
                 .toBodilessEntity());
     }
 
+    /** Whether the caller may edit, submit and schedule the article ({@code 403 not-your-draft} otherwise). */
+    public Curation.Permissions permissions(String id) {
+        return BackendCalls.call(() -> http.get()
+                .uri("/api/expert/articles/{id}/permissions", id)
+                .retrieve()
+                .body(Curation.Permissions.class));
+    }
+
     public Curation.Workflow workflow(String id) {
         return BackendCalls.call(() -> http.get()
                 .uri("/api/expert/articles/{id}/workflow", id)

@@ -37,6 +37,37 @@ class BackendClientsTest {
     private final RestClient http = builder.build();
 
     @Test
+    void shouldReadDraftPermissionsAndTheNotYourDraftProblem() {
+        server.expect(requestTo("http://backend.test/api/expert/articles/FAQ-1/permissions"))
+                .andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("""
+                        {"id":"FAQ-1","status":"DRAFT","edit":false,"submit":false,"schedule":false}
+                        """, MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/expert/articles/FAQ-1"))
+                .andExpect(method(HttpMethod.PUT))
+                .andRespond(withStatus(HttpStatus.FORBIDDEN)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body("""
+                                {"type":"urn:kb:not-your-draft","title":"Not your draft","status":403,
+                                 "detail":"Article 'FAQ-1' is expert's draft."}
+                                """));
+        CurationClient curation = new CurationClient(http);
+
+        Curation.Permissions may = curation.permissions("FAQ-1");
+        assertThat(may.edit()).isFalse();
+        assertThat(may.submit()).isFalse();
+        assertThat(may.status()).isEqualTo("DRAFT");
+        assertThatThrownBy(() -> curation.updateDraft(
+                        "FAQ-1",
+                        new ArticleInput(null, "faq", "zh", null, "t", "b", null, null, null, null, List.of(), 1)))
+                .isInstanceOfSatisfying(BackendException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.kbType()).isEqualTo("not-your-draft");
+                });
+        server.verify();
+    }
+
+    @Test
     void shouldEncodeSearchWordsStrictlyAndReadTheResults() {
         server.expect(
                         requestTo(
