@@ -529,6 +529,61 @@ class QuestionFlowIT {
                                 Map.of("replyMinutes", 0, "resolveMinutes", 10, "workingTime", false))
                         .status())
                 .isEqualTo(400);
+
+        // the admin table's single save: all rows in one transaction, all or nothing, audited
+        Map<String, Object> suggestion = Map.of(
+                "kind",
+                "SUGGESTION",
+                "severity",
+                "D",
+                "replyMinutes",
+                333,
+                "resolveMinutes",
+                3333,
+                "workingTime",
+                true);
+        Map<String, Object> unknown =
+                Map.of("kind", "PANIC", "severity", "A", "replyMinutes", 5, "resolveMinutes", 10, "workingTime", false);
+        Api.Reply refused = api.call(HttpMethod.PUT, admin, "/api/admin/sla-policies", List.of(suggestion, unknown));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.get("type")).isEqualTo("urn:kb:sla-policy-not-found");
+        assertThat(api.getList(admin, "/api/admin/sla-policies"))
+                .noneMatch(p -> ((Number) p.get("replyMinutes")).intValue() == 333);
+        assertThat(api.call(
+                                HttpMethod.PUT,
+                                admin,
+                                "/api/admin/sla-policies",
+                                List.of(suggestion, Map.of("kind", "SUGGESTION", "severity", "E")))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.call(HttpMethod.PUT, admin, "/api/admin/sla-policies", List.of(suggestion, suggestion))
+                        .get("type"))
+                .isEqualTo("urn:kb:duplicate-sla-policy");
+        Map<String, Object> consultation = Map.of(
+                "kind",
+                "CONSULTATION",
+                "severity",
+                "E",
+                "replyMinutes",
+                444,
+                "resolveMinutes",
+                4444,
+                "workingTime",
+                false);
+        List<Map<String, Object>> saved =
+                api.callList(HttpMethod.PUT, admin, "/api/admin/sla-policies", List.of(suggestion, consultation));
+        assertThat(saved).hasSize(15);
+        assertThat(saved)
+                .anyMatch(p -> "SUGGESTION".equals(p.get("kind"))
+                        && "D".equals(p.get("severity"))
+                        && ((Number) p.get("replyMinutes")).intValue() == 333)
+                .anyMatch(p -> "CONSULTATION".equals(p.get("kind"))
+                        && "E".equals(p.get("severity"))
+                        && ((Number) p.get("resolveMinutes")).intValue() == 4444);
+        assertThat(api.get(admin, "/api/admin/audit?action=sla-policies.update")
+                        .body()
+                        .toString())
+                .contains("4444");
     }
 
     @Test
