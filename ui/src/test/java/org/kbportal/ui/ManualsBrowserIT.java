@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.kbportal.backend.manual.TestDocuments;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -110,6 +112,24 @@ class ManualsBrowserIT {
         browser.click(publish);
         browser.waitFor().until(ExpectedConditions.numberOfElementsToBe(publish, 0));
 
+        // the manual list fits a 1366 px screen: no clipped cell, no sideways scrolling
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        driver.navigate().refresh();
+        browser.waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='manual-link']")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fit =
+                (Map<String, Object>) driver.executeScript("const g = document.getElementById('manual-grid');"
+                        + "const cells = [...g.querySelectorAll('vaadin-grid-cell-content')]"
+                        + "  .filter(c => c.offsetParent !== null && c.textContent.trim() !== '');"
+                        + "const table = g.shadowRoot.querySelector('#table');"
+                        + "return {cells: cells.length, clipped: cells.filter(c => c.scrollWidth > c.clientWidth + 1)"
+                        + "  .map(c => c.textContent.trim()), overflow: table.scrollWidth - table.clientWidth};");
+        assertThat(((Number) fit.get("cells")).intValue()).isGreaterThan(8);
+        assertThat((List<?>) fit.get("clipped")).isEmpty();
+        assertThat(((Number) fit.get("overflow")).intValue()).isLessThanOrEqualTo(1);
+        browser.screenshot("manuals-list-1366");
+
         // a script attached in the editor
         Path script = dataDir.resolve("扩容检查.sh");
         Files.writeString(script, "#!/bin/sh\necho 检查热备盘\n");
@@ -151,6 +171,9 @@ class ManualsBrowserIT {
         assertThat(driver.findElement(By.cssSelector("[data-testid='attachment-link']"))
                         .getText())
                 .isEqualTo("扩容检查.sh");
+        // uploaded without a category: no bare "分类：" in the meta line
+        assertThat(driver.findElements(By.id("article-category"))).isEmpty();
+        assertThat(driver.findElement(By.id("article-meta")).getText()).doesNotContain("分类");
         browser.screenshot("manuals-section");
     }
 }

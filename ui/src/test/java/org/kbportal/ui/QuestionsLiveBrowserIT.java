@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,6 +57,7 @@ class QuestionsLiveBrowserIT {
     private static HeadlessChromium expertBrowser;
     private static String base;
     private static String backend;
+    private static String draftedArticle;
 
     @BeforeAll
     static void startPortalAndBrowsers() throws Exception {
@@ -83,7 +87,7 @@ class QuestionsLiveBrowserIT {
 
     @Test
     @Order(1)
-    void theExpertsOpenWorkbenchShowsANewQuestionLiveAndTheUserGetsAndRatesTheAnswer() throws IOException {
+    void theExpertsOpenWorkbenchShowsANewQuestionLiveAndTheUserGetsAndRatesTheAnswer() throws Exception {
         expertBrowser.signIn(base, "expert", "expert-demo-2026", FIRST_LOAD);
         expertBrowser.click(By.id("nav-workbench"));
         expertBrowser.visible(By.id("workbench-assigned"));
@@ -91,6 +95,26 @@ class QuestionsLiveBrowserIT {
         // a reload would lose this
         expert.executeScript("window.__kbNoReload = true");
         long bellBefore = unread(expertBrowser);
+
+        // a visitor learns that asking an expert takes signing in, and what signing in gives
+        userBrowser.driver.get(base + "?q=qzxvbnmkjhw");
+        WebElement askFromEmpty = userBrowser
+                .waitFor(FIRST_LOAD)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("search-empty-ask")));
+        assertThat(askFromEmpty.getText()).isEqualTo("登录后提问");
+        assertThat(userBrowser.driver.findElement(By.id("search-empty")).getText())
+                .contains("向在线专家提问需要先登录");
+        userBrowser.driver.get(base + "ask");
+        WebElement signInToAsk = userBrowser.visible(By.id("ask-sign-in"));
+        assertThat(userBrowser.driver.findElement(By.id("ask-anonymous")).getText())
+                .contains("向值班专家提问需要先登录");
+        assertThat(userBrowser.driver.findElements(By.id("ask-title"))).isEmpty();
+        userBrowser.screenshot("visitor-ask");
+        signInToAsk.click();
+        WebElement benefits = userBrowser.visible(By.id("login-benefits"));
+        assertThat(benefits.getText()).contains("登录后您可以", "向值班专家在线提问", "我的问题");
+        assertThat(userBrowser.driver.getCurrentUrl()).contains("redirect=ask");
+        userBrowser.screenshot("visitor-login");
 
         userBrowser.signIn(base, "user", "user-demo-2026", FIRST_LOAD);
         userBrowser.click(By.id("nav-ask"));
@@ -156,11 +180,55 @@ class QuestionsLiveBrowserIT {
         userBrowser.click(By.id("question-resolve"));
         steady(userBrowser)
                 .until(ExpectedConditions.attributeToBe(By.id("question-status"), "data-status", "RESOLVED"));
-        userBrowser.type(By.cssSelector("#rate-attitude input"), "5");
-        userBrowser.type(By.cssSelector("#rate-expertise input"), "5");
-        userBrowser.type(By.cssSelector("#rate-timeliness input"), "4");
+        // five stars per dimension: nothing chosen is refused, a click chooses, the keyboard works too
+        assertThat(userBrowser.driver.findElements(
+                        By.cssSelector("#rate-attitude[role='radiogroup'] input[type='radio']")))
+                .hasSize(5);
+        userBrowser.click(By.id("rate-submit"));
+        userBrowser.visible(By.cssSelector("#rate-attitude .kb-stars-error"));
+        userBrowser.click(By.cssSelector("label[for='rate-attitude-5']"));
+        userBrowser.click(By.cssSelector("label[for='rate-expertise-5']"));
+        steady(userBrowser).until(ExpectedConditions.attributeToBe(By.id("rate-expertise"), "data-value", "5"));
+        assertThat(userBrowser.driver.findElements(By.cssSelector("#rate-expertise .kb-star.on")))
+                .hasSize(5);
+        userBrowser.driver.executeScript("document.getElementById('rate-timeliness-1').focus()");
+        new Actions(userBrowser.driver)
+                .sendKeys(Keys.SPACE)
+                .sendKeys(Keys.ARROW_RIGHT)
+                .sendKeys(Keys.ARROW_RIGHT)
+                .sendKeys(Keys.ARROW_RIGHT)
+                .perform();
+        steady(userBrowser).until(ExpectedConditions.attributeToBe(By.id("rate-timeliness"), "data-value", "4"));
+        userBrowser.screenshot("live-rating-stars");
         userBrowser.click(By.id("rate-submit"));
         assertThat(userBrowser.visible(By.id("question-rating")).getText()).contains("5", "4");
+        assertThat(api("GET", "/api/questions/" + questionId(questionUrl), null, "user", "user-demo-2026"))
+                .contains("\"attitude\":5", "\"expertise\":5", "\"timeliness\":4");
+
+        // the expert drafts an FAQ in a second tab; the link stays after a reload, and the first tab (still
+        // offering the draft buttons) links to that draft instead of failing
+        String expertTab = expert.getWindowHandle();
+        String expertQuestion = expert.getCurrentUrl();
+        long id = questionId(expertQuestion);
+        expert.switchTo().newWindow(WindowType.TAB);
+        expert.get(expertQuestion);
+        expertBrowser.click(By.id("question-publish-faq"));
+        WebElement draftLink = expertBrowser.visible(By.id("question-draft-link"));
+        assertThat(draftLink.getDomAttribute("href")).endsWith("Q-" + id + "-faq");
+        expert.navigate().refresh();
+        assertThat(expertBrowser.visible(By.id("question-draft-link")).getDomAttribute("href"))
+                .endsWith("Q-" + id + "-faq");
+        assertThat(expert.findElements(By.id("question-publish-faq"))).isEmpty();
+        expert.close();
+        expert.switchTo().window(expertTab);
+        expertBrowser.click(By.id("question-publish-case"));
+        steady(expertBrowser)
+                .until(d -> d.findElement(By.id("question-draft-link"))
+                        .getDomAttribute("href")
+                        .endsWith("Q-" + id + "-faq"));
+        assertThat(expert.findElements(By.id("question-error"))).noneMatch(WebElement::isDisplayed);
+        expertBrowser.screenshot("live-draft-link");
+        draftedArticle = "Q-" + id + "-faq";
 
         userBrowser.driver.get(base + "notifications");
         userBrowser.visible(By.id("notifications-list"));
@@ -254,6 +322,12 @@ class QuestionsLiveBrowserIT {
         steady(expertBrowser)
                 .until(ExpectedConditions.attributeToBe(By.id("coverage-network"), "data-uncovered-minutes", "0"));
 
+        // the reviewers' queue shows the draft's body, without the pointer to the attachment
+        expertBrowser.click(By.id("nav-admin-review"));
+        WebElement draftBody = expertBrowser.visible(By.id("review-body-" + draftedArticle));
+        assertThat(draftBody.getText()).contains("请按错误码重新安装打印驱动").doesNotContain("附件");
+        expertBrowser.screenshot("admin-review-draft-body");
+
         expertBrowser.click(By.id("nav-admin-sla"));
         WebElement reply = expertBrowser.visible(By.cssSelector("#policy-reply-FAULT-A input"));
         assertThat(reply.getDomProperty("value")).isEqualTo("60");
@@ -263,14 +337,33 @@ class QuestionsLiveBrowserIT {
                 .until(d -> "30"
                         .equals(d.findElement(By.cssSelector("#policy-reply-FAULT-A input"))
                                 .getDomProperty("value")));
-        HttpRequest policies = HttpRequest.newBuilder(URI.create(backend + "/api/admin/sla-policies"))
-                .header("Authorization", "Bearer " + login("admin", "admin-demo-2026"))
-                .build();
-        String json = HttpClient.newHttpClient()
-                .send(policies, HttpResponse.BodyHandlers.ofString())
-                .body();
+        String json = api("GET", "/api/admin/sla-policies", null, "admin", "admin-demo-2026");
         assertThat(json).containsPattern("\"kind\":\"FAULT\",\"severity\":\"A\",\"replyMinutes\":30");
         expertBrowser.screenshot("admin-sla");
+    }
+
+    private static long questionId(String url) {
+        Matcher m = Pattern.compile("questions/(\\d+)").matcher(url);
+        assertThat(m.find()).as("question id in %s", url).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A backend call as the given user; the answer's body. */
+    private static String api(String method, String path, String json, String user, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend + path))
+                .header("Authorization", "Bearer " + login(user, password));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(
+                method,
+                json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** A wait that looks again when Vaadin replaced the element meanwhile (pages re-render after actions). */

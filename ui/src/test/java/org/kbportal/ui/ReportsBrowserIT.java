@@ -152,6 +152,27 @@ class ReportsBrowserIT {
                 .isEqualTo("网络运维");
     }
 
+    @Test
+    @Order(4)
+    void opensOnTheCurrentMonthWhenLastMonthHadNoQuestions() {
+        // no security questions last month: the report opens on this month instead of an empty page
+        driver.get(base + "admin/reports?category=security");
+        YearMonth current = YearMonth.now(ZONE);
+        browser.waitFor()
+                .until(d -> current.atDay(1)
+                        .toString()
+                        .equals(d.findElement(By.id("report-from")).getDomProperty("value")));
+        assertThat(driver.findElement(By.id("report-to")).getDomProperty("value"))
+                .isEqualTo(current.atEndOfMonth().toString());
+        // with questions last month, last month it is
+        driver.get(base + "admin/reports?category=network");
+        browser.waitFor()
+                .until(d -> lastMonth
+                        .atDay(1)
+                        .toString()
+                        .equals(d.findElement(By.id("report-from")).getDomProperty("value")));
+    }
+
     private static long naturalWidth(WebElement img) {
         return ((Number) driver.executeScript("return arguments[0].naturalWidth", img)).longValue();
     }

@@ -147,7 +147,7 @@ public class ArticleWorkflow {
     /** Articles waiting for a reviewer, longest waiting first. */
     public Flux<ReviewItem> reviewQueue() {
         return db.sql("SELECT a.id, a.type, a.lang, a.category, a.title, a.version, a.updated_by, a.updated_at,"
-                        + " s.publish_at, s.pending_publish,"
+                        + " SUBSTRING(a.body, 1, " + EXCERPT + ") AS excerpt, s.publish_at, s.pending_publish,"
                         + " (SELECT e.actor FROM article_event e WHERE e.article_id = a.id AND e.action = 'SUBMITTED'"
                         + " ORDER BY e.id DESC LIMIT 1) AS submitted_by,"
                         + " (SELECT MAX(e.created_at) FROM article_event e WHERE e.article_id = a.id"
@@ -168,7 +168,8 @@ public class ArticleWorkflow {
                                 ? ArticleRepository.instant(r, "updated_at")
                                 : ArticleRepository.instant(r, "submitted_at"),
                         ArticleRepository.instant(r, "publish_at"),
-                        Boolean.TRUE.equals(r.get("pending_publish", Boolean.class))))
+                        Boolean.TRUE.equals(r.get("pending_publish", Boolean.class)),
+                        r.get("excerpt", String.class)))
                 .all();
     }
 
@@ -252,7 +253,10 @@ public class ArticleWorkflow {
             boolean pendingPublish,
             List<ArticleEvent> history) {}
 
-    /** One article in the review queue. */
+    /** How much of the body the review queue shows (a draft from a question fits whole). */
+    static final int EXCERPT = 2000;
+
+    /** One article in the review queue; {@code excerpt} is the start of its Markdown body. */
     public record ReviewItem(
             String id,
             String type,
@@ -263,7 +267,8 @@ public class ArticleWorkflow {
             String submittedBy,
             Instant submittedAt,
             Instant publishAt,
-            boolean scheduled) {}
+            boolean scheduled,
+            String excerpt) {}
 
     /** A published article whose review-by date has passed ({@code overdue}) or is near. */
     public record DueItem(

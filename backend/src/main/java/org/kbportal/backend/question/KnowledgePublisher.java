@@ -9,13 +9,16 @@ import org.kbportal.backend.article.ArticleInput;
 import org.kbportal.backend.article.ArticleService;
 import org.kbportal.backend.article.ArticleWorkflow;
 import org.kbportal.backend.system.KbException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Turns an answered question into an article (FAQ or CASE) in the reviewers' queue (IN_REVIEW), prefilled from the
- * question and the expert's answers with e-mail addresses and phone numbers removed. The article id
- * ({@code Q-<id>-faq}) and a {@code question-<id>} tag link it back; the question records the article.
+ * question and the expert's answers as Markdown ({@link DraftText}: paragraphs and lists kept, contact data and
+ * mentions of attachments removed). Readers see no trace of the question; curators find it in the article id
+ * ({@code Q-<id>-faq}) and the submission comment, and the question records the article. Asking again is a
+ * {@code 409 urn:kb:already-published} naming the existing draft ({@code articleId}).
  */
 @Service
 public class KnowledgePublisher {
@@ -24,6 +27,7 @@ public class KnowledgePublisher {
     private final QuestionStore store;
     private final ArticleService articles;
     private final ArticleWorkflow workflow;
+    private final QuestionAttachmentRepository attachments;
     private final Clock clock;
 
     KnowledgePublisher(
@@ -31,11 +35,13 @@ public class KnowledgePublisher {
             QuestionStore store,
             ArticleService articles,
             ArticleWorkflow workflow,
+            QuestionAttachmentRepository attachments,
             Clock clock) {
         this.access = access;
         this.store = store;
         this.articles = articles;
         this.workflow = workflow;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -51,54 +57,64 @@ public class KnowledgePublisher {
                         return Mono.error(QuestionAccess.forbidden("Only experts and admins publish answers."));
                     }
                     if (q.articleId() != null) {
-                        return Mono.error(KbException.conflict(
-                                "already-published", "Question " + id + " is already article " + q.articleId() + "."));
+                        return Mono.error(new KbException(
+                                HttpStatus.CONFLICT,
+                                "already-published",
+                                "Already drafted",
+                                "Question " + id + " is already article " + q.articleId() + ".",
+                                Map.of("articleId", q.articleId())));
                     }
-                    return store.repo()
-                            .messages(q.id())
-                            .filter(QuestionView.Message::fromExpert)
-                            .collectList()
-                            .flatMap(answers -> {
+                    return Mono.zip(
+                                    store.repo()
+                                            .messages(q.id())
+                                            .filter(QuestionView.Message::fromExpert)
+                                            .collectList(),
+                                    attachments
+                                            .list(q.id())
+                                            .map(QuestionView.Attachment::name)
+                                            .collectList())
+                            .flatMap(found -> {
+                                List<QuestionView.Message> answers = found.getT1();
+                                List<String> files = found.getT2();
                                 if (answers.isEmpty()) {
                                     return Mono.error(QuestionStatus.illegal(
                                             "Question " + id + " has no answer yet; nothing to publish."));
                                 }
-                                String plainQuestion = RichText.text(q.body());
-                                // removed addresses are marked in the article's language
-                                String lang = hasCjk(q.title() + plainQuestion) ? "zh" : "en";
-                                boolean zh = lang.equals("zh");
-                                String question = RichText.redact(plainQuestion, zh);
-                                String answer = RichText.redact(
-                                        String.join(
-                                                "\n\n",
-                                                answers.stream()
-                                                        .map(m -> RichText.text(m.body()))
-                                                        .toList()),
-                                        zh);
-                                String title = RichText.redact(q.title(), zh);
+                                String title = q.title();
+                                boolean zh = hasCjk(title + RichText.text(q.body() == null ? "" : q.body()));
+                                String lang = zh ? "zh" : "en";
+                                String question = DraftText.markdown(q.body(), zh, files);
+                                String answer = String.join(
+                                        "\n\n",
+                                        answers.stream()
+                                                .map(m -> DraftText.markdown(m.body(), zh, files))
+                                                .filter(a -> !a.isBlank())
+                                                .toList());
+                                title = DraftText.plain(title, zh);
                                 String body = t.equals("FAQ")
-                                        ? answer
-                                        : (zh ? "现象：\n" : "Symptom:\n") + question + "\n\n"
-                                                + (zh ? "解决：\n" : "Resolution:\n") + answer;
+                                        ? (zh ? "## 问题\n\n" : "## Question\n\n") + question + "\n\n"
+                                                + (zh ? "## 解答\n\n" : "## Answer\n\n") + answer
+                                        : (zh ? "## 现象\n\n" : "## Symptom\n\n") + question + "\n\n"
+                                                + (zh ? "## 解决\n\n" : "## Resolution\n\n") + answer;
                                 ArticleInput input = new ArticleInput(
                                         "Q-" + q.id() + "-" + t.toLowerCase(java.util.Locale.ROOT),
                                         t.toLowerCase(java.util.Locale.ROOT),
                                         lang,
                                         q.category(),
                                         title,
-                                        t.equals("FAQ")
-                                                ? (zh ? "问：" : "Q: ") + question + "\n\n" + (zh ? "答：" : "A: ") + body
-                                                : body,
+                                        body,
                                         t.equals("CASE") ? question : null,
                                         null,
                                         t.equals("CASE") ? answer : null,
                                         null,
-                                        List.of("question-" + q.id()),
+                                        List.of(),
                                         null);
                                 // the proposal goes straight into the reviewers' queue
                                 return articles.create(input, c.username())
                                         .flatMap(draft -> workflow.submit(
-                                                draft.id(), c.username(), "proposed from question " + q.id()))
+                                                draft.id(),
+                                                c.username(),
+                                                zh ? "由问题 #" + q.id() + " 整理" : "Drafted from question #" + q.id()))
                                         .flatMap(a -> {
                                             Question next = q.article(a.id());
                                             return store.save(q, next, false, now)

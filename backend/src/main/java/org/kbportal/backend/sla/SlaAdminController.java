@@ -3,6 +3,7 @@ package org.kbportal.backend.sla;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -38,6 +39,18 @@ class SlaAdminController {
 
             @NotNull Boolean workingTime) {}
 
+    record PolicyRow(
+            @NotBlank @Size(max = 20) String kind,
+            @NotBlank @Size(max = 2) String severity,
+
+            @NotNull @Min(value = 1, message = "at least 1 minute") @Max(value = 525_600, message = "at most a year")
+            Integer replyMinutes,
+
+            @NotNull @Min(value = 1, message = "at least 1 minute") @Max(value = 525_600, message = "at most a year")
+            Integer resolveMinutes,
+
+            @NotNull Boolean workingTime) {}
+
     @GetMapping("/api/admin/sla-policies")
     Flux<SlaPolicy> policies() {
         return sla.policies();
@@ -47,6 +60,15 @@ class SlaAdminController {
     Mono<SlaPolicy> update(
             @PathVariable String kind, @PathVariable String severity, @Valid @RequestBody PolicyChange c) {
         return sla.updatePolicy(new SlaPolicy(kind, severity, c.replyMinutes(), c.resolveMinutes(), c.workingTime()));
+    }
+
+    /** Several policies in one transaction: all are saved or none (the admin table's single save). */
+    @PutMapping("/api/admin/sla-policies")
+    Flux<SlaPolicy> updateAll(
+            @Valid @RequestBody @Size(min = 1, max = 15, message = "1 to 15 policies") List<@Valid PolicyRow> rows) {
+        return sla.updatePolicies(rows.stream()
+                .map(r -> new SlaPolicy(r.kind(), r.severity(), r.replyMinutes(), r.resolveMinutes(), r.workingTime()))
+                .toList());
     }
 
     record Hours(

@@ -46,6 +46,31 @@ public class SlaService {
                 .flatMap(n -> n == 0 ? policy(p.kind(), p.severity()).then(Mono.<SlaPolicy>empty()) : Mono.just(p));
     }
 
+    /**
+     * Saves several policies in one transaction and answers the whole table: one unknown kind/severity
+     * ({@code 404 urn:kb:sla-policy-not-found}) or a pair named twice ({@code 400 urn:kb:duplicate-sla-policy})
+     * and nothing is changed.
+     */
+    public Flux<SlaPolicy> updatePolicies(java.util.List<SlaPolicy> changes) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (SlaPolicy p : changes) {
+            if (!seen.add(p.kind() + "/" + p.severity())) {
+                return Flux.error(KbException.badRequest(
+                        "duplicate-sla-policy", "The policy " + p.kind() + " / " + p.severity() + " is listed twice."));
+            }
+        }
+        return Flux.fromIterable(changes)
+                .concatMap(p -> repo.updatePolicy(p)
+                        .flatMap(n -> n == 0
+                                ? Mono.<SlaPolicy>error(KbException.notFound(
+                                        "sla-policy-not-found",
+                                        "No SLA policy for " + p.kind() + " / " + p.severity() + "."))
+                                : Mono.just(p)))
+                .then()
+                .as(tx::transactional)
+                .thenMany(repo.policies());
+    }
+
     /** The business calendar as stored now. */
     public Mono<BusinessCalendar> calendar() {
         Mono<Map<DayOfWeek, BusinessCalendar.Hours>> hours = repo.hours()

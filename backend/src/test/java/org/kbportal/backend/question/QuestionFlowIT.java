@@ -192,7 +192,8 @@ class QuestionFlowIT {
                     "/api/questions/" + id + "/messages",
                     Map.of(
                             "body",
-                            "<p>端口协商异常：将 Gi0/12 固定为 1000M 全双工并更换网线。" + "如仍有问题请联系 13812345678 或 noc@corp.example。</p>"));
+                            "<p>端口协商异常，日志见附件。</p><ol><li>将 Gi0/12 固定为 1000M 全双工</li><li>更换网线</li></ol>"
+                                    + "<p>如仍有问题请联系 13812345678 或 noc@corp.example。</p>"));
             assertThat(answered.status()).isEqualTo(200);
             assertThat(answered.get("status")).isEqualTo("ANSWERED");
             assertThat(answered.get("firstReplyAt")).isNotNull();
@@ -233,13 +234,25 @@ class QuestionFlowIT {
             Api.Reply draft = api.get(admin, "/api/articles/" + articleId);
             // proposals from answered questions arrive in the reviewers' queue
             assertThat(draft.get("status")).isEqualTo("IN_REVIEW");
+            // it reads like an article: Markdown paragraphs and list, placeholders in Chinese, no attachment
+            // pointer, no internal tag; curators see where it came from in the submission comment
             assertThat((String) draft.get("body"))
-                    .contains("1000M 全双工")
-                    .doesNotContain("13812345678", "noc@corp.example");
+                    .isEqualTo("## 问题\n\n三楼交换机 Gi0/12 端口频繁 up/down\n\n## 解答\n\n端口协商异常。\n\n"
+                            + "1. 将 Gi0/12 固定为 1000M 全双工\n2. 更换网线\n\n如仍有问题请联系 （电话已隐去） 或 （邮箱已隐去）。");
+            assertThat((List<?>) draft.get("tags")).isEmpty();
+            assertThat(api.get(admin, "/api/expert/articles/" + articleId + "/workflow")
+                            .body()
+                            .toString())
+                    .contains("由问题 #" + id + " 整理");
+            // the review queue shows the draft's body
+            assertThat(api.getList(admin, "/api/admin/review-queue"))
+                    .anyMatch(r -> articleId.equals(r.get("id")) && ((String) r.get("excerpt")).contains("2. 更换网线"));
             assertThat(api.get(user, "/api/questions/" + id).get("articleId")).isEqualTo(articleId);
-            assertThat(api.post(expert, "/api/questions/" + id + "/publish", Map.of("type", "FAQ"))
-                            .status())
-                    .isEqualTo(409);
+            // asking again names the existing draft
+            Api.Reply again = api.post(expert, "/api/questions/" + id + "/publish", Map.of("type", "FAQ"));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.get("type")).isEqualTo("urn:kb:already-published");
+            assertThat(again.get("articleId")).isEqualTo(articleId);
 
             // the admin publishes; search finds it
             assertThat(api.post(admin, "/api/admin/articles/" + articleId + "/publish", Map.of())
@@ -526,6 +539,61 @@ class QuestionFlowIT {
                                 Map.of("replyMinutes", 0, "resolveMinutes", 10, "workingTime", false))
                         .status())
                 .isEqualTo(400);
+
+        // the admin table's single save: all rows in one transaction, all or nothing, audited
+        Map<String, Object> suggestion = Map.of(
+                "kind",
+                "SUGGESTION",
+                "severity",
+                "D",
+                "replyMinutes",
+                333,
+                "resolveMinutes",
+                3333,
+                "workingTime",
+                true);
+        Map<String, Object> unknown =
+                Map.of("kind", "PANIC", "severity", "A", "replyMinutes", 5, "resolveMinutes", 10, "workingTime", false);
+        Api.Reply refused = api.call(HttpMethod.PUT, admin, "/api/admin/sla-policies", List.of(suggestion, unknown));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.get("type")).isEqualTo("urn:kb:sla-policy-not-found");
+        assertThat(api.getList(admin, "/api/admin/sla-policies"))
+                .noneMatch(p -> ((Number) p.get("replyMinutes")).intValue() == 333);
+        assertThat(api.call(
+                                HttpMethod.PUT,
+                                admin,
+                                "/api/admin/sla-policies",
+                                List.of(suggestion, Map.of("kind", "SUGGESTION", "severity", "E")))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.call(HttpMethod.PUT, admin, "/api/admin/sla-policies", List.of(suggestion, suggestion))
+                        .get("type"))
+                .isEqualTo("urn:kb:duplicate-sla-policy");
+        Map<String, Object> consultation = Map.of(
+                "kind",
+                "CONSULTATION",
+                "severity",
+                "E",
+                "replyMinutes",
+                444,
+                "resolveMinutes",
+                4444,
+                "workingTime",
+                false);
+        List<Map<String, Object>> saved =
+                api.callList(HttpMethod.PUT, admin, "/api/admin/sla-policies", List.of(suggestion, consultation));
+        assertThat(saved).hasSize(15);
+        assertThat(saved)
+                .anyMatch(p -> "SUGGESTION".equals(p.get("kind"))
+                        && "D".equals(p.get("severity"))
+                        && ((Number) p.get("replyMinutes")).intValue() == 333)
+                .anyMatch(p -> "CONSULTATION".equals(p.get("kind"))
+                        && "E".equals(p.get("severity"))
+                        && ((Number) p.get("resolveMinutes")).intValue() == 4444);
+        assertThat(api.get(admin, "/api/admin/audit?action=sla-policies.update")
+                        .body()
+                        .toString())
+                .contains("4444");
     }
 
     @Test

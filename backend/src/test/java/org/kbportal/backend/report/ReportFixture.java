@@ -120,9 +120,14 @@ final class ReportFixture {
     }
 
     void article(String id, String type, String category, Instant created) {
+        article(id, type, category, created, "admin");
+    }
+
+    void article(String id, String type, String category, Instant created, String by) {
         db.sql("INSERT INTO article (id, type, lang, category, title, body, status, version, created_by, created_at,"
-                        + " updated_by, updated_at) VALUES (:id, :t, 'zh', :c, :title, '正文', 'PUBLISHED', 1, 'admin',"
-                        + " :at, 'admin', :at)")
+                        + " updated_by, updated_at) VALUES (:id, :t, 'zh', :c, :title, '正文', 'PUBLISHED', 1, :by,"
+                        + " :at, :by, :at)")
+                .bind("by", by)
                 .bind("id", id)
                 .bind("t", type)
                 .bind("c", category)

@@ -247,6 +247,8 @@ class ServiceReportIT {
         fx.version("A-1", 2, "FAQ", "network", at("2026-09-10T10:00"));
         fx.article("Q-" + q1 + "-faq", "FAQ", "network", at("2026-09-02T09:00"));
         fx.article("OLD-1", "MANUAL", "network", at("2026-08-15T10:00"));
+        // loaded from index-data/ at first start, in the month: starting stock, not a new article of the month
+        fx.article("SEED-1", "FAQ", "network", at("2026-09-01T08:00"), "seed");
         fx.deflection("A-1", "vpn", at("2026-09-06T10:00"));
         fx.deflection("A-1", null, at("2026-09-07T10:00"));
         fx.deflection(null, "打印机", at("2026-09-08T10:00"));

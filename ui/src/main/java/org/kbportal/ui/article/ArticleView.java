@@ -171,8 +171,14 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private Div metaLine(Article a) {
-        Div meta = new Div(
-                new Span(getTranslation("article.category", categories.name(a.category(), getLocale()))),
+        Div meta = new Div();
+        // no bare "分类：" for an article without a category (uploaded manuals often have none)
+        if (a.category() != null && !a.category().isBlank()) {
+            Span category = new Span(getTranslation("article.category", categories.name(a.category(), getLocale())));
+            category.setId("article-category");
+            meta.add(category);
+        }
+        meta.add(
                 new Span(getTranslation("article.version", a.version())),
                 new Span(getTranslation("article.updated", nullToDash(a.updatedBy()), dates.format(a.updatedAt()))),
                 new Span(a.id()));

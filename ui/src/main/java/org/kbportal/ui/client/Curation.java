@@ -47,7 +47,8 @@ public final class Curation {
             String submittedBy,
             Instant submittedAt,
             Instant publishAt,
-            boolean scheduled) {}
+            boolean scheduled,
+            String excerpt) {}
 
     /** A published article whose review-by date has passed or is near. */
     public record DueItem(

@@ -12,6 +12,7 @@ import java.util.List;
  * @param assignee login name of the expert working on it, or null while queued
  * @param status NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_USER, ANSWERED, RESOLVED, CLOSED or REOPENED
  * @param tier L1, L2 or L3
+ * @param articleId the FAQ/case drafted from this question, or null
  */
 public record Question(
         long id,
@@ -40,7 +41,8 @@ public record Question(
         List<Event> timeline,
         List<Message> messages,
         Rating rating,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        String articleId) {
 
     public static final String ANSWERED = "ANSWERED";
     public static final String RESOLVED = "RESOLVED";

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -162,14 +163,32 @@ class ManualsView extends GuardedPage {
                 })
                 .setHeader(getTranslation("manuals.col.title"))
                 .setFlexGrow(3);
-        grid.addColumn(m -> getTranslation("status." + m.status())).setHeader(getTranslation("manuals.col.status"));
-        grid.addColumn(m -> m.latest().fileName()).setHeader(getTranslation("manuals.col.file"));
+        // at 1366 px every column fits: short figures take their own width, long names wrap
+        grid.addColumn(m -> getTranslation("status." + m.status()))
+                .setHeader(getTranslation("manuals.col.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(m -> m.latest().fileName())
+                .setHeader(getTranslation("manuals.col.file"))
+                .setFlexGrow(2);
         grid.addColumn(m -> m.latest().pages() == null ? "–" : m.latest().pages())
-                .setHeader(getTranslation("manuals.col.pages"));
-        grid.addColumn(m -> m.latest().sections()).setHeader(getTranslation("manuals.col.sections"));
-        grid.addColumn(m -> m.version() + " / " + m.uploads()).setHeader(getTranslation("manuals.col.versions"));
-        grid.addColumn(m -> dates.format(m.latest().uploadedAt())).setHeader(getTranslation("manuals.col.uploaded"));
-        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2);
+                .setHeader(getTranslation("manuals.col.pages"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(m -> m.latest().sections())
+                .setHeader(getTranslation("manuals.col.sections"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(m -> m.version() + " / " + m.uploads())
+                .setHeader(getTranslation("manuals.col.versions"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(m -> dates.format(m.latest().uploadedAt()))
+                .setHeader(getTranslation("manuals.col.uploaded"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
 
         add(top, intro, uploadBox, new H2(getTranslation("manuals.list")), grid);

@@ -75,6 +75,11 @@ public final class Routes {
         return SEARCH + "?" + QueryParameters.simple(Map.of("q", words)).getQueryString();
     }
 
+    /** A link to the login page that comes back to {@code returnTo} afterwards. */
+    public static String loginTo(String returnTo) {
+        return LOGIN + "?" + loginReturningTo(returnTo).getQueryString();
+    }
+
     /** The login page, coming back to {@code returnTo} afterwards. */
     public static QueryParameters loginReturningTo(String returnTo) {
         return returnTo == null || returnTo.isBlank()

@@ -31,7 +31,6 @@ import org.kbportal.ui.client.SearchClient;
 import org.kbportal.ui.client.SearchHit;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 import org.slf4j.Logger;
@@ -91,7 +90,28 @@ class AskView extends GuardedPage {
 
     @Override
     protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkSignedIn(event, user);
+        if (!user.isSignedIn()) {
+            signInFirst();
+            return false;
+        }
+        getChildren()
+                .filter(c -> c.getId().orElse("").equals("ask-anonymous"))
+                .toList()
+                .forEach(this::remove);
+        return true;
+    }
+
+    /** A visitor learns what asking takes instead of landing on the login form without a word. */
+    private void signInFirst() {
+        removeAll();
+        Paragraph why = new Paragraph(getTranslation("ask.anonymous"));
+        why.addClassName("kb-intro");
+        Anchor signIn = Routes.link(Routes.loginTo(Routes.ASK), getTranslation("empty.ask.sign-in"));
+        signIn.setId("ask-sign-in");
+        signIn.addClassName("kb-button-link");
+        Div box = new Div(new H1(getTranslation("ask.title")), why, signIn);
+        box.setId("ask-anonymous");
+        add(box);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.kbportal.ui.client.Question;
  * @param resolve asker, assignee or administrator confirm an answered question
  * @param reopen asker or administrator open a resolved question again
  * @param rate the asker rates a resolved or closed question once
- * @param publish an expert turns a question that has an answer into a FAQ or case draft
+ * @param publish an expert turns a question that has an answer and no draft yet into a FAQ or case draft
  */
 record QuestionPermissions(
         boolean followUp,
@@ -34,7 +34,7 @@ record QuestionPermissions(
                 (asker || assignee || admin) && Question.ANSWERED.equals(q.status()),
                 (asker || admin) && Question.RESOLVED.equals(q.status()),
                 asker && q.isFinished() && q.rating() == null,
-                (expert || admin) && q.firstReplyAt() != null);
+                (expert || admin) && q.firstReplyAt() != null && q.articleId() == null);
     }
 
     boolean any() {

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -266,6 +265,9 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (may.publish()) {
             buttons.add(publishButton(q, "FAQ"), publishButton(q, "CASE"));
         }
+        if (q.articleId() != null && (user.isExpert() || user.isAdmin())) {
+            actions.add(draftNote(q.articleId(), "question.published"));
+        }
         if (buttons.getComponentCount() > 0) {
             actions.add(buttons);
         }
@@ -342,25 +344,30 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             try {
                 articleId = questions.publish(q.id(), type);
             } catch (BackendException ex) {
-                showMessage(ex);
+                Object existing = "already-published".equals(ex.kbType())
+                        ? ex.problem().map(p -> p.properties().get("articleId")).orElse(null)
+                        : null;
+                if (existing == null) {
+                    showMessage(ex);
+                    return;
+                }
+                // someone drafted it meanwhile: show the page as it is now, with the link to that draft
+                show(questions.get(q.id()));
                 return;
             }
-            Anchor open = Routes.link(Routes.editor(articleId), getTranslation("question.published", articleId));
-            open.setId("question-draft-link");
-            Div note = new Div(open);
-            note.addClassName("kb-success");
-            replaceOrAdd(note);
+            show(questions.get(q.id()));
         });
         return b;
     }
 
-    private void replaceOrAdd(Div note) {
-        getChildren()
-                .filter(c -> c.getId().orElse("").equals("question-draft"))
-                .toList()
-                .forEach(this::remove);
+    /** The link to the draft made from this question, for experts and admins (it opens the editor). */
+    private Div draftNote(String articleId, String key) {
+        Anchor open = Routes.link(Routes.editor(articleId), getTranslation(key, articleId));
+        open.setId("question-draft-link");
+        Div note = new Div(open);
         note.setId("question-draft");
-        addComponentAtIndex(indexOf(message) + 1, note);
+        note.addClassName("kb-success");
+        return note;
     }
 
     private Div escalation(Question q) {
@@ -463,9 +470,9 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private Div ratingForm(Question q) {
-        IntegerField attitude = score("rate-attitude", "question.rate.attitude");
-        IntegerField expertise = score("rate-expertise", "question.rate.expertise");
-        IntegerField timeliness = score("rate-timeliness", "question.rate.timeliness");
+        StarRating attitude = stars("rate-attitude", "question.rate.attitude");
+        StarRating expertise = stars("rate-expertise", "question.rate.expertise");
+        StarRating timeliness = stars("rate-timeliness", "question.rate.timeliness");
         TextArea comment = new TextArea(getTranslation("question.rate.comment"));
         comment.setId("rate-comment");
         comment.setMaxLength(2000);
@@ -475,11 +482,9 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> {
             boolean valid = true;
-            for (IntegerField f : new IntegerField[] {attitude, expertise, timeliness}) {
-                Integer v = f.getValue();
-                boolean bad = v == null || v < 1 || v > 5;
-                f.setErrorMessage(getTranslation("question.rate.range"));
-                f.setInvalid(bad);
+            for (StarRating f : new StarRating[] {attitude, expertise, timeliness}) {
+                boolean bad = f.getValue() == null;
+                f.setInvalid(bad, getTranslation("question.rate.range"));
                 valid &= !bad;
             }
             if (valid) {
@@ -494,14 +499,8 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return form;
     }
 
-    private IntegerField score(String id, String key) {
-        IntegerField f = new IntegerField(getTranslation(key));
-        f.setId(id);
-        f.setMin(1);
-        f.setMax(5);
-        f.setStepButtonsVisible(true);
-        f.setHelperText("1–5");
-        return f;
+    private StarRating stars(String id, String key) {
+        return new StarRating(id, getTranslation(key), n -> getTranslation("question.rate.stars", n));
     }
 
     /**

@@ -6,24 +6,39 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.kbportal.ui.client.ReportClient;
 
 /**
  * The dashboard's filter in the URL ({@code ?from=YYYY-MM-DD&to=YYYY-MM-DD&category=}), so a
  * report can be linked. Missing or unreadable dates fall back to last month (in the service's
- * zone); a period given backwards is turned round.
+ * zone), or to the current month when last month had no questions (a new installation); a period
+ * given backwards is turned round.
  */
 final class ReportParams {
 
     private ReportParams() {}
 
     static ReportClient.Filter parse(QueryParameters params, LocalDate today) {
+        return parse(params, today, f -> true);
+    }
+
+    /**
+     * @param hasQuestions whether a period had questions; asked only when the URL names no dates
+     */
+    static ReportClient.Filter parse(
+            QueryParameters params, LocalDate today, Predicate<ReportClient.Filter> hasQuestions) {
         YearMonth last = YearMonth.from(today).minusMonths(1);
         LocalDate from = date(params, "from");
         LocalDate to = date(params, "to");
         if (from == null && to == null) {
-            from = last.atDay(1);
-            to = last.atEndOfMonth();
+            String category = category(params);
+            ReportClient.Filter lastMonth = new ReportClient.Filter(last.atDay(1), last.atEndOfMonth(), category);
+            if (hasQuestions.test(lastMonth)) {
+                return lastMonth;
+            }
+            YearMonth current = YearMonth.from(today);
+            return new ReportClient.Filter(current.atDay(1), current.atEndOfMonth(), category);
         } else if (from == null) {
             from = to.withDayOfMonth(1);
         } else if (to == null) {
@@ -34,11 +49,14 @@ final class ReportParams {
             from = to;
             to = t;
         }
-        String category = params.getSingleParameter("category")
+        return new ReportClient.Filter(from, to, category(params));
+    }
+
+    private static String category(QueryParameters params) {
+        return params.getSingleParameter("category")
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .orElse(null);
-        return new ReportClient.Filter(from, to, category);
     }
 
     static QueryParameters format(ReportClient.Filter f) {

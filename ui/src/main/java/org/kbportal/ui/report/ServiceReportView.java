@@ -86,7 +86,7 @@ class ServiceReportView extends GuardedPage {
         if (!AdminAccess.check(event, user)) {
             return false;
         }
-        filter = ReportParams.parse(event.getLocation().getQueryParameters(), LocalDate.now(clock));
+        filter = ReportParams.parse(event.getLocation().getQueryParameters(), LocalDate.now(clock), this::hasQuestions);
         return true;
     }
 
@@ -138,6 +138,15 @@ class ServiceReportView extends GuardedPage {
                 to.getValue(),
                 category.getValue() == null ? null : category.getValue().code());
         getUI().ifPresent(ui -> ui.navigate(Routes.ADMIN_REPORTS, ReportParams.format(f)));
+    }
+
+    /** Whether a period had questions; if the backend cannot say, the usual default stands. */
+    private boolean hasQuestions(ReportClient.Filter f) {
+        try {
+            return reports.report(f).questions().total() > 0;
+        } catch (BackendException e) {
+            return true;
+        }
     }
 
     private void load() {

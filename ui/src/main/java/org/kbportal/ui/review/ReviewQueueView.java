@@ -11,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.article.ArticleBadges;
+import org.kbportal.ui.article.MarkdownRenderer;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.Curation;
 import org.kbportal.ui.client.CurationClient;
@@ -32,12 +33,19 @@ class ReviewQueueView extends GuardedPage {
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
+    private final MarkdownRenderer markdown;
     private final Div queue = new Div();
     private final Div message = new Div();
     private final Grid<Curation.DueItem> due = new Grid<>();
 
-    ReviewQueueView(CurationClient curation, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+    ReviewQueueView(
+            CurationClient curation,
+            DateTimes dates,
+            CurrentUser user,
+            ErrorMessages errors,
+            MarkdownRenderer markdown) {
         super("review.title");
+        this.markdown = markdown;
         this.curation = curation;
         this.dates = dates;
         this.user = user;
@@ -105,6 +113,14 @@ class ReviewQueueView extends GuardedPage {
                 new Span(getTranslation("review.submitted", item.submittedBy(), dates.format(item.submittedAt()))));
         head.addClassName("kb-meta");
         Div card = new Div(head);
+        if (item.excerpt() != null && !item.excerpt().isBlank()) {
+            // what the reviewer decides on, without opening the editor (long bodies are cut by the backend)
+            Div body = new Div();
+            body.getElement().setProperty("innerHTML", markdown.render(item.excerpt()));
+            body.addClassNames("kb-review-body", "kb-article-body");
+            body.setId("review-body-" + item.id());
+            card.add(body);
+        }
         if (item.scheduled()) {
             Span scheduled = new Span(getTranslation("review.scheduled", dates.format(item.publishAt())));
             scheduled.addClassNames("kb-badge", "kb-badge-scheduled");

@@ -30,6 +30,7 @@ import org.kbportal.ui.client.SearchResults;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final FacetPanel facets;
     private final HitList hits;
     private final BrowseList browse;
-    private final NoResults empty = new NoResults();
+    private final NoResults empty;
     private final Pager pager = new Pager();
     private final Div landing = new Div();
     private final Div results = new Div();
@@ -74,8 +75,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             ArticleClient articles,
             CategoryCatalog categories,
             ErrorMessages errors,
-            DateTimes dates) {
+            DateTimes dates,
+            CurrentUser user) {
         this.search = search;
+        this.empty = new NoResults(user::isSignedIn);
         this.articles = articles;
         this.categories = categories;
         this.errors = errors;

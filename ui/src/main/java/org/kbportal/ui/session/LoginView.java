@@ -5,7 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -67,6 +70,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         Div card = new Div(
                 new H1(getTranslation("login.title")),
                 new Paragraph(getTranslation("login.intro")),
+                benefits(),
                 username,
                 password,
                 error,
@@ -74,6 +78,18 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 new Paragraph(getTranslation("login.help")));
         card.addClassName("kb-login-card");
         add(card);
+    }
+
+    /** What an account gives, so a visitor sent here from "ask an expert" knows why. */
+    private Div benefits() {
+        UnorderedList list = new UnorderedList(
+                new ListItem(getTranslation("login.benefit.ask")),
+                new ListItem(getTranslation("login.benefit.track")),
+                new ListItem(getTranslation("login.benefit.notify")));
+        Div box = new Div(new Span(getTranslation("login.benefits")), list);
+        box.setId("login-benefits");
+        box.addClassName("kb-login-benefits");
+        return box;
     }
 
     @Override

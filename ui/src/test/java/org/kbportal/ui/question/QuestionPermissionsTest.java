@@ -37,7 +37,8 @@ class QuestionPermissionsTest {
                 List.of(),
                 List.of(),
                 rating,
-                List.of());
+                List.of(),
+                null);
     }
 
     @Test
@@ -73,6 +74,42 @@ class QuestionPermissionsTest {
         assertThat(answered.resolve()).isTrue();
         assertThat(answered.publish()).isTrue();
         assertThat(answered.rate()).isFalse();
+    }
+
+    @Test
+    void shouldNotOfferASecondDraftOnceOneExists() {
+        Question q = question("ANSWERED", Instant.EPOCH, null);
+        Question drafted = new Question(
+                q.id(),
+                q.title(),
+                q.body(),
+                q.kind(),
+                q.severity(),
+                q.category(),
+                q.asker(),
+                q.askerOrganisation(),
+                q.contactPref(),
+                q.status(),
+                q.assignee(),
+                q.tier(),
+                q.escalated(),
+                q.replyDueAt(),
+                q.resolveDueAt(),
+                q.firstReplyAt(),
+                q.resolvedAt(),
+                q.closedAt(),
+                q.paused(),
+                q.replyBreached(),
+                q.resolveBreached(),
+                q.createdAt(),
+                q.updatedAt(),
+                q.timeline(),
+                q.messages(),
+                q.rating(),
+                q.attachments(),
+                "Q-7-faq");
+        assertThat(QuestionPermissions.of(drafted, "expert", true, false).publish())
+                .isFalse();
     }
 
     @Test

@@ -25,6 +25,18 @@ class ReportParamsTest {
     }
 
     @Test
+    void shouldOpenOnTheCurrentMonthWhenLastMonthHadNoQuestions() {
+        assertThat(ReportParams.parse(QueryParameters.simple(Map.of("category", "network")), TODAY, f -> false))
+                .isEqualTo(new ReportClient.Filter(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "network"));
+        assertThat(ReportParams.parse(
+                        QueryParameters.empty(), TODAY, f -> f.from().equals(LocalDate.of(2026, 10, 1))))
+                .isEqualTo(new ReportClient.Filter(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), null));
+        // dates in the URL are never second-guessed
+        assertThat(ReportParams.parse(QueryParameters.simple(Map.of("from", "2026-09-01")), TODAY, f -> false))
+                .isEqualTo(new ReportClient.Filter(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), null));
+    }
+
+    @Test
     void shouldReadAPeriodAndACategory() {
         assertThat(parse(Map.of("from", "2026-09-01", "to", "2026-09-30", "category", " network ")))
                 .isEqualTo(new ReportClient.Filter(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), "network"));
