@@ -29,6 +29,15 @@ class DraftTextTest {
     }
 
     @Test
+    void shouldRemoveEveryFormOfPhoneNumberButKeepCodesAndPorts() {
+        String text = "联系张三 zhang.san@corp.example 或 13812345678，座机 0571-87654321，"
+                + "call +86 138 1234 5678 or 400-123-4567. Error code 0x80070005 stays, so does port 8080.";
+        assertThat(DraftText.plain(text, false))
+                .doesNotContain("zhang.san", "13812345678", "87654321", "138 1234 5678", "400-123-4567")
+                .contains("[e-mail removed]", "[phone removed]", "0x80070005", "8080");
+    }
+
+    @Test
     void shouldDropMentionsOfAttachmentsThatStayWithTheQuestion() {
         assertThat(DraftText.markdown("<p>安装驱动时提示 0x0000007e，截图见附件。</p>", true, List.of()))
                 .isEqualTo("安装驱动时提示 0x0000007e。");

@@ -416,7 +416,12 @@ public abstract class SearchEngineContract {
                 .contains("&lt;b&gt;MTU&lt;")
                 .contains("&amp;")
                 .doesNotContain("<em>");
-        assertThat(zh).contains("<em>备</em>").doesNotContain("<em>数</em>");
+        // the matched word (a bigram), never its characters one by one
+        assertThat(zh)
+                .contains("<em>备份</em>")
+                .doesNotContain("<em>备</em>")
+                .doesNotContain("<em>份</em>")
+                .doesNotContain("<em>数</em>");
         assertThat(synonym).contains("<em>密");
     }
 
