@@ -411,9 +411,10 @@ class BrowserIT {
             assertThat(answer.getText()).contains("归档目录空间");
             click(By.id("question-resolve"));
             waitFor().until(ExpectedConditions.attributeToBe(By.id("question-status"), "data-status", "RESOLVED"));
-            type(By.cssSelector("#rate-attitude input"), "5");
-            type(By.cssSelector("#rate-expertise input"), "4");
-            type(By.cssSelector("#rate-timeliness input"), "5");
+            // five stars per dimension: a click on the n-th star's label chooses n
+            click(By.cssSelector("label[for='rate-attitude-5']"));
+            click(By.cssSelector("label[for='rate-expertise-4']"));
+            click(By.cssSelector("label[for='rate-timeliness-5']"));
             click(By.id("rate-submit"));
             WebElement rating =
                     waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("question-rating")));
