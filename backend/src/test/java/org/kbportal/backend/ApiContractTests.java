@@ -169,6 +169,15 @@ abstract class ApiContractTests {
         assertThat(ids(cases)).containsExactly("T-CASE-1");
         assertThat(((Number) cases.get("total")).longValue()).isEqualTo(1);
         assertThat(cases.get("totalExact")).isEqualTo(true);
+        // each facet is counted under the other filters, not its own: choosing CASE keeps every type in the
+        // type facet, and the language and category facets count the matching cases only (one, in database)
+        Map<String, Map<String, Number>> all2 =
+                (Map<String, Map<String, Number>>) search("数据").get("facets");
+        Map<String, Map<String, Number>> caseFacets = (Map<String, Map<String, Number>>) cases.get("facets");
+        assertThat(all2.get("type")).containsKeys("faq", "case", "manual");
+        assertThat(longs(caseFacets.get("type"))).isEqualTo(longs(all2.get("type")));
+        assertThat(longs(caseFacets.get("lang"))).isEqualTo(Map.of("zh", 1L));
+        assertThat(longs(caseFacets.get("category"))).isEqualTo(Map.of("database", 1L));
         // (a list of unrelated keywords such as "backup password" is no answer: no unit covers it)
         assertThat(ids(getJson("/api/search?q={q}&lang=en", null, "backup"))).containsExactly("T-FAQ-3");
         assertThat(ids(getJson("/api/search?q={q}&lang=en", null, "password"))).containsExactly("T-FAQ-4");
@@ -192,6 +201,12 @@ abstract class ApiContractTests {
         }
         // each is a gap in the knowledge base for the service report
         assertThat(zeroHitSearchesAround(4)).isEqualTo(zeroBefore + 3); // another period: reports are cached
+    }
+
+    private static Map<String, Long> longs(Map<String, Number> counts) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        counts.forEach((k, v) -> out.put(k, v.longValue()));
+        return out;
     }
 
     @SuppressWarnings("unchecked")

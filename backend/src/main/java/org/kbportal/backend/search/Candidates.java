@@ -11,8 +11,9 @@ import java.util.Map;
  * @param lexicalTotal how many units match the words at all: exact up to {@link
  *     SearchEngine#COUNT_EXACTLY_UP_TO}, beyond that a lower bound
  * @param lexicalTotalExact whether {@code lexicalTotal} is exact
- * @param facets field (type, category, lang) → value → count, over every unit the words match when the
- *     total is exact, else over the best {@link SearchEngine#FACETS_OVER_BEST} of them
+ * @param facets field (type, category, lang) → value → count, each over the units the words match under
+ *     the other fields' filters (not its own): all of them up to {@link SearchEngine#COUNT_EXACTLY_UP_TO},
+ *     else the best {@link SearchEngine#FACETS_OVER_BEST}
  */
 public record Candidates(
         List<Scored> lexical,

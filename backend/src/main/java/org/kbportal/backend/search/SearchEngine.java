@@ -52,8 +52,10 @@ public interface SearchEngine extends AutoCloseable {
      * The best {@code window} lexical matches (BM25 over title, body, tags; synonyms and fuzzy terms
      * as the query says), the best {@code window} nearest neighbours of {@code query.vector()} when
      * given, the lexical total (exact up to {@link #COUNT_EXACTLY_UP_TO}, else a lower bound) and facet
-     * counts over the text query and visibility, ignoring the type / category / lang filters (over every
-     * match when the total is exact, else over the best {@link #FACETS_OVER_BEST} matches).
+     * counts over the text query and visibility: each facet (type, category, lang) under the other
+     * facets' filters but not its own, i.e. as the same query without that facet's filter would count it
+     * (over every such match up to {@link #COUNT_EXACTLY_UP_TO} of them, else over the best
+     * {@link #FACETS_OVER_BEST} or the window if smaller).
      */
     default Candidates candidates(EngineQuery query, int window) throws IOException {
         Candidates words = lexical(query, window);

@@ -166,7 +166,7 @@ public abstract class SearchEngineContract {
     }
 
     @Test
-    void shouldCountFacetsOverTheWordsIgnoringTypeLangAndCategoryFilters() throws IOException {
+    void shouldCountEachFacetUnderTheOtherFacetsFiltersButNotItsOwn() throws IOException {
         Map<String, Map<String, Long>> unfiltered = Map.of(
                 "type", Map.of("faq", 3L),
                 "lang", Map.of("en", 2L, "zh", 1L),
@@ -185,9 +185,29 @@ public abstract class SearchEngineContract {
         assertThat(ids(profile.lexical())).containsExactly("FAQ-6");
         assertThat(ids(manuals.lexical())).isEmpty();
         assertThat(manuals.lexicalTotal()).isZero();
-        for (Candidates c : List.of(all, zh, account, profile, manuals)) {
-            assertThat(nonEmpty(c.facets())).isEqualTo(unfiltered);
-        }
+        assertThat(nonEmpty(all.facets())).isEqualTo(unfiltered);
+        // lang=zh keeps every language in the lang facet, the others count the Chinese match only
+        assertThat(nonEmpty(zh.facets()))
+                .isEqualTo(Map.of(
+                        "type", Map.of("faq", 1L),
+                        "lang", Map.of("en", 2L, "zh", 1L),
+                        "category", Map.of("account", 1L)));
+        // the account subtree holds every match: nothing changes
+        assertThat(nonEmpty(account.facets())).isEqualTo(unfiltered);
+        assertThat(nonEmpty(profile.facets()))
+                .isEqualTo(Map.of(
+                        "type", Map.of("faq", 1L),
+                        "lang", Map.of("en", 1L),
+                        "category", Map.of("account", 2L, "profile", 1L)));
+        // no manual matches: the type facet still offers the FAQs, the others are empty
+        assertThat(nonEmpty(manuals.facets())).isEqualTo(Map.of("type", Map.of("faq", 3L)));
+        // two filters: each facet is counted under the other one
+        Candidates zhProfile = engine.candidates(filtered("密码 password", null, List.of("profile"), "zh"), 10);
+        assertThat(zhProfile.lexical()).isEmpty();
+        assertThat(nonEmpty(zhProfile.facets()))
+                .isEqualTo(Map.of(
+                        "lang", Map.of("en", 1L),
+                        "category", Map.of("account", 1L)));
     }
 
     @Test
@@ -275,6 +295,13 @@ public abstract class SearchEngineContract {
         assertThat(filtered.lexical()).hasSize(10).allMatch(x -> x.id().startsWith("BULK-"));
         assertThat(filtered.lexicalTotal()).isEqualTo((many + 2) / 3);
         assertThat(filtered.lexicalTotalExact()).isTrue();
+        // the cases' categories and languages are counted exactly; the type facet, beyond the limit
+        // without its own filter, counts the best matches of all types, as the unfiltered search does
+        assertThat(nonEmpty(filtered.facets()))
+                .isEqualTo(Map.of(
+                        "type", c.facets().get("type"),
+                        "lang", Map.of("en", (long) (many + 2) / 3),
+                        "category", Map.of("printing", 175L, "network", 175L)));
 
         Candidates few = engine.candidates(query("toner"), 10);
         assertThat(few.lexicalTotalExact()).isTrue();

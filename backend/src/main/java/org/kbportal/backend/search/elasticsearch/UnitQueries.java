@@ -99,7 +99,7 @@ final class UnitQueries {
         return includeUnpublished ? List.of() : List.of(term(STATUS, PUBLISHED));
     }
 
-    /** The type, lang and category filters (applied after facets are counted). */
+    /** The type, lang and category filters. */
     static List<Query> narrowing(EngineQuery q) {
         List<Query> filters = new ArrayList<>();
         if (q.type() != null) {
@@ -111,6 +111,27 @@ final class UnitQueries {
         if (q.categories() != null && !q.categories().isEmpty()) {
             List<FieldValue> codes = q.categories().stream().map(FieldValue::of).toList();
             filters.add(Query.of(b -> b.terms(t -> t.field(CATEGORY_PATH).terms(v -> v.value(codes)))));
+        }
+        return filters;
+    }
+
+    /**
+     * The filter the user chose on each facet field ({@code type}, {@code category}, {@code lang}), absent
+     * where there is none: a facet is counted under the other fields' filters, never under its own.
+     */
+    static java.util.Map<String, Query> facetFilters(EngineQuery q) {
+        java.util.Map<String, Query> filters = new java.util.LinkedHashMap<>();
+        if (q.type() != null) {
+            filters.put(TYPE, term(TYPE, q.type()));
+        }
+        if (q.categories() != null && !q.categories().isEmpty()) {
+            List<FieldValue> codes = q.categories().stream().map(FieldValue::of).toList();
+            filters.put(
+                    UnitMapping.CATEGORY,
+                    Query.of(b -> b.terms(t -> t.field(CATEGORY_PATH).terms(v -> v.value(codes)))));
+        }
+        if (q.lang() != null) {
+            filters.put(LANG, term(LANG, q.lang()));
         }
         return filters;
     }

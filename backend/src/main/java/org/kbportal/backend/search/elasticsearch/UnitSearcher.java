@@ -55,21 +55,73 @@ final class UnitSearcher {
         List<Query> visible = UnitQueries.visibility(q.includeUnpublished());
         List<Query> narrowing = UnitQueries.narrowing(q);
         Query text = UnitQueries.text(q);
-        // facets count what the words match; the type / lang / category filters only narrow hits
+        if (!narrowing.isEmpty()) {
+            return narrowed(q, text, visible, narrowing, window);
+        }
         SearchResponse<Void> words = client.search(best(text, visible, window), Void.class);
-        SearchResponse<Void> r = narrowing.isEmpty()
-                ? words
-                : client.search(best(text, UnitQueries.concat(visible, narrowing), window), Void.class);
-        List<Candidates.Scored> scored = r.hits().hits().stream()
+        return new Candidates(scored(words), List.of(), total(words), exact(words), facets(words, text, visible));
+    }
+
+    /**
+     * With filters chosen, one request: the filters as a post_filter narrow the hits, and each facet is
+     * a filter aggregation under the other facets' filters, so selecting type=manual keeps every type in
+     * the type facet and counts categories and languages of manuals only. A facet whose matches exceed
+     * {@link SearchEngine#COUNT_EXACTLY_UP_TO} counts the best of them instead, as without its filter.
+     */
+    private Candidates narrowed(EngineQuery q, Query text, List<Query> visible, List<Query> narrowing, int window)
+            throws IOException {
+        Map<String, Query> own = UnitQueries.facetFilters(q);
+        SearchRequest.Builder b = builder(text, visible, window).postFilter(p -> p.bool(x -> x.filter(narrowing)));
+        for (String facet : FACETS) {
+            List<Query> others = othersThan(own, facet);
+            b.aggregations(
+                    facet,
+                    a -> a.filter(f -> f.bool(x -> x.filter(others)))
+                            .aggregations(
+                                    facet, t -> t.terms(v -> v.field(facet).size(1000))));
+        }
+        SearchResponse<Void> r = client.search(b.build(), Void.class);
+        int overBest = Math.min(SearchEngine.FACETS_OVER_BEST, Math.max(1, window));
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            var counted = r.aggregations().get(facet).filter();
+            if (counted.docCount() <= SearchEngine.COUNT_EXACTLY_UP_TO) {
+                facets.put(facet, facets(counted.aggregations(), facet));
+            } else if (!own.containsKey(facet)) {
+                facets.put(facet, count(r.hits().hits(), facet, overBest));
+            } else {
+                SearchResponse<Void> best = client.search(
+                        best(text, UnitQueries.concat(visible, othersThan(own, facet)), overBest), Void.class);
+                facets.put(facet, count(best.hits().hits(), facet, overBest));
+            }
+        }
+        return new Candidates(scored(r), List.of(), total(r), exact(r), facets);
+    }
+
+    private static List<Query> othersThan(Map<String, Query> own, String facet) {
+        List<Query> others = new ArrayList<>();
+        own.forEach((f, filter) -> {
+            if (!f.equals(facet)) {
+                others.add(filter);
+            }
+        });
+        return others;
+    }
+
+    private static List<Candidates.Scored> scored(SearchResponse<Void> r) {
+        return r.hits().hits().stream()
                 .map(h -> new Candidates.Scored(h.id(), (float) (h.score() / BM25_K1_PLUS_1)))
                 .toList();
+    }
+
+    private static long total(SearchResponse<Void> r) {
         TotalHits total = r.hits().total();
-        return new Candidates(
-                scored,
-                List.of(),
-                total == null ? scored.size() : total.value(),
-                total == null || total.relation() == TotalHitsRelation.Eq,
-                facets(words, text, visible));
+        return total == null ? r.hits().hits().size() : total.value();
+    }
+
+    private static boolean exact(SearchResponse<Void> r) {
+        TotalHits total = r.hits().total();
+        return total == null || total.relation() == TotalHitsRelation.Eq;
     }
 
     /**
@@ -77,6 +129,10 @@ final class UnitSearcher {
      * SearchEngine#COUNT_EXACTLY_UP_TO} like the embedded engine, with the facet fields of each hit.
      */
     private SearchRequest best(Query text, List<Query> filters, int window) {
+        return builder(text, filters, window).build();
+    }
+
+    private SearchRequest.Builder builder(Query text, List<Query> filters, int window) {
         SearchRequest.Builder b = new SearchRequest.Builder()
                 .index(alias)
                 .query(x -> x.bool(y -> y.must(text).filter(filters)))
@@ -89,7 +145,7 @@ final class UnitSearcher {
         for (String facet : FACETS) {
             b.docvalueFields(f -> f.field(facet));
         }
-        return b.build();
+        return b;
     }
 
     /**
@@ -120,29 +176,31 @@ final class UnitSearcher {
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
-            Map<String, Long> counts = new HashMap<>();
-            List<Hit<Void>> hits = words.hits().hits();
-            for (Hit<Void> h : hits.subList(0, Math.min(SearchEngine.FACETS_OVER_BEST, hits.size()))) {
-                JsonData values = h.fields().get(facet);
-                if (values == null) {
-                    continue;
-                }
-                for (var v : values.toJson().asJsonArray()) {
-                    String value = v instanceof jakarta.json.JsonString js ? js.getString() : v.toString();
-                    if (!value.isEmpty()) {
-                        counts.merge(value, 1L, Long::sum);
-                    }
-                }
-            }
-            Map<String, Long> sorted = new LinkedHashMap<>();
-            counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue()
-                            .reversed()
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-            facets.put(facet, sorted);
+            facets.put(facet, count(words.hits().hits(), facet, SearchEngine.FACETS_OVER_BEST));
         }
         return facets;
+    }
+
+    /** Counts the facet's values over the first {@code limit} hits (from their doc-value fields). */
+    private static Map<String, Long> count(List<Hit<Void>> hits, String facet, int limit) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Hit<Void> h : hits.subList(0, Math.min(limit, hits.size()))) {
+            JsonData values = h.fields().get(facet);
+            if (values == null) {
+                continue;
+            }
+            for (var v : values.toJson().asJsonArray()) {
+                String value = v instanceof jakarta.json.JsonString js ? js.getString() : v.toString();
+                if (!value.isEmpty()) {
+                    counts.merge(value, 1L, Long::sum);
+                }
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     List<Candidates.Scored> dense(EngineQuery q, int window) throws IOException {
@@ -176,17 +234,21 @@ final class UnitSearcher {
     private static Map<String, Map<String, Long>> facets(Map<String, Aggregate> aggregations) {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (StringTermsBucket b :
-                    aggregations.get(facet).sterms().buckets().array()) {
-                String value = b.key().stringValue();
-                if (!value.isEmpty()) {
-                    counts.put(value, b.docCount());
-                }
-            }
-            facets.put(facet, counts);
+            facets.put(facet, facets(aggregations, facet));
         }
         return facets;
+    }
+
+    /** The value counts of one facet's terms aggregation (named after the facet). */
+    private static Map<String, Long> facets(Map<String, Aggregate> aggregations, String facet) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (StringTermsBucket b : aggregations.get(facet).sterms().buckets().array()) {
+            String value = b.key().stringValue();
+            if (!value.isEmpty()) {
+                counts.put(value, b.docCount());
+            }
+        }
+        return counts;
     }
 
     List<SearchResult.Hit> hits(List<String> unitIds, EngineQuery q) throws IOException {

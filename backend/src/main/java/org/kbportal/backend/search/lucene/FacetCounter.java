@@ -23,11 +23,14 @@ final class FacetCounter extends SimpleCollector {
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private final SortedDocValues[] values;
     private final long[][] ordCounts;
+    /** Documents counted per field (with or without a value). */
+    final long[] counted;
 
     FacetCounter(String... fields) {
         this.fields = fields;
         this.values = new SortedDocValues[fields.length];
         this.ordCounts = new long[fields.length][];
+        this.counted = new long[fields.length];
         for (String f : fields) {
             counts.put(f, new HashMap<>());
         }
@@ -45,9 +48,15 @@ final class FacetCounter extends SimpleCollector {
     @Override
     public void collect(int doc) throws IOException {
         for (int i = 0; i < fields.length; i++) {
-            if (values[i].advanceExact(doc)) {
-                ordCounts[i][values[i].ordValue()]++;
-            }
+            collect(doc, i);
+        }
+    }
+
+    /** Counts the document's value of the {@code field}-th field only (documents in increasing order). */
+    void collect(int doc, int field) throws IOException {
+        counted[field]++;
+        if (values[field].advanceExact(doc)) {
+            ordCounts[field][values[field].ordValue()]++;
         }
     }
 

@@ -153,6 +153,25 @@ final class LuceneQueries {
         return any;
     }
 
+    /**
+     * The filter of each facet field the user chose, in the order {@code type, category, lang}; null where
+     * that facet is not filtered. A facet is counted under the others' filters, never under its own.
+     */
+    static Query[] facetFilters(EngineQuery q) {
+        Query[] filters = new Query[3];
+        if (q.type() != null) {
+            filters[0] = new TermQuery(new Term(TYPE, q.type()));
+        }
+        if (q.categories() != null && !q.categories().isEmpty()) {
+            filters[1] = new TermInSetQuery(
+                    CATEGORY_PATH, q.categories().stream().map(BytesRef::new).toList());
+        }
+        if (q.lang() != null) {
+            filters[2] = new TermQuery(new Term(LANG, q.lang()));
+        }
+        return filters;
+    }
+
     /** Title suggestions: every complete word must match; the last one also as a prefix. */
     Query suggest(String typed, boolean includeUnpublished) {
         String trimmed = typed.stripLeading();

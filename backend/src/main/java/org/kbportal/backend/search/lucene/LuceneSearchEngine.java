@@ -48,11 +48,13 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -391,25 +393,40 @@ public final class LuceneSearchEngine implements SearchEngine {
             if (text != null) {
                 // public searches run on the published view: no status filter clause, so skipping works
                 IndexSearcher visible = searcher.visible(q.includeUnpublished());
-                // facets count what the words match; the type / lang / category filters only narrow hits
-                TopWithFacets.Result words =
-                        visible.search(text, new TopWithFacets(window, COUNT_EXACTLY_UP_TO, TYPE, CATEGORY, LANG));
-                facets = words.exact()
-                        ? words.facets()
-                        : FacetCounter.over(
-                                visible,
-                                java.util.Arrays.copyOf(
-                                        words.top().scoreDocs,
-                                        Math.min(FACETS_OVER_BEST, words.top().scoreDocs.length)),
-                                TYPE,
-                                CATEGORY,
-                                LANG);
-                BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(text, Occur.MUST);
-                TopDocs top = LuceneQueries.narrowing(narrowed, q)
-                        ? visible.search(
-                                narrowed.build(),
-                                new TopScoreDocCollectorManager(Math.max(1, window), null, COUNT_EXACTLY_UP_TO))
-                        : words.top();
+                // one collection: the hits pass every filter, each facet is counted under the others' filters
+                Query[] filters = LuceneQueries.facetFilters(q);
+                Weight[] weights = new Weight[filters.length];
+                for (int i = 0; i < filters.length; i++) {
+                    weights[i] = filters[i] == null
+                            ? null
+                            : visible.createWeight(visible.rewrite(filters[i]), ScoreMode.COMPLETE_NO_SCORES, 1);
+                }
+                TopWithFacets.Result words = visible.search(
+                        text, new TopWithFacets(window, COUNT_EXACTLY_UP_TO, weights, TYPE, CATEGORY, LANG));
+                TopDocs top = words.top();
+                facets = new LinkedHashMap<>();
+                String[] fields = {TYPE, CATEGORY, LANG};
+                int overBest = Math.min(FACETS_OVER_BEST, Math.max(1, window));
+                for (int i = 0; i < fields.length; i++) {
+                    if (words.exact() && words.counted()[i] <= COUNT_EXACTLY_UP_TO) {
+                        facets.put(fields[i], words.facets().get(fields[i]));
+                    } else {
+                        // beyond the limit: the best matches under the other filters, as without this one
+                        ScoreDoc[] over = filters[i] == null
+                                ? top.scoreDocs
+                                : visible.search(
+                                                othersThan(text, filters, i),
+                                                new TopScoreDocCollectorManager(overBest, null, COUNT_EXACTLY_UP_TO))
+                                        .scoreDocs;
+                        facets.put(
+                                fields[i],
+                                FacetCounter.over(
+                                                visible,
+                                                java.util.Arrays.copyOf(over, Math.min(overBest, over.length)),
+                                                fields[i])
+                                        .get(fields[i]));
+                    }
+                }
                 total = top.totalHits.value();
                 exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 List<ScoreDoc> best = List.of(top.scoreDocs).subList(0, Math.min(window, top.scoreDocs.length));
@@ -422,6 +439,17 @@ public final class LuceneSearchEngine implements SearchEngine {
         } finally {
             g.searchers.release(searcher);
         }
+    }
+
+    /** The text query under every filter but the {@code skipped}-th. */
+    private static Query othersThan(Query text, Query[] filters, int skipped) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+        for (int i = 0; i < filters.length; i++) {
+            if (i != skipped && filters[i] != null) {
+                b.add(filters[i], Occur.FILTER);
+            }
+        }
+        return b.build();
     }
 
     @Override
