@@ -14,6 +14,11 @@ final class AuditActions {
 
     private AuditActions() {}
 
+    /** Whether the code has a name; one without is shown as data (the code itself), not as interface text. */
+    static boolean named(KbI18NProvider texts, String code) {
+        return code != null && texts.hasTranslation(PREFIX + code);
+    }
+
     static String label(KbI18NProvider texts, String code, Locale locale) {
         if (code == null || code.isBlank()) {
             return "";

@@ -119,9 +119,14 @@ class AuditView extends GuardedPage {
                 .setAutoWidth(true);
         // the readable name for people, the recorded code under it (and as tooltip) for auditors and the filter
         grid.addColumn(LitRenderer.<AuditEvent>of(
-                                "<span class=\"kb-audit-action\" data-code=\"${item.code}\">"
+                                "<span class=\"${item.labelClass}\" data-code=\"${item.code}\">"
                                         + "${item.label}</span><br><span class=\"kb-content kb-audit-code\">${item.code}</span>")
                         .withProperty("label", e -> AuditActions.label(texts, e.action(), getLocale()))
+                        .withProperty(
+                                "labelClass",
+                                e -> AuditActions.named(texts, e.action())
+                                        ? "kb-audit-action"
+                                        : "kb-audit-action kb-content")
                         .withProperty("code", e -> e.action() == null ? "" : e.action()))
                 .setHeader(getTranslation("audit.col.action"))
                 .setAutoWidth(true)
