@@ -104,7 +104,12 @@ class BackupsBrowserIT {
         browser.type(By.cssSelector("#audit-action input"), "backups");
         browser.click(By.id("audit-apply"));
         browser.waitFor().until(ExpectedConditions.attributeToBe(By.id("audit-count"), "data-total", "2"));
-        assertThat(driver.findElement(By.id("audit-grid")).getText()).contains("backups.create", "backups.completed");
+        // readable names, the recorded codes beside them for auditors
+        assertThat(driver.findElement(By.id("audit-grid")).getText())
+                .contains("开始备份", "备份完成", "backups.create", "backups.completed");
+        assertThat(driver.findElements(By.cssSelector("#audit-grid .kb-audit-action[data-code='backups.completed']")))
+                .extracting(WebElement::getText)
+                .containsExactly("备份完成");
         assertThat(driver.findElement(By.id("audit-csv")).getAttribute("href")).isNotBlank();
         browser.screenshot("audit-log");
     }

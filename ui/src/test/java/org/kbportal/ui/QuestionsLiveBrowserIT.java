@@ -332,7 +332,7 @@ class QuestionsLiveBrowserIT {
         WebElement reply = expertBrowser.visible(By.cssSelector("#policy-reply-FAULT-A input"));
         assertThat(reply.getDomProperty("value")).isEqualTo("60");
         expertBrowser.type(By.cssSelector("#policy-reply-FAULT-A input"), "30");
-        expertBrowser.click(By.id("policy-save-FAULT-A"));
+        expertBrowser.click(By.id("sla-policies-save"));
         steady(expertBrowser)
                 .until(d -> "30"
                         .equals(d.findElement(By.cssSelector("#policy-reply-FAULT-A input"))

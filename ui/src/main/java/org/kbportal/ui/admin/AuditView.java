@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.AuditEvent;
@@ -21,6 +22,7 @@ import org.kbportal.ui.client.OperationsClient;
 import org.kbportal.ui.i18n.Content;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.i18n.KbI18NProvider;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
@@ -41,6 +43,7 @@ class AuditView extends GuardedPage {
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final FileDownloads downloads;
+    private final KbI18NProvider texts;
 
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
@@ -55,8 +58,15 @@ class AuditView extends GuardedPage {
     private AuditFilter filter = AuditFilter.ALL;
     private int page;
 
-    AuditView(OperationsClient ops, DateTimes dates, CurrentUser user, ErrorMessages errors, FileDownloads downloads) {
+    AuditView(
+            OperationsClient ops,
+            DateTimes dates,
+            CurrentUser user,
+            ErrorMessages errors,
+            FileDownloads downloads,
+            KbI18NProvider texts) {
         super("audit.title");
+        this.texts = texts;
         this.downloads = downloads;
         this.ops = ops;
         this.dates = dates;
@@ -107,9 +117,20 @@ class AuditView extends GuardedPage {
         grid.addColumn(e -> e.actor() == null ? "–" : e.actor())
                 .setHeader(getTranslation("audit.col.actor"))
                 .setAutoWidth(true);
-        grid.addColumn(Content.text(AuditEvent::action))
+        // the readable name for people, the recorded code under it (and as tooltip) for auditors and the filter
+        grid.addColumn(LitRenderer.<AuditEvent>of(
+                                "<span class=\"${item.labelClass}\" data-code=\"${item.code}\">"
+                                        + "${item.label}</span><br><span class=\"kb-content kb-audit-code\">${item.code}</span>")
+                        .withProperty("label", e -> AuditActions.label(texts, e.action(), getLocale()))
+                        .withProperty(
+                                "labelClass",
+                                e -> AuditActions.named(texts, e.action())
+                                        ? "kb-audit-action"
+                                        : "kb-audit-action kb-content")
+                        .withProperty("code", e -> e.action() == null ? "" : e.action()))
                 .setHeader(getTranslation("audit.col.action"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setTooltipGenerator(e -> e.action() == null ? "" : e.action());
         grid.addColumn(Content.text(e -> e.target() == null ? "" : e.target()))
                 .setHeader(getTranslation("audit.col.target"));
         grid.addColumn(e -> e.status() == null ? "" : e.status().toString())

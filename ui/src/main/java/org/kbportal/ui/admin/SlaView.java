@@ -23,6 +23,7 @@ import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.SlaClient;
 import org.kbportal.ui.client.SlaClient.Day;
@@ -47,9 +48,12 @@ class SlaView extends GuardedPage {
     private final ErrorMessages errors;
     private final Div message = new Div();
     private final Div policies = new Div();
+    private final Div policiesMessage = new Div();
+    private final Div policiesSaved = new Div();
     private final Div week = new Div();
     private final Div days = new Div();
     private final List<DayHours> hours = new ArrayList<>();
+    private final List<PolicyRow> rows = new ArrayList<>();
     private final DatePicker dayDate = new DatePicker();
     private final RadioButtonGroup<Boolean> dayWorking = new RadioButtonGroup<>();
     private final TextField dayName = new TextField();
@@ -60,6 +64,15 @@ class SlaView extends GuardedPage {
         this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
+    }
+
+    /** One policy as loaded and its editors. */
+    private record PolicyRow(Policy loaded, IntegerField reply, IntegerField resolve, Checkbox working, Div line) {
+
+        /** The row as edited, when it differs from what was loaded. */
+        Optional<Policy> edited() {
+            return PolicyEdits.changed(loaded, reply.getValue(), resolve.getValue(), working.getValue());
+        }
     }
 
     /** The editors of one weekday's working hours. */
@@ -77,6 +90,18 @@ class SlaView extends GuardedPage {
         message.setVisible(false);
         policies.setId("sla-policies");
         policies.addClassName("kb-table");
+        Button savePolicies =
+                new Button(getTranslation("sla.policies.save"), VaadinIcon.CHECK.create(), e -> savePolicies());
+        savePolicies.setId("sla-policies-save");
+        savePolicies.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        policiesMessage.setId("sla-policies-error");
+        policiesMessage.addClassName("kb-error");
+        policiesMessage.getElement().setAttribute("role", "alert");
+        policiesMessage.setVisible(false);
+        policiesSaved.setId("sla-policies-saved");
+        policiesSaved.addClassName("kb-success");
+        policiesSaved.getElement().setAttribute("role", "status");
+        policiesSaved.setVisible(false);
         week.setId("calendar-hours");
         week.addClassName("kb-filters");
         for (DayOfWeek d : DayOfWeek.values()) {
@@ -103,6 +128,9 @@ class SlaView extends GuardedPage {
                 message,
                 new H2(getTranslation("sla.policies")),
                 policies,
+                policiesMessage,
+                policiesSaved,
+                savePolicies,
                 new H2(getTranslation("sla.hours")),
                 intro("sla.hours.intro"),
                 week,
@@ -152,6 +180,8 @@ class SlaView extends GuardedPage {
             showHours(sla.hours());
             showDays(sla.days());
             message.setVisible(false);
+            policiesMessage.setVisible(false);
+            policiesSaved.setVisible(false);
         } catch (BackendException e) {
             showError(errors.describe(e, getLocale()));
         }
@@ -159,53 +189,100 @@ class SlaView extends GuardedPage {
 
     private void showPolicies(List<Policy> all) {
         policies.removeAll();
+        rows.clear();
         Div head = new Div(
                 new Span(getTranslation("sla.col.kind")),
                 new Span(getTranslation("sla.col.severity")),
                 new Span(getTranslation("sla.col.reply")),
                 new Span(getTranslation("sla.col.resolve")),
-                new Span(getTranslation("sla.col.working-time")),
-                new Span());
+                new Span(getTranslation("sla.col.working-time")));
         head.addClassNames("kb-table-row", "kb-table-head");
         policies.add(head);
         for (Policy p : all) {
             String key = p.kind() + "-" + p.severity();
-            IntegerField reply = minutes("policy-reply-" + key, p.replyMinutes());
-            IntegerField resolve = minutes("policy-resolve-" + key, p.resolveMinutes());
-            Checkbox working = new Checkbox(p.workingTime());
-            working.setId("policy-working-" + key);
-            Button save = new Button(getTranslation("sla.save"), e -> {
-                if (reply.isEmpty() || resolve.isEmpty() || reply.isInvalid() || resolve.isInvalid()) {
-                    showError(getTranslation("sla.minutes.invalid"));
-                    return;
-                }
-                act(() -> sla.savePolicy(
-                        new Policy(p.kind(), p.severity(), reply.getValue(), resolve.getValue(), working.getValue())));
-            });
-            save.setId("policy-save-" + key);
-            save.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            Div row = new Div(
-                    new Span(getTranslation("question.kind." + p.kind())),
-                    new Span(getTranslation("question.severity." + p.severity())),
-                    reply,
-                    resolve,
-                    working,
-                    save);
-            row.addClassName("kb-table-row");
-            row.setId("policy-" + key);
-            policies.add(row);
+            PolicyRow row = new PolicyRow(
+                    p,
+                    minutes("policy-reply-" + key, p.replyMinutes()),
+                    minutes("policy-resolve-" + key, p.resolveMinutes()),
+                    new Checkbox(p.workingTime()),
+                    new Div());
+            row.working().setId("policy-working-" + key);
+            row.reply().addValueChangeListener(e -> mark(row));
+            row.resolve().addValueChangeListener(e -> mark(row));
+            row.working().addValueChangeListener(e -> mark(row));
+            row.line()
+                    .add(
+                            new Span(getTranslation("question.kind." + p.kind())),
+                            new Span(getTranslation("question.severity." + p.severity())),
+                            row.reply(),
+                            row.resolve(),
+                            row.working());
+            row.line().addClassName("kb-table-row");
+            row.line().setId("policy-" + key);
+            rows.add(row);
+            policies.add(row.line());
         }
     }
 
-    private static IntegerField minutes(String id, int value) {
+    private IntegerField minutes(String id, int value) {
         IntegerField f = new IntegerField();
         f.setId(id);
-        f.setMin(1);
-        f.setMax(525_600);
+        f.setMin(PolicyEdits.MIN_MINUTES);
+        f.setMax(PolicyEdits.MAX_MINUTES);
+        // this page decides what is invalid and says why, before anything is sent
+        f.setManualValidation(true);
+        f.setErrorMessage(getTranslation("sla.minutes.invalid"));
         f.setStepButtonsVisible(false);
         f.setValue(value);
         f.setWidth("7em");
         return f;
+    }
+
+    /** Marks a row as changed and its minutes as invalid at once, while the admin edits. */
+    private boolean mark(PolicyRow row) {
+        boolean replyOk = PolicyEdits.valid(row.reply().getValue());
+        boolean resolveOk = PolicyEdits.valid(row.resolve().getValue());
+        row.reply().setInvalid(!replyOk);
+        row.resolve().setInvalid(!resolveOk);
+        row.line()
+                .getElement()
+                .setAttribute("data-changed", String.valueOf(row.edited().isPresent()));
+        row.line().getElement().setAttribute("data-invalid", String.valueOf(!(replyOk && resolveOk)));
+        return replyOk && resolveOk;
+    }
+
+    /** The single save: every changed row in one call, all or none; nothing is sent while a row is invalid. */
+    private void savePolicies() {
+        int invalid = 0;
+        for (PolicyRow row : rows) {
+            if (!mark(row)) {
+                invalid++;
+            }
+        }
+        if (invalid > 0) {
+            showPolicyError(getTranslation("sla.policies.invalid", invalid));
+            return;
+        }
+        List<Policy> changed = rows.stream().flatMap(r -> r.edited().stream()).toList();
+        if (changed.isEmpty()) {
+            showPolicyError(getTranslation("sla.policies.unchanged"));
+            return;
+        }
+        try {
+            showPolicies(sla.savePolicies(changed));
+        } catch (BackendException e) {
+            showPolicyError(errors.describe(e, getLocale()));
+            return;
+        }
+        policiesMessage.setVisible(false);
+        policiesSaved.setText(getTranslation("sla.policies.saved", changed.size()));
+        policiesSaved.setVisible(true);
+    }
+
+    private void showPolicyError(String text) {
+        policiesSaved.setVisible(false);
+        policiesMessage.setText(text);
+        policiesMessage.setVisible(true);
     }
 
     private void showHours(List<Hours> week) {

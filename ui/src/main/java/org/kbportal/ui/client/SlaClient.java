@@ -37,17 +37,20 @@ public class SlaClient {
         return list("/api/admin/sla-policies", Policy[].class);
     }
 
-    /** @throws BackendException 400 with field errors for minutes out of range */
-    public Policy savePolicy(Policy p) {
-        return BackendCalls.call(() -> http.put()
-                .uri("/api/admin/sla-policies/{k}/{s}", p.kind(), p.severity())
+    /**
+     * Saves several policies in one call, all or none; answers the whole table.
+     *
+     * @throws BackendException 400 with field errors or {@code urn:kb:duplicate-sla-policy}, 404
+     *     {@code urn:kb:sla-policy-not-found}; nothing is saved then
+     */
+    public List<Policy> savePolicies(List<Policy> changed) {
+        Policy[] saved = BackendCalls.call(() -> http.put()
+                .uri("/api/admin/sla-policies")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of(
-                        "replyMinutes", p.replyMinutes(),
-                        "resolveMinutes", p.resolveMinutes(),
-                        "workingTime", p.workingTime()))
+                .body(changed)
                 .retrieve()
-                .body(Policy.class));
+                .body(Policy[].class));
+        return saved == null ? List.of() : Arrays.asList(saved);
     }
 
     public List<Hours> hours() {
