@@ -38,10 +38,37 @@ final class AnswerGate {
      * @param dense the nearest neighbours with their cosine similarity
      */
     Evidence judge(String query, String queryLang, List<String> texts, List<Candidates.Scored> dense) {
+        return judge(query, List.of(), queryLang, texts, dense);
+    }
+
+    /**
+     * As {@link #judge(String, String, List, List)} for a query expanded with synonyms: a query word the
+     * text lacks counts as covered for each synonym the text covers, so a term known only through a
+     * synonym group finds its answer, while the query's other words must still be covered.
+     *
+     * @param expansions the synonyms the query was expanded with
+     */
+    Evidence judge(
+            String query,
+            List<String> expansions,
+            String queryLang,
+            List<String> texts,
+            List<Candidates.Scored> dense) {
         List<Set<String>> words = QueryWords.units(query);
+        List<List<Set<String>>> synonyms = expansions.stream()
+                .map(QueryWords::units)
+                .filter(u -> !u.isEmpty())
+                .toList();
         double coverage = 0;
         for (String t : texts) {
-            coverage = Math.max(coverage, QueryWords.coverage(words, QueryWords.of(t)));
+            Set<String> textWords = QueryWords.of(t);
+            double direct = QueryWords.coverage(words, textWords);
+            long uncovered = Math.round((1 - direct) * words.size());
+            long bySynonym = synonyms.stream()
+                    .filter(u -> QueryWords.coverage(u, textWords) >= settings.minCoverage() - 1e-9)
+                    .count();
+            double covered = words.isEmpty() ? 0 : direct + (double) Math.min(uncovered, bySynonym) / words.size();
+            coverage = Math.max(coverage, covered);
         }
         double similarity =
                 dense.stream().mapToDouble(Candidates.Scored::score).max().orElse(Double.NaN);

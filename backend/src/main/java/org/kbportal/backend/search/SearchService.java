@@ -232,7 +232,7 @@ public class SearchService {
                                     .map(Candidates.Scored::id)
                                     .toList();
                             AnswerGate.Evidence evidence =
-                                    gate.judge(text, queryLang, engine.texts(checked), c.dense());
+                                    gate.judge(text, eq.expansions(), queryLang, engine.texts(checked), c.dense());
                             return new Ranked(
                                     r.query(), r.candidates(), r.ranked(), r.total(), didYouMean, fuzzy, evidence);
                         } catch (java.io.IOException e) {

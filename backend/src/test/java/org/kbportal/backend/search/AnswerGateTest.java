@@ -60,4 +60,19 @@ class AnswerGateTest {
         assertThat(off.judge("今天天气", "zh", List.of("备份"), neighbour(0.1f)).answered())
                 .isTrue();
     }
+
+    @Test
+    void shouldCountAQueryWordCoveredThroughItsSynonymButStillAskForTheOtherWords() {
+        List<String> texts = List.of("数据库备份每天凌晨执行");
+        // a term known only through a synonym group (an admin's abbreviation) finds the article
+        assertThat(gate.judge("dbbk", List.of("数据库备份"), "zh", texts, neighbour(0.1f))
+                        .answered())
+                .isTrue();
+        // without the synonym the same query has no answer
+        assertThat(gate.judge("dbbk", "zh", texts, neighbour(0.1f)).answered()).isFalse();
+        // the synonym covers its own word only: the query's other words must still be in the text
+        assertThat(gate.judge("打印机 dbbk", List.of("数据库备份"), "zh", texts, neighbour(0.1f))
+                        .answered())
+                .isFalse();
+    }
 }

@@ -422,7 +422,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                                 "、",
                                 t.onDuty().stream().map(OnDuty::displayName).toList()));
             } else if (t.nextStart() != null) {
-                text = getTranslation("question.escalate.duty.off", t.tier(), when.format(t.nextStart()), now.zone());
+                text = getTranslation("question.escalate.duty.off", t.tier(), when.format(t.nextStart()));
             } else {
                 text = getTranslation("question.escalate.duty.none", t.tier());
             }
