@@ -179,11 +179,18 @@ class ReportsBrowserIT {
 
     /** A question asked at {@code asked}, assigned to the demo expert, first reply at {@code replied}. */
     private static void question(DatabaseClient db, String kind, String category, Instant asked, Instant replied) {
-        Map<String, Object> ids = db.sql("SELECT (SELECT id FROM app_user WHERE username = 'user') AS asker,"
-                        + " (SELECT id FROM app_user WHERE username = 'expert') AS expert")
-                .fetch()
-                .one()
-                .block(Duration.ofSeconds(30));
+        // the demo accounts are seeded in the background after start-up: wait for them
+        Map<String, Object> ids = Map.of();
+        for (int i = 0; i < 600 && (ids.get("asker") == null || ids.get("expert") == null); i++) {
+            if (i > 0) {
+                sleep(100);
+            }
+            ids = db.sql("SELECT (SELECT id FROM app_user WHERE username = 'user') AS asker,"
+                            + " (SELECT id FROM app_user WHERE username = 'expert') AS expert")
+                    .fetch()
+                    .one()
+                    .block(Duration.ofSeconds(30));
+        }
         db.sql("INSERT INTO question (title, body, kind, severity, category, asker_id, status, assignee_id, tier,"
                         + " working_time, reply_due_at, resolve_due_at, first_reply_at, version, created_at,"
                         + " updated_at) VALUES ('报告', '<p>报告</p>', :k, 'C', :c, :a, 'IN_PROGRESS', :e, 'L1', FALSE,"
@@ -198,6 +205,15 @@ class ReportsBrowserIT {
                 .bind("at", utc(asked))
                 .then()
                 .block(Duration.ofSeconds(30));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static OffsetDateTime utc(Instant i) {
