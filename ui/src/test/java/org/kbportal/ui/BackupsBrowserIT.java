@@ -94,6 +94,20 @@ class BackupsBrowserIT {
         assertThat(download.getAttribute("href")).isNotBlank();
         browser.screenshot("backups-done");
 
+        // separation of duties: the system administrator has no audit log page, the auditor nothing but it
+        assertThat(driver.findElements(By.id("nav-admin-audit"))).isEmpty();
+        driver.get(base + "admin/audit");
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+        browser.click(By.id("logout-button"));
+        browser.signIn(base, "auditor", "auditor-demo-2026", Duration.ofSeconds(60));
+        browser.waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#admin-nav #nav-admin-audit")));
+        assertThat(driver.findElements(By.cssSelector("#admin-nav a")))
+                .extracting(e -> e.getAttribute("id"))
+                .containsExactly("nav-admin-audit");
+        assertThat(driver.findElements(By.cssSelector("#admin-nav .kb-side-nav-group")))
+                .extracting(WebElement::getText)
+                .containsExactly("安全审计");
         browser.click(By.id("nav-admin-audit"));
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-grid")));
         browser.waitFor()
@@ -112,5 +126,16 @@ class BackupsBrowserIT {
                 .containsExactly("备份完成");
         assertThat(driver.findElement(By.id("audit-csv")).getAttribute("href")).isNotBlank();
         browser.screenshot("audit-log");
+        driver.get(base + "admin/backups");
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+
+        // the security administrator has none of the system administrator's or the auditor's pages
+        browser.click(By.id("logout-button"));
+        browser.signIn(base, "secadmin", "secadmin-demo-2026", Duration.ofSeconds(60));
+        assertThat(driver.findElements(By.cssSelector("#admin-nav a"))).isEmpty();
+        for (String page : java.util.List.of("admin/backups", "admin/audit", "admin/articles")) {
+            driver.get(base + page);
+            browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -99,6 +100,10 @@ public class AccountService {
      * {@code unit} (created when there is none).
      */
     public Mono<UserAccount> create(NewUser n) {
+        KbException conflict = roleConflict(n.roles());
+        if (conflict != null) {
+            return Mono.error(conflict);
+        }
         return users.findByUsername(n.username())
                 .flatMap(x -> Mono.<UserAccount>error(
                         KbException.conflict("user-exists", "User name '" + n.username() + "' is taken.")))
@@ -164,33 +169,69 @@ public class AccountService {
             Boolean enabled) {}
 
     public Mono<UserAccount> update(long id, ProfileChange c) {
-        return byId(id).flatMap(u -> organisation(
-                        c.organisationId(), c.unit(), new OrgRef(u.organisationId(), u.unit()))
-                .flatMap(org -> {
-                    Mono<String> hash = c.password() == null
-                            ? Mono.just(u.passwordHash())
-                            : Mono.fromCallable(() -> encoder.encode(c.password()))
-                                    .subscribeOn(Schedulers.boundedElastic());
-                    return hash.flatMap(h -> {
-                        UserAccount next = new UserAccount(
-                                u.id(),
-                                u.username(),
-                                h,
-                                c.displayName() == null ? u.displayName() : c.displayName(),
-                                c.email() == null ? u.email() : c.email(),
-                                c.phone() == null ? u.phone() : c.phone(),
-                                org.name(),
-                                org.id(),
-                                c.address() == null ? u.address() : c.address(),
-                                c.roles() == null ? u.roles() : c.roles(),
-                                c.enabled() == null ? u.enabled() : c.enabled(),
-                                u.createdAt());
-                        Mono<Void> revoke = (c.password() != null || Boolean.FALSE.equals(c.enabled()))
-                                ? users.deleteTokensOf(id)
-                                : Mono.empty();
-                        return users.update(next).then(revoke).thenReturn(next);
-                    });
-                }));
+        return update(id, c, null);
+    }
+
+    /**
+     * Changes a profile on behalf of {@code actorId} (null: the system): nobody changes their own roles ({@code 403
+     * urn:kb:own-roles}), and the resulting roles must keep the duties separated ({@code 409 urn:kb:role-conflict}).
+     */
+    public Mono<UserAccount> update(long id, ProfileChange c, Long actorId) {
+        return byId(id).flatMap(u -> {
+                    if (c.roles() != null
+                            && actorId != null
+                            && actorId == id
+                            && !c.roles().equals(u.roles())) {
+                        return Mono.error(new KbException(
+                                HttpStatus.FORBIDDEN,
+                                "own-roles",
+                                "Forbidden",
+                                "Nobody can change their own roles; another security administrator must do it."));
+                    }
+                    KbException conflict = roleConflict(c.roles() == null ? u.roles() : c.roles());
+                    return conflict != null ? Mono.error(conflict) : Mono.just(u);
+                })
+                .flatMap(u -> organisation(c.organisationId(), c.unit(), new OrgRef(u.organisationId(), u.unit()))
+                        .flatMap(org -> {
+                            Mono<String> hash = c.password() == null
+                                    ? Mono.just(u.passwordHash())
+                                    : Mono.fromCallable(() -> encoder.encode(c.password()))
+                                            .subscribeOn(Schedulers.boundedElastic());
+                            return hash.flatMap(h -> {
+                                UserAccount next = new UserAccount(
+                                        u.id(),
+                                        u.username(),
+                                        h,
+                                        c.displayName() == null ? u.displayName() : c.displayName(),
+                                        c.email() == null ? u.email() : c.email(),
+                                        c.phone() == null ? u.phone() : c.phone(),
+                                        org.name(),
+                                        org.id(),
+                                        c.address() == null ? u.address() : c.address(),
+                                        c.roles() == null ? u.roles() : c.roles(),
+                                        c.enabled() == null ? u.enabled() : c.enabled(),
+                                        u.createdAt());
+                                Mono<Void> revoke = (c.password() != null || Boolean.FALSE.equals(c.enabled()))
+                                        ? users.deleteTokensOf(id)
+                                        : Mono.empty();
+                                return users.update(next).then(revoke).thenReturn(next);
+                            });
+                        }));
+    }
+
+    /** The problem for roles that join separated duties (ADMIN with SECURITY_ADMIN or AUDITOR), else null. */
+    static KbException roleConflict(Set<Role> roles) {
+        java.util.List<String> conflicts = Role.conflicts(roles);
+        if (conflicts.isEmpty()) {
+            return null;
+        }
+        return new KbException(
+                HttpStatus.CONFLICT,
+                "role-conflict",
+                "Separated duties",
+                "No account may hold ADMIN together with SECURITY_ADMIN or AUDITOR: " + String.join(", ", conflicts)
+                        + ".",
+                java.util.Map.of("conflicts", conflicts));
     }
 
     static String hash(String token) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** User management for admins (the path is ADMIN-only in {@link SecurityConfig}). */
+/** User management for security administrators (the path is SECURITY_ADMIN-only in {@link SecurityConfig}). */
 @RestController
 class UserAdminController {
 
@@ -94,7 +94,10 @@ class UserAdminController {
     }
 
     @PutMapping("/api/admin/users/{id}")
-    Mono<UserAccount> update(@PathVariable long id, @Valid @RequestBody UpdateUser u) {
+    Mono<UserAccount> update(
+            @PathVariable long id,
+            @Valid @RequestBody UpdateUser u,
+            org.springframework.security.core.Authentication auth) {
         return accounts.update(
                 id,
                 new AccountService.ProfileChange(
@@ -106,6 +109,7 @@ class UserAdminController {
                         u.organisationId(),
                         u.address(),
                         u.roles(),
-                        u.enabled()));
+                        u.enabled()),
+                ((KbPrincipal) auth.getPrincipal()).userId());
     }
 }

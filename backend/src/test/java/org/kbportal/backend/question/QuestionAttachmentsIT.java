@@ -38,6 +38,7 @@ class QuestionAttachmentsIT {
     BackendServer server;
     Api api;
     String admin;
+    String secadmin;
     String expert;
     String user;
     String outsider;
@@ -56,10 +57,11 @@ class QuestionAttachmentsIT {
                         "kb.questions.event-heartbeat", "300ms"));
         api = new Api(server.client());
         admin = server.login("admin", "admin-demo-2026");
+        secadmin = server.login("secadmin", "secadmin-demo-2026");
         expert = server.login("expert", "expert-demo-2026");
         user = server.login("user", "user-demo-2026");
         api.post(
-                admin,
+                secadmin,
                 "/api/admin/users",
                 Map.of(
                         "username",
@@ -73,7 +75,7 @@ class QuestionAttachmentsIT {
                         "roles",
                         List.of("USER")));
         api.post(
-                admin,
+                secadmin,
                 "/api/admin/users",
                 Map.of(
                         "username",

@@ -7,7 +7,7 @@ import java.util.Set;
  * A successful login: the bearer token and who it belongs to.
  *
  * @param token bearer token for later calls
- * @param roles role names, e.g. {@code ADMIN}, {@code EXPERT}, {@code USER}
+ * @param roles role names, e.g. {@code ADMIN}, {@code EXPERT}, {@code USER}, {@code SECURITY_ADMIN}, {@code AUDITOR}
  * @param username login name
  * @param displayName name to greet the user with (may be null)
  * @param expiresAt when the backend stops accepting the token
@@ -16,6 +16,8 @@ public record LoginResult(String token, Set<String> roles, String username, Stri
 
     public static final String ADMIN = "ADMIN";
     public static final String EXPERT = "EXPERT";
+    public static final String SECURITY_ADMIN = "SECURITY_ADMIN";
+    public static final String AUDITOR = "AUDITOR";
 
     public LoginResult {
         roles = roles == null ? Set.of() : Set.copyOf(roles);

@@ -92,8 +92,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         getElement().executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
     }
 
-    /** The admin's pages in navigation order: group key, route, label key, element id (browser tests use the ids). */
-    private record AdminPage(String group, String route, String key, String id) {}
+    /**
+     * The administrative pages in navigation order: group key, route, label key, element id (browser tests use the
+     * ids) and the role that sees it (separation of duties: the system administrator's pages, the auditor's).
+     */
+    private record AdminPage(String group, String route, String key, String id, String role) {
+
+        AdminPage(String group, String route, String key, String id) {
+            this(group, route, key, id, LoginResult.ADMIN);
+        }
+    }
 
     private static final List<AdminPage> ADMIN_PAGES = List.of(
             new AdminPage("nav.group-content", Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin"),
@@ -108,7 +116,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new AdminPage("nav.group-service", Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
             new AdminPage("nav.group-operations", Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
             new AdminPage("nav.group-operations", Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
-            new AdminPage("nav.group-operations", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit"));
+            new AdminPage(
+                    "nav.group-audit", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit", LoginResult.AUDITOR));
 
     private void renderNav(String path) {
         nav.removeAll();
@@ -129,12 +138,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private void renderAdminNav(String path) {
-        boolean admin = user.isAdmin();
+        List<AdminPage> pages =
+                ADMIN_PAGES.stream().filter(p -> user.hasRole(p.role())).toList();
+        boolean admin = !pages.isEmpty();
         adminNav.removeAll();
         adminToggle.setVisible(admin);
         if (admin) {
             String group = null;
-            for (AdminPage page : ADMIN_PAGES) {
+            for (AdminPage page : pages) {
                 if (!page.group().equals(group)) {
                     group = page.group();
                     Span heading = new Span(getTranslation(group));

@@ -43,6 +43,11 @@ public class CurrentUser implements TokenSource {
         return get().map(LoginResult::isAdmin).orElse(false);
     }
 
+    /** Whether the signed-in user holds the role (e.g. {@link LoginResult#AUDITOR}). */
+    public boolean hasRole(String role) {
+        return get().map(l -> l.hasRole(role)).orElse(false);
+    }
+
     /** Whether the user works on questions: an expert or an administrator. */
     public boolean isExpert() {
         return get().map(l -> l.hasRole(LoginResult.EXPERT) || l.isAdmin()).orElse(false);
