@@ -121,7 +121,7 @@ class UpgradeFromPreviousReleaseIT {
                     secadmin,
                     "colleague",
                     Map.of("unit", question.get("askerOrganisation").asString()));
-            String colleague = server.login("colleague", "colleague-pass-2026");
+            String colleague = server.login("colleague", "Portal-pass-2026");
             assertThat(status(http, colleague, "/api/questions/1")).isEqualTo(200);
             long otherOrg = new ObjectMapper()
                     .readTree(download(http, admin, "/api/admin/organisations"))
@@ -131,7 +131,7 @@ class UpgradeFromPreviousReleaseIT {
                     .findFirst()
                     .orElseThrow();
             member(http, secadmin, "outsider", Map.of("organisationId", otherOrg));
-            String outsider = server.login("outsider", "outsider-pass-2026");
+            String outsider = server.login("outsider", "Portal-pass-2026");
             assertThat(status(http, outsider, "/api/questions/1")).isEqualTo(404);
         }
 
@@ -199,7 +199,7 @@ class UpgradeFromPreviousReleaseIT {
     private static void member(WebTestClient http, String secadmin, String name, Map<String, Object> organisation) {
         Map<String, Object> body = new java.util.HashMap<>(organisation);
         body.putAll(Map.of(
-                "username", name, "password", name + "-pass-2026", "displayName", name, "roles", List.of("USER")));
+                "username", name, "password", "Portal-pass-2026", "displayName", name, "roles", List.of("USER")));
         http.post()
                 .uri("/api/admin/users")
                 .headers(h -> h.setBearerAuth(secadmin))

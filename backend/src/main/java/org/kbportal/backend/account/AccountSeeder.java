@@ -124,7 +124,7 @@ public class AccountSeeder {
     private Mono<Boolean> createIfMissing(AccountService.NewUser u) {
         return accounts.byUsername(u.username())
                 .map(x -> false)
-                .onErrorResume(e -> accounts.create(u)
+                .onErrorResume(e -> accounts.seed(u, !props.seed().demoAccounts())
                         .doOnNext(x -> log.info("Created account '{}'", u.username()))
                         .thenReturn(true));
     }

@@ -32,14 +32,17 @@ public class AccountService {
     private final KbProperties props;
     private final Clock clock;
     private final OrganisationService organisations;
+    private final PasswordPolicy policy;
 
     AccountService(
             UserRepository users,
             PasswordEncoder encoder,
             KbProperties props,
             Clock clock,
-            OrganisationService organisations) {
+            OrganisationService organisations,
+            PasswordPolicy policy) {
         this.users = users;
+        this.policy = policy;
         this.organisations = organisations;
         this.encoder = encoder;
         this.props = props;
@@ -68,6 +71,83 @@ public class AccountService {
     public Mono<KbPrincipal> authenticate(String token) {
         return users.findByToken(hash(token), clock.instant())
                 .map(u -> new KbPrincipal(u.id(), u.username(), u.displayName(), u.roles()));
+    }
+
+    /** A token's principal and whether it must change its password before anything else. */
+    record Authenticated(KbPrincipal principal, boolean passwordChangeRequired) {}
+
+    Mono<Authenticated> authenticateRequest(String token) {
+        Instant now = clock.instant();
+        return users.findTokenHolder(hash(token), now)
+                .map(h -> new Authenticated(
+                        new KbPrincipal(
+                                h.user().id(),
+                                h.user().username(),
+                                h.user().displayName(),
+                                h.user().roles()),
+                        h.changeRequired() || policy.expired(h.changedAt(), now)));
+    }
+
+    /** Whether the account must change its password (set by an administrator, or older than the maximum age). */
+    Mono<Boolean> passwordChangeRequired(long userId) {
+        return users.passwordState(userId)
+                .map(h -> h.changeRequired() || policy.expired(h.changedAt(), clock.instant()));
+    }
+
+    /**
+     * Sets the caller's own password (the current one was checked by {@link LoginService#verify}); the policy and
+     * the history apply, the forced change ends, and every other login of the account ends.
+     */
+    Mono<Void> changeOwnPassword(long userId, String newPassword, String currentToken) {
+        return byId(userId)
+                .flatMap(u -> checked(u, newPassword))
+                .flatMap(hash -> users.recordPassword(userId, hash, false, clock.instant(), policy.history())
+                        .then(users.deleteTokensOfExcept(userId, hash(currentToken))));
+    }
+
+    /** The hash of a new password for {@code u}, or a {@code 400 urn:kb:weak-password} naming the broken rules. */
+    private Mono<String> checked(UserAccount u, String password) {
+        java.util.List<PasswordPolicy.Violation> broken = policy.violations(u.username(), password);
+        Mono<Boolean> reused = policy.history() <= 0 || u.id() == 0
+                ? Mono.just(false)
+                : users.recentPasswordHashes(u.id(), policy.history())
+                        .concatWith(Mono.justOrEmpty(u.passwordHash()))
+                        .collectList()
+                        .flatMap(hashes -> Mono.fromCallable(
+                                        () -> hashes.stream().anyMatch(h -> encoder.matches(password, h)))
+                                .subscribeOn(Schedulers.boundedElastic()));
+        return reused.flatMap(again -> {
+            java.util.List<PasswordPolicy.Violation> all = new java.util.ArrayList<>(broken);
+            if (again) {
+                all.add(policy.reused());
+            }
+            if (!all.isEmpty()) {
+                return Mono.error(weak(all));
+            }
+            return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+        });
+    }
+
+    private KbException weak(java.util.List<PasswordPolicy.Violation> broken) {
+        return new KbException(
+                HttpStatus.BAD_REQUEST,
+                "weak-password",
+                "Password not accepted",
+                "The password breaks these rules: "
+                        + String.join(
+                                "; ",
+                                broken.stream()
+                                        .map(PasswordPolicy.Violation::message)
+                                        .toList()) + ".",
+                java.util.Map.of(
+                        "violations",
+                        broken.stream().map(PasswordPolicy.Violation::rule).toList(),
+                        "minLength",
+                        policy.minLength(),
+                        "minClasses",
+                        policy.minClasses(),
+                        "history",
+                        policy.history()));
     }
 
     public Flux<UserAccount> all() {
@@ -100,9 +180,26 @@ public class AccountService {
      * {@code unit} (created when there is none).
      */
     public Mono<UserAccount> create(NewUser n) {
+        return create(n, true, policy.changeAfterAdminSet());
+    }
+
+    /**
+     * Creates a first-start account ({@link AccountSeeder}): its password comes from the README (demo) or the
+     * environment (prod, where it must be changed at the first sign-in), not from the policy.
+     */
+    Mono<UserAccount> seed(NewUser n, boolean changeRequired) {
+        return create(n, false, changeRequired);
+    }
+
+    private Mono<UserAccount> create(NewUser n, boolean checkPolicy, boolean changeRequired) {
         KbException conflict = roleConflict(n.roles());
         if (conflict != null) {
             return Mono.error(conflict);
+        }
+        java.util.List<PasswordPolicy.Violation> broken =
+                checkPolicy ? policy.violations(n.username(), n.password()) : java.util.List.of();
+        if (!broken.isEmpty()) {
+            return Mono.error(weak(broken));
         }
         return users.findByUsername(n.username())
                 .flatMap(x -> Mono.<UserAccount>error(
@@ -111,19 +208,26 @@ public class AccountService {
                         .flatMap(org -> Mono.fromCallable(() -> encoder.encode(n.password()))
                                 .subscribeOn(Schedulers.boundedElastic())
                                 .flatMap(hash -> users.insert(new UserAccount(
-                                        0,
-                                        n.username(),
-                                        hash,
-                                        n.displayName(),
-                                        n.email(),
-                                        n.phone(),
-                                        org.name(),
-                                        org.id(),
-                                        n.address(),
-                                        n.roles(),
-                                        true,
-                                        clock.instant()))))
-                        .then(users.findByUsername(n.username())));
+                                                0,
+                                                n.username(),
+                                                hash,
+                                                n.displayName(),
+                                                n.email(),
+                                                n.phone(),
+                                                org.name(),
+                                                org.id(),
+                                                n.address(),
+                                                n.roles(),
+                                                true,
+                                                clock.instant()))
+                                        .then(users.findByUsername(n.username()))
+                                        .flatMap(created -> users.recordPassword(
+                                                        created.id(),
+                                                        hash,
+                                                        changeRequired,
+                                                        clock.instant(),
+                                                        policy.history())
+                                                .thenReturn(created)))));
     }
 
     /** An organisation reference as stored: both null when there is none. */
@@ -214,7 +318,19 @@ public class AccountService {
                                 Mono<Void> revoke = (c.password() != null || Boolean.FALSE.equals(c.enabled()))
                                         ? users.deleteTokensOf(id)
                                         : Mono.empty();
-                                return users.update(next).then(revoke).thenReturn(next);
+                                // a password an administrator set is changed by its owner at the next sign-in
+                                Mono<Void> recorded = c.password() == null
+                                        ? Mono.empty()
+                                        : users.recordPassword(
+                                                id,
+                                                h,
+                                                policy.changeAfterAdminSet() && (actorId == null || actorId != id),
+                                                clock.instant(),
+                                                policy.history());
+                                return users.update(next)
+                                        .then(recorded)
+                                        .then(revoke)
+                                        .thenReturn(next);
                             });
                         }));
     }

@@ -51,13 +51,18 @@ class SecurityConfig {
         MetricsToken scrape = new MetricsToken(metricsToken);
         ReactiveAuthenticationManager manager = auth -> auth instanceof MetricsToken.Scrape
                 ? Mono.just(MetricsToken.authenticated())
-                : accounts.authenticate((String) auth.getCredentials())
+                : accounts.authenticateRequest((String) auth.getCredentials())
                         .switchIfEmpty(Mono.error(new BadCredentialsException("invalid token")))
-                        .map(p -> new UsernamePasswordAuthenticationToken(
-                                p,
+                        .map(a -> new UsernamePasswordAuthenticationToken(
+                                a.principal(),
                                 auth.getCredentials(),
-                                p.roles().stream()
-                                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                                java.util.stream.Stream.concat(
+                                                a.principal().roles().stream()
+                                                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())),
+                                                a.passwordChangeRequired()
+                                                        ? java.util.stream.Stream.of(new SimpleGrantedAuthority(
+                                                                PasswordChangeGate.AUTHORITY))
+                                                        : java.util.stream.Stream.empty())
                                         .toList()));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(manager);
         bearer.setServerAuthenticationConverter(exchange -> {

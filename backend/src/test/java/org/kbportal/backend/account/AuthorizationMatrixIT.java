@@ -186,7 +186,7 @@ class AuthorizationMatrixIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
                         "username", "second-admin",
-                        "password", "Second-admin-2026",
+                        "password", "Another-one-2026",
                         "displayName", "Second",
                         "roles", List.of("ADMIN")))
                 .exchange()

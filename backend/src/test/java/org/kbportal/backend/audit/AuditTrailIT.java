@@ -224,7 +224,7 @@ class AuditTrailIT {
                             "username",
                             "unaudited",
                             "password",
-                            "unaudited-pass-1",
+                            "Portal-pass-2026",
                             "displayName",
                             "未审计",
                             "roles",

@@ -125,7 +125,7 @@ final class QuestionAccessScenario {
 
     private Api.Reply user(String name, Long orgId, String unit, String role) {
         Map<String, Object> body = new HashMap<>(
-                Map.of("username", name, "password", name + "-pass-2026", "displayName", name, "roles", List.of(role)));
+                Map.of("username", name, "password", "Portal-pass-2026", "displayName", name, "roles", List.of(role)));
         if (orgId != null) {
             body.put("organisationId", orgId);
         }
@@ -138,7 +138,7 @@ final class QuestionAccessScenario {
     private String login(Api.Reply account) {
         assertThat(account.status()).as("account %s", account.body()).isEqualTo(201);
         String name = (String) account.get("username");
-        return server.login(name, name + "-pass-2026");
+        return server.login(name, "Portal-pass-2026");
     }
 
     private void expert(long userId, boolean active) {

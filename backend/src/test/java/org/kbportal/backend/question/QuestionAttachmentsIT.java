@@ -67,7 +67,7 @@ class QuestionAttachmentsIT {
                         "username",
                         "outsider",
                         "password",
-                        "outsider-pass-1",
+                        "Portal-pass-2026",
                         "displayName",
                         "外单位用户",
                         "unit",
@@ -81,15 +81,15 @@ class QuestionAttachmentsIT {
                         "username",
                         "colleague",
                         "password",
-                        "colleague-pass-1",
+                        "Portal-pass-2026",
                         "displayName",
                         "同事",
                         "unit",
                         "市政务服务中心",
                         "roles",
                         List.of("USER")));
-        outsider = server.login("outsider", "outsider-pass-1");
-        colleague = server.login("colleague", "colleague-pass-1");
+        outsider = server.login("outsider", "Portal-pass-2026");
+        colleague = server.login("colleague", "Portal-pass-2026");
         Api.Reply asked = api.post(
                 user,
                 "/api/questions",

@@ -320,7 +320,7 @@ class QuestionFlowIT {
                 "/api/admin/users",
                 Map.of(
                         "username", "outsider",
-                        "password", "outsider-pass-1",
+                        "password", "Portal-pass-2026",
                         "displayName", "外单位用户",
                         "unit", "另一个单位",
                         "roles", List.of("USER")));
@@ -329,12 +329,12 @@ class QuestionFlowIT {
                 "/api/admin/users",
                 Map.of(
                         "username", "colleague",
-                        "password", "colleague-pass-1",
+                        "password", "Portal-pass-2026",
                         "displayName", "同事",
                         "unit", "市政务服务中心",
                         "roles", List.of("USER")));
-        String outsider = server.login("outsider", "outsider-pass-1");
-        String colleague = server.login("colleague", "colleague-pass-1");
+        String outsider = server.login("outsider", "Portal-pass-2026");
+        String colleague = server.login("colleague", "Portal-pass-2026");
         assertThat(api.get(outsider, "/api/questions/" + id).status()).isEqualTo(404);
         assertThat(api.post(outsider, "/api/questions/" + id + "/messages", Map.of("body", "hi"))
                         .status())

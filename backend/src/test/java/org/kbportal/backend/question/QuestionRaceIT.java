@@ -87,7 +87,7 @@ class QuestionRaceIT {
                                             "username",
                                             name,
                                             "password",
-                                            name + "-pass-2026",
+                                            "Portal-pass-2026",
                                             "displayName",
                                             name,
                                             "email",
@@ -103,8 +103,8 @@ class QuestionRaceIT {
                             .status())
                     .isEqualTo(200);
         }
-        String racer1 = a.login("racer1", "racer1-pass-2026");
-        String racer2 = b.login("racer2", "racer2-pass-2026");
+        String racer1 = a.login("racer1", "Portal-pass-2026");
+        String racer2 = b.login("racer2", "Portal-pass-2026");
         String user = b.login("user", "user-demo-2026");
 
         int n = 20;

@@ -11,8 +11,15 @@ import java.util.Set;
  * @param username login name
  * @param displayName name to greet the user with (may be null)
  * @param expiresAt when the backend stops accepting the token
+ * @param passwordChangeRequired the backend answers nothing but the password change until it is made
  */
-public record LoginResult(String token, Set<String> roles, String username, String displayName, Instant expiresAt) {
+public record LoginResult(
+        String token,
+        Set<String> roles,
+        String username,
+        String displayName,
+        Instant expiresAt,
+        boolean passwordChangeRequired) {
 
     public static final String ADMIN = "ADMIN";
     public static final String EXPERT = "EXPERT";
@@ -34,6 +41,11 @@ public record LoginResult(String token, Set<String> roles, String username, Stri
     /** The display name, or the login name when the profile has none. */
     public String name() {
         return displayName == null || displayName.isBlank() ? username : displayName;
+    }
+
+    /** The same login after its password was changed. */
+    public LoginResult withPasswordChanged() {
+        return new LoginResult(token, roles, username, displayName, expiresAt, false);
     }
 
     public boolean isExpiredAt(Instant now) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * links the user's role allows, the language switch and the login state.
  */
 @Layout
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout
+        implements AfterNavigationObserver, com.vaadin.flow.router.BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(MainLayout.class);
 
@@ -80,6 +81,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div header = new Div(adminToggle, brand, nav, spacer, language, bell, account);
         header.addClassName("kb-header");
         addToNavbar(header);
+    }
+
+    /**
+     * An account whose password an administrator set (or that expired) changes it first: the backend answers
+     * nothing else, so every page but the change page sends the user there.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        String path = event.getLocation().getPath();
+        if (user.mustChangePassword() && !path.equals(Routes.PASSWORD) && !path.equals(Routes.LOGIN)) {
+            event.forwardTo(Routes.PASSWORD);
+        }
     }
 
     @Override
@@ -189,10 +202,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Span name = new Span(VaadinIcon.USER.create(), new Span(login.name()));
                             name.setId("current-user");
                             name.addClassName("kb-user");
+                            Anchor password = Routes.link(Routes.PASSWORD, getTranslation("nav.change-password"));
+                            password.setId("change-password-link");
+                            password.addClassName("kb-nav-link");
                             Button logout = new Button(getTranslation("nav.logout"), e -> signOut(login));
                             logout.setId("logout-button");
                             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                            account.add(name, logout);
+                            account.add(name, password, logout);
                         },
                         () -> {
                             Anchor login = new Anchor(loginHref(), getTranslation("nav.login"));
