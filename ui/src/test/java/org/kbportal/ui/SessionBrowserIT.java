@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +30,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * Session handling attacked from the browser: the session id changes at sign-in (a planted id does
  * not carry the login), logout ends the HTTP session (the old cookie opens a fresh, anonymous one)
  * and revokes the backend token, and a signed-in session ends after the idle timeout although
- * Vaadin's heartbeat (every second here) keeps talking to the server. An account the security admin created
- * changes its password before it may do anything else.
+ * Vaadin's heartbeat (every second here) keeps talking to the server.
  */
 class SessionBrowserIT {
 
@@ -178,73 +175,5 @@ class SessionBrowserIT {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
-    }
-
-    @Test
-    void aNewAccountChangesThePasswordTheSecurityAdminSetBeforeAnythingElse() throws Exception {
-        String secadmin = tokenOf(
-                post("/api/auth/login", null, "{\"username\":\"secadmin\",\"password\":\"secadmin-demo-2026\"}"));
-        assertThat(post(
-                        "/api/admin/users",
-                        secadmin,
-                        "{\"username\":\"wang.wu\",\"password\":\"Given-by-admin-2026\",\"displayName\":\"王五\","
-                                + "\"roles\":[\"USER\"]}"))
-                .contains("\"username\":\"wang.wu\"");
-
-        browser.signIn(base, "wang.wu", "Given-by-admin-2026", FIRST_LOAD);
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-forced")));
-        // another page sends the user back
-        browser.driver.get(base + "ask");
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-forced")));
-        assertThat(browser.driver.getCurrentUrl()).endsWith("account/password");
-
-        changePassword("not-the-password", "Brand-new-2026");
-        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-error"), "当前密码不正确"));
-
-        changePassword("Given-by-admin-2026", "wang.wu");
-        browser.waitFor()
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-error"), "至少需要 10 个字符"));
-        assertThat(browser.driver.findElement(By.id("password-error")).getText())
-                .contains("新密码不符合要求", "不得包含用户名", "至少 3 类");
-        browser.screenshot("password-weak");
-
-        changePassword("Given-by-admin-2026", "Brand-new-2026");
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-changed")));
-        // free to go on: asking works, the page is in the user menu without the forced notice
-        browser.driver.get(base + "ask");
-        browser.waitFor().until(d -> d.getCurrentUrl().endsWith("/ask"));
-        browser.click(By.id("change-password-link"));
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-current")));
-        assertThat(browser.driver.findElement(By.id("password-forced")).isDisplayed())
-                .isFalse();
-        assertThat(post("/api/auth/login", null, "{\"username\":\"wang.wu\",\"password\":\"Brand-new-2026\"}"))
-                .contains("\"passwordChangeRequired\":false");
-    }
-
-    /** Fills in the password page (the new password twice) and submits it. */
-    private static void changePassword(String current, String next) {
-        browser.type(By.cssSelector("#password-current input"), current);
-        browser.type(By.cssSelector("#password-new input"), next);
-        browser.type(By.cssSelector("#password-repeat input"), next);
-        browser.click(By.id("password-submit"));
-    }
-
-    private static String post(String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(backend + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HttpClient.newHttpClient()
-                .send(b.build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    private static String tokenOf(String loginAnswer) {
-        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(loginAnswer);
-        assertThat(m.find()).as("token in %s", loginAnswer).isTrue();
-        return m.group(1);
     }
 }
