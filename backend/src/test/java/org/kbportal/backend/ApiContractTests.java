@@ -44,6 +44,7 @@ abstract class ApiContractTests {
 
     WebTestClient http;
     String admin;
+    String secadmin;
     String user;
 
     @BeforeAll
@@ -51,6 +52,7 @@ abstract class ApiContractTests {
         server = startServer();
         http = server().client();
         admin = server().login("admin", "admin-demo-2026");
+        secadmin = server().login("secadmin", "secadmin-demo-2026");
         user = server().login("user", "user-demo-2026");
         String corpus;
         try (InputStream in = getClass().getResourceAsStream("/fixture-corpus.ndjson")) {
@@ -611,7 +613,7 @@ abstract class ApiContractTests {
                 .isForbidden();
         http.post()
                 .uri("/api/admin/users")
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + secadmin)
                 .bodyValue(newUser)
                 .exchange()
                 .expectStatus()
@@ -633,7 +635,7 @@ abstract class ApiContractTests {
                 .isEqualTo("市人社局");
         http.post()
                 .uri("/api/admin/users")
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + secadmin)
                 .bodyValue(Map.of("username", "x", "password", "short"))
                 .exchange()
                 .expectStatus()

@@ -55,6 +55,11 @@ class UpgradeFromPreviousReleaseIT {
                 // this release's new migrations add their rows; none of the old ones is lost
                 assertThat(counts.get(e.getKey()))
                         .isGreaterThanOrEqualTo(e.getValue().longValue());
+            } else if (e.getKey().equalsIgnoreCase("app_user")) {
+                // separation of duties: nobody held SECURITY_ADMIN or AUDITOR, so secadmin and auditor were added
+                assertThat(counts.get(e.getKey()))
+                        .as("rows of %s", e.getKey())
+                        .isEqualTo(e.getValue().longValue() + 2);
             } else {
                 assertThat(counts.get(e.getKey()))
                         .as("rows of %s", e.getKey())
@@ -113,12 +118,15 @@ class UpgradeFromPreviousReleaseIT {
 
             // the migrated organisation still shares the question: a new member (named as old clients
             // do, by its free text) sees it, a member of another migrated organisation does not
+            // the upgrade created the separated duties' first accounts (nobody held those roles before)
+            String secadmin = server.login("secadmin", "secadmin-demo-2026");
+            assertThat(server.login("auditor", "auditor-demo-2026")).isNotBlank();
             member(
                     http,
-                    admin,
+                    secadmin,
                     "colleague",
                     Map.of("unit", question.get("askerOrganisation").asString()));
-            String colleague = server.login("colleague", "colleague-pass-2026");
+            String colleague = server.login("colleague", "Portal-pass-2026");
             assertThat(status(http, colleague, "/api/questions/1")).isEqualTo(200);
             long otherOrg = new ObjectMapper()
                     .readTree(download(http, admin, "/api/admin/organisations"))
@@ -127,8 +135,8 @@ class UpgradeFromPreviousReleaseIT {
                     .filter(id -> id != askerOrg)
                     .findFirst()
                     .orElseThrow();
-            member(http, admin, "outsider", Map.of("organisationId", otherOrg));
-            String outsider = server.login("outsider", "outsider-pass-2026");
+            member(http, secadmin, "outsider", Map.of("organisationId", otherOrg));
+            String outsider = server.login("outsider", "Portal-pass-2026");
             assertThat(status(http, outsider, "/api/questions/1")).isEqualTo(404);
         }
 
@@ -193,13 +201,13 @@ class UpgradeFromPreviousReleaseIT {
         }
     }
 
-    private static void member(WebTestClient http, String admin, String name, Map<String, Object> organisation) {
+    private static void member(WebTestClient http, String secadmin, String name, Map<String, Object> organisation) {
         Map<String, Object> body = new java.util.HashMap<>(organisation);
         body.putAll(Map.of(
-                "username", name, "password", name + "-pass-2026", "displayName", name, "roles", List.of("USER")));
+                "username", name, "password", "Portal-pass-2026", "displayName", name, "roles", List.of("USER")));
         http.post()
                 .uri("/api/admin/users")
-                .headers(h -> h.setBearerAuth(admin))
+                .headers(h -> h.setBearerAuth(secadmin))
                 .bodyValue(body)
                 .exchange()
                 .expectStatus()

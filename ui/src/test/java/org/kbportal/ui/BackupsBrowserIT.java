@@ -3,8 +3,14 @@ package org.kbportal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +21,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * An administrator backs the portal up from the Backups page (progress until done, a download link)
- * and finds that, and a failed login, in the audit log with its filters and CSV link.
+ * An administrator backs the portal up from the Backups page (progress until done, a download link); the auditor
+ * (not the administrator: separated duties) finds that, and a failed login, in the audit log with its filters and
+ * CSV link; the security admin has neither page. An account the security admin created changes its password
+ * before it may do anything else.
  */
 class BackupsBrowserIT {
 
@@ -27,6 +35,7 @@ class BackupsBrowserIT {
     private static HeadlessChromium browser;
     private static ChromeDriver driver;
     private static String base;
+    private static String backend;
 
     @BeforeAll
     static void startPortalAndBrowser() throws Exception {
@@ -37,8 +46,8 @@ class BackupsBrowserIT {
                 "--kb.search.embeddings=false",
                 "--vaadin.devmode.devTools.enabled=false");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
-        HeadlessChromium.awaitBackendReady(
-                "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port"));
+        backend = "http://127.0.0.1:" + portal.backend().getEnvironment().getProperty("local.server.port");
+        HeadlessChromium.awaitBackendReady(backend);
         browser = HeadlessChromium.start();
         driver = browser.driver;
     }
@@ -51,6 +60,11 @@ class BackupsBrowserIT {
         if (portal != null) {
             portal.close();
         }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void anonymous() {
+        driver.manage().deleteAllCookies();
     }
 
     @Test
@@ -94,6 +108,21 @@ class BackupsBrowserIT {
         assertThat(download.getAttribute("href")).isNotBlank();
         browser.screenshot("backups-done");
 
+        // separation of duties: the system administrator has no audit log page, the auditor nothing but it
+        assertThat(driver.findElements(By.id("nav-admin-audit"))).isEmpty();
+        driver.get(base + "admin/audit");
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+        browser.click(By.id("logout-button"));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-link")));
+        browser.signIn(base, "auditor", "auditor-demo-2026", Duration.ofSeconds(60));
+        browser.waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#admin-nav #nav-admin-audit")));
+        assertThat(driver.findElements(By.cssSelector("#admin-nav a")))
+                .extracting(e -> e.getAttribute("id"))
+                .containsExactly("nav-admin-audit");
+        assertThat(driver.findElements(By.cssSelector("#admin-nav .kb-side-nav-group")))
+                .extracting(WebElement::getText)
+                .containsExactly("安全审计");
         browser.click(By.id("nav-admin-audit"));
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-grid")));
         browser.waitFor()
@@ -107,10 +136,98 @@ class BackupsBrowserIT {
         // readable names, the recorded codes beside them for auditors
         assertThat(driver.findElement(By.id("audit-grid")).getText())
                 .contains("开始备份", "备份完成", "backups.create", "backups.completed");
-        assertThat(driver.findElements(By.cssSelector("#audit-grid .kb-audit-action[data-code='backups.completed']")))
+        // (rows the grid keeps hidden for reuse are not shown)
+        assertThat(
+                        driver
+                                .findElements(
+                                        By.cssSelector("#audit-grid .kb-audit-action[data-code='backups.completed']"))
+                                .stream()
+                                .filter(WebElement::isDisplayed)
+                                .toList())
                 .extracting(WebElement::getText)
                 .containsExactly("备份完成");
         assertThat(driver.findElement(By.id("audit-csv")).getAttribute("href")).isNotBlank();
         browser.screenshot("audit-log");
+        driver.get(base + "admin/backups");
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+
+        // the security administrator has none of the system administrator's or the auditor's pages
+        browser.click(By.id("logout-button"));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-link")));
+        browser.signIn(base, "secadmin", "secadmin-demo-2026", Duration.ofSeconds(60));
+        assertThat(driver.findElements(By.cssSelector("#admin-nav a"))).isEmpty();
+        for (String page : java.util.List.of("admin/backups", "admin/audit", "admin/articles")) {
+            driver.get(base + page);
+            browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+        }
+    }
+
+    @Test
+    void aNewAccountChangesThePasswordTheSecurityAdminSetBeforeAnythingElse() throws Exception {
+        String secadmin = tokenOf(
+                post("/api/auth/login", null, "{\"username\":\"secadmin\",\"password\":\"secadmin-demo-2026\"}"));
+        assertThat(post(
+                        "/api/admin/users",
+                        secadmin,
+                        "{\"username\":\"wang.wu\",\"password\":\"Given-by-admin-2026\",\"displayName\":\"王五\","
+                                + "\"roles\":[\"USER\"]}"))
+                .contains("\"username\":\"wang.wu\"");
+
+        browser.signIn(base, "wang.wu", "Given-by-admin-2026", Duration.ofSeconds(60));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-forced")));
+        // another page sends the user back
+        driver.get(base + "ask");
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-forced")));
+        assertThat(driver.getCurrentUrl()).endsWith("account/password");
+
+        changePassword("not-the-password", "Brand-new-2026");
+        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-error"), "当前密码不正确"));
+
+        changePassword("Given-by-admin-2026", "wang.wu");
+        browser.waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-error"), "至少需要 10 个字符"));
+        assertThat(driver.findElement(By.id("password-error")).getText()).contains("新密码不符合要求", "不得包含用户名", "至少 3 类");
+        browser.screenshot("password-weak");
+
+        changePassword("Given-by-admin-2026", "Brand-new-2026");
+        // changed: the page sends the user on to the search
+        browser.waitFor().until(d -> !d.getCurrentUrl().contains("account/password"));
+        // free to go on: asking works, the page is in the user menu without the forced notice
+        driver.get(base + "ask");
+        browser.waitFor().until(d -> d.getCurrentUrl().endsWith("/ask"));
+        browser.click(By.id("change-password-link"));
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-current")));
+        // (Vaadin does not send a hidden component to the browser at all)
+        assertThat(driver.findElements(By.id("password-forced")))
+                .allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
+        assertThat(post("/api/auth/login", null, "{\"username\":\"wang.wu\",\"password\":\"Brand-new-2026\"}"))
+                .contains("\"passwordChangeRequired\":false");
+    }
+
+    /** Fills in the password page (the new password twice) and submits it. */
+    private static void changePassword(String current, String next) {
+        browser.type(By.cssSelector("#password-current input"), current);
+        browser.type(By.cssSelector("#password-new input"), next);
+        browser.type(By.cssSelector("#password-repeat input"), next);
+        browser.click(By.id("password-submit"));
+    }
+
+    private static String post(String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(backend + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient()
+                .send(b.build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String tokenOf(String loginAnswer) {
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(loginAnswer);
+        assertThat(m.find()).as("token in %s", loginAnswer).isTrue();
+        return m.group(1);
     }
 }

@@ -154,7 +154,7 @@ class DownloadsBrowserIT {
         assertThat(fetchBackend("/api/questions/" + question + "/attachments/" + fileId, user))
                 .isEqualTo(log);
 
-        // the administrator's downloads: a backup archive, the audit CSV, the report's CSV and PDF
+        // the administrator's downloads: a backup archive, the report's CSV and PDF
         driver.manage().deleteAllCookies();
         browser.signIn(base, "admin", "admin-demo-2026", FIRST_LOAD);
         String backupId =
@@ -172,17 +172,6 @@ class DownloadsBrowserIT {
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(backupLink));
         assertIntact(backupLink, fetchBackend("/api/admin/backups/" + backupId + "/file", admin));
 
-        driver.get(base + "admin/audit");
-        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-grid")));
-        browser.type(By.cssSelector("#audit-action input"), "backups");
-        browser.click(By.id("audit-apply"));
-        // backups.create, backups.completed and the audited downloads of the archive
-        browser.waitFor()
-                .until(d -> Long.parseLong(d.findElement(By.id("audit-count")).getAttribute("data-total")) >= 4);
-        byte[] csv = fetchBackend("/api/admin/audit/export?action=backups", admin);
-        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("backups.create", "backups.completed");
-        assertIntact(By.id("audit-csv"), csv);
-
         LocalDate first = LocalDate.now().withDayOfMonth(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
         String period = "from=" + first + "&to=" + last;
@@ -195,6 +184,21 @@ class DownloadsBrowserIT {
                 .isEqualTo(pdfText(fetchBackend("/api/reports/service?format=pdf&" + period, admin)))
                 .contains("月度服务总结报告");
         browser.screenshot("downloads-report");
+
+        // the auditor's download, the audit CSV (separation of duties: only AUDITOR reads the audit log)
+        driver.manage().deleteAllCookies();
+        browser.signIn(base, "auditor", "auditor-demo-2026", FIRST_LOAD);
+        String auditor = login("auditor", "auditor-demo-2026");
+        driver.get(base + "admin/audit");
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-grid")));
+        browser.type(By.cssSelector("#audit-action input"), "backups");
+        browser.click(By.id("audit-apply"));
+        // backups.create, backups.completed and the audited downloads of the archive
+        browser.waitFor()
+                .until(d -> Long.parseLong(d.findElement(By.id("audit-count")).getAttribute("data-total")) >= 4);
+        byte[] csv = fetchBackend("/api/audit/export?action=backups", auditor);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("backups.create", "backups.completed");
+        assertIntact(By.id("audit-csv"), csv);
     }
 
     @Test

@@ -91,7 +91,7 @@ class SlaPoliciesBrowserIT {
                 .containsPattern(
                         "\"kind\":\"SUGGESTION\",\"severity\":\"D\",\"replyMinutes\":\\d+,\"resolveMinutes\":2000");
         // one call for the whole table: one event without a row as its target
-        String events = api("/api/admin/audit?action=sla-policies.update");
+        String events = api("/api/audit?action=sla-policies.update");
         assertThat(events).contains("\"total\":1").doesNotContain("FAULT/A");
 
         // 0 minutes: marked at once, before any save, and the save sends nothing
@@ -110,7 +110,7 @@ class SlaPoliciesBrowserIT {
         assertThat(api("/api/admin/sla-policies"))
                 .containsPattern("\"kind\":\"FAULT\",\"severity\":\"C\",\"replyMinutes\":\\d+,\"resolveMinutes\":240,")
                 .doesNotContainPattern("\"kind\":\"CONSULTATION\",\"severity\":\"B\",\"replyMinutes\":0,");
-        assertThat(api("/api/admin/audit?action=sla-policies.update")).contains("\"total\":1");
+        assertThat(api("/api/audit?action=sla-policies.update")).contains("\"total\":1");
     }
 
     private static String value(String field) {
@@ -120,17 +120,24 @@ class SlaPoliciesBrowserIT {
     /** A GET on the backend as the admin; the answer's body. */
     private static String api(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(backend + path))
-                .header("Authorization", "Bearer " + token())
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + token(
+                                        path.startsWith("/api/audit/") || path.startsWith("/api/audit?")
+                                                ? "auditor"
+                                                : "admin"))
                 .build();
         return HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 
-    private static String token() throws IOException, InterruptedException {
+    private static String token(String username) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(backend + "/api/auth/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin-demo-2026\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + username + "-demo-2026\"}"))
                 .build();
         String body = HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofString())

@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * First-start accounts: the documented demo accounts (default profile), or in production only
- * an {@code admin} whose initial password comes from the environment ({@code KB_ADMIN_PASSWORD}).
- * Existing accounts are never touched.
+ * an {@code admin} whose initial password comes from the environment ({@code KB_ADMIN_PASSWORD}); in both, a
+ * {@code secadmin} (SECURITY_ADMIN) and an {@code auditor} (AUDITOR) while no account holds those roles ({@code
+ * KB_SECADMIN_PASSWORD}, {@code KB_AUDITOR_PASSWORD} in production). Existing accounts are never touched.
  */
 @Component
 public class AccountSeeder {
@@ -25,7 +26,9 @@ public class AccountSeeder {
             "expert", "expert-demo-2026",
             "expert2", "expert2-demo-2026",
             "vendor", "vendor-demo-2026",
-            "user", "user-demo-2026");
+            "user", "user-demo-2026",
+            "secadmin", "secadmin-demo-2026",
+            "auditor", "auditor-demo-2026");
 
     private final AccountService accounts;
     private final KbProperties props;
@@ -104,11 +107,57 @@ public class AccountSeeder {
         } else {
             wanted = Flux.empty();
         }
-        return wanted.concatMap(u -> accounts.byUsername(u.username())
-                        .map(x -> false)
-                        .onErrorResume(e -> accounts.create(u)
-                                .doOnNext(x -> log.info("Created account '{}'", u.username()))
-                                .thenReturn(true)))
-                .then();
+        boolean demo = props.seed().demoAccounts();
+        return wanted.concatMap(this::createIfMissing)
+                .then(firstHolder(
+                        Role.SECURITY_ADMIN,
+                        "secadmin",
+                        demo ? DEMO_PASSWORDS.get("secadmin") : props.seed().secadminPassword(),
+                        demo ? "安全管理员" : "Security administrator"))
+                .then(firstHolder(
+                        Role.AUDITOR,
+                        "auditor",
+                        demo ? DEMO_PASSWORDS.get("auditor") : props.seed().auditorPassword(),
+                        demo ? "安全审计员" : "Auditor"));
+    }
+
+    private Mono<Boolean> createIfMissing(AccountService.NewUser u) {
+        return accounts.byUsername(u.username())
+                .map(x -> false)
+                .onErrorResume(e -> accounts.seed(u, !props.seed().demoAccounts())
+                        .doOnNext(x -> log.info("Created account '{}'", u.username()))
+                        .thenReturn(true));
+    }
+
+    /**
+     * The first account of a separated duty: created only while no account holds the role, so an installation
+     * from before the separation (where {@code admin} did everything) gains its security admin and auditor at the
+     * next start without anyone being locked out, and a later rename or removal is never undone.
+     */
+    private Mono<Void> firstHolder(Role role, String username, String password, String displayName) {
+        if (password == null || password.isBlank()) {
+            return Mono.empty();
+        }
+        return accounts.all()
+                .any(u -> u.roles().contains(role))
+                .flatMap(held -> held
+                        ? Mono.empty()
+                        : accounts.byUsername(username)
+                                .doOnNext(x -> log.warn(
+                                        "No account holds {} and the name '{}' is taken: create one by hand",
+                                        role,
+                                        username))
+                                .then()
+                                .onErrorResume(e -> createIfMissing(new AccountService.NewUser(
+                                                username,
+                                                password,
+                                                displayName,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                Set.of(role)))
+                                        .then()));
     }
 }

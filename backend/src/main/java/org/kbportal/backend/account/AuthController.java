@@ -1,5 +1,6 @@
 package org.kbportal.backend.account;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.kbportal.backend.audit.AuditLog;
 import org.kbportal.backend.audit.ClientAddress;
+import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,19 +44,78 @@ class AuthController {
             @NotBlank(message = "password is required") @Size(max = 200)
             String password) {}
 
-    record LoginResponse(String token, Set<Role> roles, String username, String displayName, Instant expiresAt) {}
+    /**
+     * A login; {@code passwordChangeRequired}: the API answers nothing but the password change, {@code
+     * /api/auth/me} and logout until the password is changed ({@link PasswordChangeGate}).
+     */
+    record LoginResponse(
+            String token,
+            Set<Role> roles,
+            String username,
+            String displayName,
+            Instant expiresAt,
+            boolean passwordChangeRequired) {}
 
     /** Throttling, locks and the audit of logins are {@link LoginService}'s. */
     @PostMapping("/api/auth/login")
     Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         String ip = ClientAddress.of(http, props.audit().trustedProxies());
         return logins.login(request.username(), request.password(), ip)
-                .map(l -> new LoginResponse(
-                        l.token(),
-                        l.user().roles(),
-                        l.user().username(),
-                        l.user().displayName(),
-                        l.expiresAt()));
+                .flatMap(l -> accounts.passwordChangeRequired(l.user().id())
+                        .map(required -> new LoginResponse(
+                                l.token(),
+                                l.user().roles(),
+                                l.user().username(),
+                                l.user().displayName(),
+                                l.expiresAt(),
+                                required)));
+    }
+
+    record PasswordChange(
+            @NotBlank(message = "current is required") @Size(max = 200)
+            String current,
+
+            @JsonProperty("new")
+            @NotBlank(message = "new is required")
+            @Size(max = 200, message = "at most 200 characters")
+            String newPassword) {}
+
+    /**
+     * Changes the caller's own password: the current one is checked like a login (a wrong one counts against the
+     * login throttle and is answered {@code 403 urn:kb:wrong-password}), the new one against the policy ({@code
+     * 400 urn:kb:weak-password} with {@code violations}); audited either way. Other logins of the account end.
+     */
+    @PostMapping("/api/auth/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> changePassword(
+            @Valid @RequestBody PasswordChange change,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            Authentication auth,
+            ServerHttpRequest http) {
+        KbPrincipal me = (KbPrincipal) auth.getPrincipal();
+        String ip = ClientAddress.of(http, props.audit().trustedProxies());
+        String token =
+                authorization.substring(Math.min(7, authorization.length())).strip();
+        return logins.verify(me.username(), change.current(), ip)
+                .onErrorMap(
+                        e -> e instanceof KbException k && k.status() == HttpStatus.UNAUTHORIZED,
+                        e -> new KbException(
+                                HttpStatus.FORBIDDEN,
+                                "wrong-password",
+                                "Wrong password",
+                                "The current password is wrong."))
+                .then(accounts.changeOwnPassword(me.userId(), change.newPassword(), token))
+                .then(audit.record(me.username(), "auth.password-changed", me.username(), 204, null, ip))
+                .onErrorResume(
+                        KbException.class,
+                        e -> audit.record(
+                                        me.username(),
+                                        "auth.password-change-failed",
+                                        me.username(),
+                                        e.status().value(),
+                                        e.type().toString(),
+                                        ip)
+                                .then(Mono.error(e)));
     }
 
     @PostMapping("/api/auth/logout")

@@ -53,6 +53,28 @@ public class LoginService {
 
     /** Logs in from {@code address}; 401, 429 (throttled or locked) or 503 (checks busy) problems. */
     public Mono<AccountService.Login> login(String typed, String password, String address) {
+        return verify(typed, password, address)
+                .flatMap(v -> accounts.issueToken(v.user())
+                        .flatMap(l -> audit.record(
+                                        v.user().username(),
+                                        "auth.login",
+                                        null,
+                                        200,
+                                        v.failuresBefore() > 0
+                                                ? "after " + v.failuresBefore() + " failed attempts"
+                                                : null,
+                                        address)
+                                .thenReturn(l)));
+    }
+
+    /** A checked password: its account and the failed attempts before it. */
+    record Verified(UserAccount user, int failuresBefore) {}
+
+    /**
+     * Checks a user name and password exactly as a login does (throttle, lock, audit of failures), without
+     * issuing a token: the login itself, and the current password of a self-service change.
+     */
+    Mono<Verified> verify(String typed, String password, String address) {
         String name = typed == null ? "" : typed.strip();
         String account = accountKey(name);
         String from = "address:" + (address == null ? "unknown" : address);
@@ -69,7 +91,7 @@ public class LoginService {
                 });
     }
 
-    private Mono<AccountService.Login> check(
+    private Mono<Verified> check(
             String name,
             String password,
             String address,
@@ -91,30 +113,21 @@ public class LoginService {
                                             .then(throttle.refund(from))
                                             .then(Mono.error(busy)))
                             .flatMap(ok -> ok
-                                    ? succeeded(user.orElseThrow(), address, account, a, from)
+                                    ? succeeded(user.orElseThrow(), account, a, from)
                                     : failed(user.isPresent() ? name : null, address, account, a, from, ip));
                 });
     }
 
-    private Mono<AccountService.Login> succeeded(
-            UserAccount user, String address, String account, LoginThrottle.Charge a, String from) {
+    private Mono<Verified> succeeded(UserAccount user, String account, LoginThrottle.Charge a, String from) {
         int before = a.failures() - 1;
         Instant now = clock.instant();
         return throttle.clear(account)
                 .then(throttle.refund(from))
                 .then(throttle.deleteStale(now.minus(settings.failureWindow()), now))
-                .then(accounts.issueToken(user))
-                .flatMap(l -> audit.record(
-                                user.username(),
-                                "auth.login",
-                                null,
-                                200,
-                                before > 0 ? "after " + before + " failed attempts" : null,
-                                address)
-                        .thenReturn(l));
+                .thenReturn(new Verified(user, before));
     }
 
-    private Mono<AccountService.Login> failed(
+    private Mono<Verified> failed(
             String known,
             String address,
             String account,

@@ -1,8 +1,31 @@
 package org.kbportal.backend.account;
 
-/** What a user may do: ask and read (USER), answer (EXPERT), curate and administer (ADMIN). */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a user may do: ask and read (USER), answer (EXPERT), curate and run the service (ADMIN, the system
+ * administrator), manage accounts and security settings (SECURITY_ADMIN), read the audit log (AUDITOR).
+ * The last three are the separated duties (三权分立): no account holds ADMIN together with either of the others.
+ */
 public enum Role {
     USER,
     EXPERT,
-    ADMIN
+    ADMIN,
+    SECURITY_ADMIN,
+    AUDITOR;
+
+    /** The roles ADMIN may not be combined with. */
+    static final Set<Role> SEPARATED_FROM_ADMIN = EnumSet.of(SECURITY_ADMIN, AUDITOR);
+
+    /** The conflicting pairs in a set of roles, e.g. {@code ["ADMIN+AUDITOR"]}; empty when it is allowed. */
+    static java.util.List<String> conflicts(Set<Role> roles) {
+        if (roles == null || !roles.contains(ADMIN)) {
+            return java.util.List.of();
+        }
+        return SEPARATED_FROM_ADMIN.stream()
+                .filter(roles::contains)
+                .map(r -> ADMIN.name() + "+" + r.name())
+                .toList();
+    }
 }

@@ -25,8 +25,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every endpoint's access rule in one place: reading published knowledge is public, {@code
- * /api/admin/**} needs ADMIN, {@code /api/expert/**} EXPERT or ADMIN, everything else under {@code /api} a valid bearer token.
+ * Every endpoint's access rule in one place: reading published knowledge is public, accounts ({@code
+ * /api/admin/users/**}) need SECURITY_ADMIN, the audit log ({@code /api/audit/**}) AUDITOR, the rest of {@code
+ * /api/admin/**} ADMIN, {@code /api/expert/**} EXPERT or ADMIN, everything else under {@code /api} a valid bearer
+ * token (separation of duties, docs/SECURITY.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -49,13 +51,18 @@ class SecurityConfig {
         MetricsToken scrape = new MetricsToken(metricsToken);
         ReactiveAuthenticationManager manager = auth -> auth instanceof MetricsToken.Scrape
                 ? Mono.just(MetricsToken.authenticated())
-                : accounts.authenticate((String) auth.getCredentials())
+                : accounts.authenticateRequest((String) auth.getCredentials())
                         .switchIfEmpty(Mono.error(new BadCredentialsException("invalid token")))
-                        .map(p -> new UsernamePasswordAuthenticationToken(
-                                p,
+                        .map(a -> new UsernamePasswordAuthenticationToken(
+                                a.principal(),
                                 auth.getCredentials(),
-                                p.roles().stream()
-                                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                                java.util.stream.Stream.concat(
+                                                a.principal().roles().stream()
+                                                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())),
+                                                a.passwordChangeRequired()
+                                                        ? java.util.stream.Stream.of(new SimpleGrantedAuthority(
+                                                                PasswordChangeGate.AUTHORITY))
+                                                        : java.util.stream.Stream.empty())
                                         .toList()));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(manager);
         bearer.setServerAuthenticationConverter(exchange -> {
@@ -98,6 +105,11 @@ class SecurityConfig {
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(ex -> ex.pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
+                        // separation of duties: accounts are the security admin's, the audit log the auditor's
+                        .pathMatchers("/api/admin/users", "/api/admin/users/**")
+                        .hasRole(Role.SECURITY_ADMIN.name())
+                        .pathMatchers("/api/audit", "/api/audit/**")
+                        .hasRole(Role.AUDITOR.name())
                         .pathMatchers("/api/admin/**", "/api/reports/**")
                         .hasRole("ADMIN")
                         .pathMatchers("/api/expert/**")

@@ -99,6 +99,82 @@ class UserRepository {
                 .one();
     }
 
+    /** The account a token belongs to, with its password state (for the forced change). */
+    record TokenHolder(UserAccount user, boolean changeRequired, Instant changedAt) {}
+
+    Mono<TokenHolder> findTokenHolder(String hash, Instant now) {
+        return db.sql("SELECT u.id, u.username, u.password_hash, u.display_name, u.email, u.phone, u.unit,"
+                        + " u.organisation_id, u.address, u.roles, u.enabled, u.created_at,"
+                        + " u.password_change_required, u.password_changed_at"
+                        + " FROM auth_token t JOIN app_user u ON u.id = t.user_id"
+                        + " WHERE t.token_hash = :h AND t.expires_at > :now AND u.enabled = TRUE")
+                .bind("h", hash)
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .map(r -> new TokenHolder(user(r), changeRequired(r), changedAt(r)))
+                .one();
+    }
+
+    /** Whether the account must change its password, and when it was last set. */
+    Mono<TokenHolder> passwordState(long userId) {
+        return db.sql("SELECT " + COLUMNS
+                        + ", password_change_required, password_changed_at FROM app_user WHERE id = :id")
+                .bind("id", userId)
+                .map(r -> new TokenHolder(user(r), changeRequired(r), changedAt(r)))
+                .one();
+    }
+
+    private static boolean changeRequired(Readable r) {
+        return Boolean.TRUE.equals(r.get("password_change_required", Boolean.class));
+    }
+
+    private static Instant changedAt(Readable r) {
+        OffsetDateTime at = r.get("password_changed_at", OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
+    /**
+     * Stores a newly set password: the hash, whether it must be changed at the next sign-in, when it was set, and
+     * one history row (keeping the newest {@code keep}).
+     */
+    Mono<Void> recordPassword(long userId, String hash, boolean changeRequired, Instant at, int keep) {
+        Mono<Void> update = db.sql("UPDATE app_user SET password_hash = :hash, password_change_required = :req,"
+                        + " password_changed_at = :at WHERE id = :id")
+                .bind("hash", hash)
+                .bind("req", changeRequired)
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("id", userId)
+                .then();
+        Mono<Void> history = db.sql(
+                        "INSERT INTO password_history (user_id, password_hash, set_at) VALUES (:id, :hash, :at)")
+                .bind("id", userId)
+                .bind("hash", hash)
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .then();
+        Mono<Void> prune = db.sql("DELETE FROM password_history WHERE user_id = :id AND id NOT IN (SELECT id FROM"
+                        + " password_history WHERE user_id = :id ORDER BY id DESC LIMIT :keep)")
+                .bind("id", userId)
+                .bind("keep", Math.max(1, keep))
+                .then();
+        return update.then(history).then(prune);
+    }
+
+    /** The newest {@code n} password hashes of an account (the current one first). */
+    Flux<String> recentPasswordHashes(long userId, int n) {
+        return db.sql("SELECT password_hash FROM password_history WHERE user_id = :id ORDER BY id DESC LIMIT :n")
+                .bind("id", userId)
+                .bind("n", Math.max(1, n))
+                .map(r -> r.get("password_hash", String.class))
+                .all();
+    }
+
+    /** Ends every login of an account but one (the token that changed the password stays signed in). */
+    Mono<Void> deleteTokensOfExcept(long userId, String keptHash) {
+        return db.sql("DELETE FROM auth_token WHERE user_id = :u AND token_hash <> :h")
+                .bind("u", userId)
+                .bind("h", keptHash)
+                .then();
+    }
+
     Mono<Void> deleteToken(String hash) {
         return db.sql("DELETE FROM auth_token WHERE token_hash = :h")
                 .bind("h", hash)

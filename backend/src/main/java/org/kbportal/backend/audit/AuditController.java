@@ -37,7 +37,7 @@ class AuditController {
         this.zone = props.questions().zone();
     }
 
-    @GetMapping("/api/admin/audit")
+    @GetMapping("/api/audit")
     Mono<AuditLog.Page> list(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -53,7 +53,7 @@ class AuditController {
     }
 
     /** The same filter as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Chinese). */
-    @GetMapping("/api/admin/audit/export")
+    @GetMapping("/api/audit/export")
     Mono<ResponseEntity<Flux<DataBuffer>>> export(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,

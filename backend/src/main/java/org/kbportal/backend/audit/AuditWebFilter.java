@@ -56,10 +56,14 @@ class AuditWebFilter implements WebFilter {
     private static final List<Pattern> AUDITED_READS = List.of(
             Pattern.compile("/api/admin/export"),
             Pattern.compile("/api/admin/backups/[^/]+/file"),
-            Pattern.compile("/api/admin/audit/export"),
+            // every read of the audit log is itself audited (who looked at what, 等保 8.1.4.3)
+            Pattern.compile("/api/audit"),
+            Pattern.compile("/api/audit/export"),
             Pattern.compile("/api/articles/[^/]+/attachments/[^/]+"),
             Pattern.compile("/api/articles/[^/]+/file"),
             Pattern.compile("/api/questions/[^/]+/attachments/[^/]+"));
+    /** The audit log's query: a read, named {@code audit.read} (its export stays {@code audit.export.download}). */
+    private static final String AUDIT_READ = "/api/audit";
     /** The service report: audited when it is exported as a file (CSV, XLSX, PDF), not when shown. */
     private static final String REPORT = "/api/reports/service";
 
@@ -187,6 +191,9 @@ class AuditWebFilter implements WebFilter {
 
     /** {@code articles.publish}, {@code users.update}, {@code calendar.days.delete}, {@code backups.create}. */
     static String action(HttpMethod method, String route) {
+        if (HttpMethod.GET.equals(method) && AUDIT_READ.equals(route)) {
+            return "audit.read";
+        }
         String rest = route.startsWith(PREFIX)
                 ? route.substring(PREFIX.length())
                 : route.startsWith("/api/") ? route.substring("/api/".length()) : route;

@@ -42,12 +42,18 @@ public record KbProperties(
      * @param indexDataDir a directory to load instead of the copy packaged in the jar
      * @param demoAccounts create the three demo accounts (never in prod)
      * @param adminPassword initial admin password (prod: required from the environment)
+     * @param secadminPassword initial password of {@code secadmin}, created when no account is SECURITY_ADMIN
+     *     (prod: required from the environment)
+     * @param auditorPassword initial password of {@code auditor}, created when no account is AUDITOR (prod:
+     *     required from the environment)
      */
     public record Seed(
             @DefaultValue("true") boolean indexData,
             Path indexDataDir,
             @DefaultValue("false") boolean demoAccounts,
-            String adminPassword) {}
+            String adminPassword,
+            String secadminPassword,
+            String auditorPassword) {}
 
     /** @param tokenTtl how long a login token stays valid */
     public record Auth(@DefaultValue("12h") Duration tokenTtl) {}

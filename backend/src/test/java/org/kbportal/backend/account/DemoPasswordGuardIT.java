@@ -32,6 +32,8 @@ class DemoPasswordGuardIT {
             Map<String, String> prod = new HashMap<>(demo);
             prod.put("spring.profiles.active", "prod");
             prod.put("kb.seed.admin-password", "an-initial-admin-password");
+            prod.put("kb.seed.secadmin-password", "an-initial-secadmin-password");
+            prod.put("kb.seed.auditor-password", "an-initial-auditor-password");
 
             try (BackendServer first = BackendServer.start(data, demo)) {
                 assertThat(first.login("user", "user-demo-2026")).isNotBlank();
@@ -40,14 +42,17 @@ class DemoPasswordGuardIT {
             assertThatThrownBy(() -> BackendServer.start(data, prod).close())
                     .rootCause()
                     .hasMessageContaining("refuses to start")
-                    .hasMessageContaining("[admin, expert, expert2, user, vendor]");
+                    .hasMessageContaining("[admin, auditor, expert, expert2, secadmin, user, vendor]");
 
             try (BackendServer demoAgain = BackendServer.start(data, demo)) {
-                String admin = demoAgain.login("admin", "admin-demo-2026");
-                for (String name : List.of("expert", "expert2", "user")) {
-                    update(demoAgain, admin, name, Map.of("password", name + "-changed-for-production"));
+                // accounts are the security administrator's (separation of duties)
+                String secadmin = demoAgain.login("secadmin", "secadmin-demo-2026");
+                for (String name : List.of("expert", "expert2", "user", "auditor")) {
+                    update(demoAgain, secadmin, name, Map.of("password", name + "-Changed-for-production"));
                 }
-                update(demoAgain, admin, "vendor", Map.of("enabled", false));
+                update(demoAgain, secadmin, "vendor", Map.of("enabled", false));
+                // the security administrator's own password last (its token dies with the change)
+                update(demoAgain, secadmin, "secadmin", Map.of("password", "secadmin-Changed-for-production"));
                 // one demo password left: still refused, and only that account is named
             }
             assertThatThrownBy(() -> BackendServer.start(data, prod).close())
@@ -55,8 +60,8 @@ class DemoPasswordGuardIT {
                     .hasMessageContaining("[admin]");
 
             try (BackendServer demoAgain = BackendServer.start(data, demo)) {
-                String admin = demoAgain.login("admin", "admin-demo-2026");
-                update(demoAgain, admin, "admin", Map.of("password", "admin-changed-for-production"));
+                String secadmin = demoAgain.login("secadmin", "secadmin-Changed-for-production");
+                update(demoAgain, secadmin, "admin", Map.of("password", "admin-changed-for-production"));
             }
             try (BackendServer production = BackendServer.start(data, prod)) {
                 assertThat(production.login("admin", "admin-changed-for-production"))
@@ -74,12 +79,12 @@ class DemoPasswordGuardIT {
         }
     }
 
-    private static void update(BackendServer s, String adminToken, String username, Map<String, Object> change) {
+    private static void update(BackendServer s, String secadminToken, String username, Map<String, Object> change) {
         Number id = (Number) s
                 .client()
                 .get()
                 .uri("/api/admin/users")
-                .header("Authorization", "Bearer " + adminToken)
+                .header("Authorization", "Bearer " + secadminToken)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -94,7 +99,7 @@ class DemoPasswordGuardIT {
         s.client()
                 .put()
                 .uri("/api/admin/users/{id}", id)
-                .header("Authorization", "Bearer " + adminToken)
+                .header("Authorization", "Bearer " + secadminToken)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(change)
                 .exchange()

@@ -37,12 +37,13 @@ class LoginProtectionIT {
     private static final int MAX_FAILURES = 5;
     private static final int ADDRESS_MAX_FAILURES = 8;
     private static final Duration LOCK = Duration.ofSeconds(4);
-    /** 30 Chinese characters: 90 bytes in UTF-8. */
-    private static final String LONG_PASSWORD = "知识库门户的密码可以很长很长很长很长很长很长很长很长很长很长很长";
+    /** "Ab1" and 30 Chinese characters: 93 bytes in UTF-8, four classes (CJK characters count as "other"). */
+    private static final String LONG_PASSWORD = "Ab1知识库门户的密码可以很长很长很长很长很长很长很长很长很长很长很长";
 
     private BackendServer server;
     private WebTestClient http;
     private String admin;
+    private String secadmin;
 
     @BeforeAll
     void start() {
@@ -58,6 +59,7 @@ class LoginProtectionIT {
                         "kb.login.lock-duration", LOCK.toSeconds() + "s"));
         http = server.client();
         admin = server.login("admin", "admin-demo-2026");
+        secadmin = server.login("secadmin", "secadmin-demo-2026");
     }
 
     @AfterAll
@@ -84,7 +86,7 @@ class LoginProtectionIT {
 
         http.post()
                 .uri("/api/admin/users/expert/unlock")
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + secadmin)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -190,7 +192,7 @@ class LoginProtectionIT {
         String changed = "新密码" + LONG_PASSWORD;
         http.put()
                 .uri("/api/admin/users/{id}", created.get("id"))
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + secadmin)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("password", changed))
                 .exchange()
@@ -263,7 +265,7 @@ class LoginProtectionIT {
     private Map<String, Object> createUser(String username, String password) {
         return http.post()
                 .uri("/api/admin/users")
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + secadmin)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
                         "username", username,

@@ -58,10 +58,12 @@ class LoginThrottlePostgresIT {
                 assertThat(status(http, two, "expert", "expert-demo-2026")).isEqualTo(429);
 
                 String admin = one.login("admin", "admin-demo-2026");
+
+                String secadmin = one.login("secadmin", "secadmin-demo-2026");
                 one.client()
                         .post()
                         .uri("/api/admin/users/expert/unlock")
-                        .header("Authorization", "Bearer " + admin)
+                        .header("Authorization", "Bearer " + secadmin)
                         .exchange()
                         .expectStatus()
                         .isOk();

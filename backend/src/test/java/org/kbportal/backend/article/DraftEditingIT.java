@@ -25,6 +25,7 @@ class DraftEditingIT {
 
     BackendServer server;
     String admin;
+    String secadmin;
     String expert;
     String expert2;
     String vendor;
@@ -42,6 +43,7 @@ class DraftEditingIT {
                 BackendServer.tempDataDir("kb-draft-editing-it"),
                 Map.of("kb.seed.index-data", "false", "kb.search.embeddings", "false"));
         admin = server.login("admin", "admin-demo-2026");
+        secadmin = server.login("secadmin", "secadmin-demo-2026");
         expert = server.login("expert", "expert-demo-2026");
         expert2 = server.login("expert2", "expert2-demo-2026");
         vendor = server.login("vendor", "vendor-demo-2026");
@@ -180,7 +182,7 @@ class DraftEditingIT {
                 .client()
                 .get()
                 .uri("/api/admin/users")
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + secadmin)
                 .exchange()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
                 .returnResult()

@@ -42,6 +42,8 @@ class AuditTrailIT {
     BackendServer server;
     WebTestClient http;
     String admin;
+    String secadmin;
+    String auditor;
     String user;
 
     record Reply(int status, String body) {}
@@ -54,6 +56,8 @@ class AuditTrailIT {
                 "kb.audit.refusal-window", WINDOW.toMillis() + "ms"));
         http = server.client();
         admin = server.login("admin", "admin-demo-2026");
+        secadmin = server.login("secadmin", "secadmin-demo-2026");
+        auditor = server.login("auditor", "auditor-demo-2026");
         user = server.login("user", "user-demo-2026");
     }
 
@@ -213,14 +217,14 @@ class AuditTrailIT {
         try {
             EntityExchangeResult<String> created = http.post()
                     .uri("/api/admin/users")
-                    .header("Authorization", "Bearer " + admin)
+                    .header("Authorization", "Bearer " + secadmin)
                     .header("X-Forwarded-For", from)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of(
                             "username",
                             "unaudited",
                             "password",
-                            "unaudited-pass-1",
+                            "Portal-pass-2026",
                             "displayName",
                             "未审计",
                             "roles",
@@ -238,7 +242,7 @@ class AuditTrailIT {
             repairAuditTable();
         }
         // nothing happened: no such user
-        assertThat(get("/api/admin/users", admin, from).body()).doesNotContain("unaudited");
+        assertThat(get("/api/admin/users", secadmin, from).body()).doesNotContain("unaudited");
         assertThat(get("/api/articles/" + manual + "/file", admin, from).status())
                 .isEqualTo(200);
     }
@@ -361,11 +365,11 @@ class AuditTrailIT {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> all(String action) {
         Map<String, Object> page = http.get()
-                .uri(u -> u.path("/api/admin/audit")
+                .uri(u -> u.path("/api/audit")
                         .queryParam("action", action)
                         .queryParam("size", 200)
                         .build())
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + auditor)
                 .exchange()
                 .expectStatus()
                 .isOk()

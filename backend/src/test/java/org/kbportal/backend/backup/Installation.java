@@ -46,6 +46,7 @@ final class Installation {
     static void populate(BackendServer server) {
         WebTestClient http = server.client();
         String admin = server.login("admin", "admin-demo-2026");
+        String secadmin = server.login("secadmin", "secadmin-demo-2026");
         String user = server.login("user", "user-demo-2026");
         String expert = server.login("expert", "expert-demo-2026");
         http.post()
@@ -84,7 +85,7 @@ final class Installation {
         post(http, admin, "/api/admin/synonyms", Map.of("terms", List.of("光纤", "FC", "fibre channel")), 201);
         post(
                 http,
-                admin,
+                secadmin,
                 "/api/admin/users",
                 Map.of(
                         "username",

@@ -77,11 +77,12 @@ class ExpertEventStreamRevocationIT {
         try {
             stream.awaitConnected();
             String admin = server.login("admin", "admin-demo-2026");
+            String secadmin = server.login("secadmin", "secadmin-demo-2026");
             Number id = (Number) server
                     .client()
                     .get()
                     .uri("/api/admin/users")
-                    .header("Authorization", "Bearer " + admin)
+                    .header("Authorization", "Bearer " + secadmin)
                     .exchange()
                     .expectBodyList(Map.class)
                     .returnResult()
@@ -94,7 +95,7 @@ class ExpertEventStreamRevocationIT {
             server.client()
                     .put()
                     .uri("/api/admin/users/{id}", id)
-                    .header("Authorization", "Bearer " + admin)
+                    .header("Authorization", "Bearer " + secadmin)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("roles", List.of("USER")))
                     .exchange()

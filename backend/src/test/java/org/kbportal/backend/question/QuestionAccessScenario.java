@@ -19,11 +19,13 @@ final class QuestionAccessScenario {
     private final BackendServer server;
     private final Api api;
     private final String admin;
+    private final String secadmin;
 
     QuestionAccessScenario(BackendServer server) {
         this.server = server;
         this.api = new Api(server.client());
         this.admin = server.login("admin", "admin-demo-2026");
+        this.secadmin = server.login("secadmin", "secadmin-demo-2026");
     }
 
     void run() {
@@ -83,7 +85,7 @@ final class QuestionAccessScenario {
         assertThat(api.get(demoted, "/api/questions/" + aliceQuestion).status()).isEqualTo(200);
         assertThat(status(demoted, "/api/expert/queue")).isEqualTo(200);
         // the EXPERT role is removed; the expert record stays (history, roster)
-        assertThat(api.put(admin, "/api/admin/users/" + demotedId, Map.of("roles", List.of("USER")))
+        assertThat(api.put(secadmin, "/api/admin/users/" + demotedId, Map.of("roles", List.of("USER")))
                         .status())
                 .isEqualTo(200);
         assertThat(api.get(demoted, "/api/questions/" + aliceQuestion).status()).isEqualTo(404);
@@ -111,7 +113,7 @@ final class QuestionAccessScenario {
         // a disabled account: its tokens are gone, and the account no longer counts as an expert
         expert(idleId, true);
         assertThat(api.get(idle, "/api/questions/" + bobQuestion).status()).isEqualTo(200);
-        assertThat(api.put(admin, "/api/admin/users/" + idleId, Map.of("enabled", false))
+        assertThat(api.put(secadmin, "/api/admin/users/" + idleId, Map.of("enabled", false))
                         .status())
                 .isEqualTo(200);
         assertThat(api.get(idle, "/api/questions/" + bobQuestion).status()).isEqualTo(401);
@@ -123,20 +125,20 @@ final class QuestionAccessScenario {
 
     private Api.Reply user(String name, Long orgId, String unit, String role) {
         Map<String, Object> body = new HashMap<>(
-                Map.of("username", name, "password", name + "-pass-2026", "displayName", name, "roles", List.of(role)));
+                Map.of("username", name, "password", "Portal-pass-2026", "displayName", name, "roles", List.of(role)));
         if (orgId != null) {
             body.put("organisationId", orgId);
         }
         if (unit != null) {
             body.put("unit", unit);
         }
-        return api.post(admin, "/api/admin/users", body);
+        return api.post(secadmin, "/api/admin/users", body);
     }
 
     private String login(Api.Reply account) {
         assertThat(account.status()).as("account %s", account.body()).isEqualTo(201);
         String name = (String) account.get("username");
-        return server.login(name, name + "-pass-2026");
+        return server.login(name, "Portal-pass-2026");
     }
 
     private void expert(long userId, boolean active) {

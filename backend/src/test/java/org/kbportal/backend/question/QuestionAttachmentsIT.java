@@ -38,6 +38,7 @@ class QuestionAttachmentsIT {
     BackendServer server;
     Api api;
     String admin;
+    String secadmin;
     String expert;
     String user;
     String outsider;
@@ -56,16 +57,17 @@ class QuestionAttachmentsIT {
                         "kb.questions.event-heartbeat", "300ms"));
         api = new Api(server.client());
         admin = server.login("admin", "admin-demo-2026");
+        secadmin = server.login("secadmin", "secadmin-demo-2026");
         expert = server.login("expert", "expert-demo-2026");
         user = server.login("user", "user-demo-2026");
         api.post(
-                admin,
+                secadmin,
                 "/api/admin/users",
                 Map.of(
                         "username",
                         "outsider",
                         "password",
-                        "outsider-pass-1",
+                        "Portal-pass-2026",
                         "displayName",
                         "外单位用户",
                         "unit",
@@ -73,21 +75,21 @@ class QuestionAttachmentsIT {
                         "roles",
                         List.of("USER")));
         api.post(
-                admin,
+                secadmin,
                 "/api/admin/users",
                 Map.of(
                         "username",
                         "colleague",
                         "password",
-                        "colleague-pass-1",
+                        "Portal-pass-2026",
                         "displayName",
                         "同事",
                         "unit",
                         "市政务服务中心",
                         "roles",
                         List.of("USER")));
-        outsider = server.login("outsider", "outsider-pass-1");
-        colleague = server.login("colleague", "colleague-pass-1");
+        outsider = server.login("outsider", "Portal-pass-2026");
+        colleague = server.login("colleague", "Portal-pass-2026");
         Api.Reply asked = api.post(
                 user,
                 "/api/questions",

@@ -44,6 +44,8 @@ class QuestionFlowIT {
     BackendServer server;
     Api api;
     String admin;
+    String secadmin;
+    String auditor;
     String expert;
     String user;
     long slaQuestion;
@@ -68,6 +70,8 @@ class QuestionFlowIT {
                         "kb.questions.sla-check-interval", "500ms"));
         api = new Api(server.client());
         admin = server.login("admin", "admin-demo-2026");
+        secadmin = server.login("secadmin", "secadmin-demo-2026");
+        auditor = server.login("auditor", "auditor-demo-2026");
         expert = server.login("expert", "expert-demo-2026");
         user = server.login("user", "user-demo-2026");
         // a question whose reply clock runs out in a minute; checked by the last test
@@ -312,25 +316,25 @@ class QuestionFlowIT {
         long id = ask(user, "CONSULTATION", "C", "database", "如何导出慢查询日志", "<p>MySQL 慢查询</p>")
                 .id();
         api.post(
-                admin,
+                secadmin,
                 "/api/admin/users",
                 Map.of(
                         "username", "outsider",
-                        "password", "outsider-pass-1",
+                        "password", "Portal-pass-2026",
                         "displayName", "外单位用户",
                         "unit", "另一个单位",
                         "roles", List.of("USER")));
         api.post(
-                admin,
+                secadmin,
                 "/api/admin/users",
                 Map.of(
                         "username", "colleague",
-                        "password", "colleague-pass-1",
+                        "password", "Portal-pass-2026",
                         "displayName", "同事",
                         "unit", "市政务服务中心",
                         "roles", List.of("USER")));
-        String outsider = server.login("outsider", "outsider-pass-1");
-        String colleague = server.login("colleague", "colleague-pass-1");
+        String outsider = server.login("outsider", "Portal-pass-2026");
+        String colleague = server.login("colleague", "Portal-pass-2026");
         assertThat(api.get(outsider, "/api/questions/" + id).status()).isEqualTo(404);
         assertThat(api.post(outsider, "/api/questions/" + id + "/messages", Map.of("body", "hi"))
                         .status())
@@ -443,7 +447,7 @@ class QuestionFlowIT {
     }
 
     long userId(String username) {
-        return api.getList(admin, "/api/admin/users").stream()
+        return api.getList(secadmin, "/api/admin/users").stream()
                 .filter(u -> username.equals(u.get("username")))
                 .mapToLong(u -> ((Number) u.get("id")).longValue())
                 .findFirst()
@@ -590,7 +594,7 @@ class QuestionFlowIT {
                 .anyMatch(p -> "CONSULTATION".equals(p.get("kind"))
                         && "E".equals(p.get("severity"))
                         && ((Number) p.get("resolveMinutes")).intValue() == 4444);
-        assertThat(api.get(admin, "/api/admin/audit?action=sla-policies.update")
+        assertThat(api.get(auditor, "/api/audit?action=sla-policies.update")
                         .body()
                         .toString())
                 .contains("4444");

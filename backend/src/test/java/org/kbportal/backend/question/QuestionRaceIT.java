@@ -71,22 +71,23 @@ class QuestionRaceIT {
         Api apiA = new Api(a.client());
         Api apiB = new Api(b.client());
         String admin = a.login("admin", "admin-demo-2026");
+        String secadmin = a.login("secadmin", "secadmin-demo-2026");
         // nobody on duty for routing: the demo L1 expert is switched off, so questions wait in the queue
         assertThat(apiA.put(
                                 admin,
-                                "/api/admin/experts/" + userId(apiA, admin, "expert"),
+                                "/api/admin/experts/" + userId(apiA, secadmin, "expert"),
                                 Map.of("tier", "L1", "skills", List.of("network"), "maxLoad", 10, "active", false))
                         .status())
                 .isEqualTo(200);
         for (String name : List.of("racer1", "racer2")) {
             assertThat(apiA.post(
-                                    admin,
+                                    secadmin,
                                     "/api/admin/users",
                                     Map.of(
                                             "username",
                                             name,
                                             "password",
-                                            name + "-pass-2026",
+                                            "Portal-pass-2026",
                                             "displayName",
                                             name,
                                             "email",
@@ -97,13 +98,13 @@ class QuestionRaceIT {
                     .isEqualTo(201);
             assertThat(apiA.put(
                                     admin,
-                                    "/api/admin/experts/" + userId(apiA, admin, name),
+                                    "/api/admin/experts/" + userId(apiA, secadmin, name),
                                     Map.of("tier", "L1", "skills", List.of("network"), "maxLoad", 100))
                             .status())
                     .isEqualTo(200);
         }
-        String racer1 = a.login("racer1", "racer1-pass-2026");
-        String racer2 = b.login("racer2", "racer2-pass-2026");
+        String racer1 = a.login("racer1", "Portal-pass-2026");
+        String racer2 = b.login("racer2", "Portal-pass-2026");
         String user = b.login("user", "user-demo-2026");
 
         int n = 20;

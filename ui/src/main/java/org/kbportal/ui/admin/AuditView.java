@@ -30,7 +30,7 @@ import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
- * The audit log ({@code admin/audit}, ADMIN only): filter by period, actor and action, page through
+ * The audit log ({@code admin/audit}, AUDITOR only: separation of duties): filter by period, actor and action, page through
  * the events newest first, and download the filtered log as CSV. Read-only: the log has no edits.
  */
 @Route(Routes.ADMIN_AUDIT)
@@ -77,7 +77,7 @@ class AuditView extends GuardedPage {
 
     @Override
     protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
+        return AdminAccess.checkRole(event, user, org.kbportal.ui.client.LoginResult.AUDITOR);
     }
 
     @Override

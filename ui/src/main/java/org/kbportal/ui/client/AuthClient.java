@@ -30,6 +30,21 @@ public class AuthClient {
                 .body(LoginResult.class));
     }
 
+    /**
+     * Changes the signed-in user's own password; the token stays valid.
+     *
+     * @throws BackendException {@code wrong-password} (403), {@code weak-password} (400, with {@code violations})
+     */
+    public void changePassword(String token, String current, String next) {
+        BackendCalls.run(() -> http.post()
+                .uri("/api/auth/password")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("current", current, "new", next))
+                .retrieve()
+                .toBodilessEntity());
+    }
+
     /** Revokes the token at the backend. */
     public void logout(String token) {
         BackendCalls.run(() -> http.post()

@@ -7,7 +7,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** Backups ({@code /api/admin/backups}) and the audit log ({@code /api/admin/audit}), ADMIN only. */
+/** Backups ({@code /api/admin/backups}) (ADMIN) and the audit log ({@code /api/audit}, AUDITOR). */
 @Component
 public class OperationsClient {
 
@@ -45,14 +45,12 @@ public class OperationsClient {
         Map<String, Object> params = new LinkedHashMap<>(filter.params());
         params.put("page", page);
         params.put("size", size);
-        return BackendCalls.call(() -> http.get()
-                .uri(QueryUris.of("/api/admin/audit", params))
-                .retrieve()
-                .body(AuditPage.class));
+        return BackendCalls.call(() ->
+                http.get().uri(QueryUris.of("/api/audit", params)).retrieve().body(AuditPage.class));
     }
 
     /** The filtered audit log as CSV, for {@link BackendFiles}. */
     public BackendFiles.Request auditCsv(AuditFilter filter) {
-        return new BackendFiles.Request("/api/admin/audit/export", filter.params());
+        return new BackendFiles.Request("/api/audit/export", filter.params());
     }
 }

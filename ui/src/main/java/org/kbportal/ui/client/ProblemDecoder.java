@@ -66,6 +66,11 @@ final class ProblemDecoder {
                         f.getValue().isNumber()
                                 ? f.getValue().numberValue()
                                 : f.getValue().asString());
+            } else if (!STANDARD.contains(f.getKey()) && f.getValue().isArray()) {
+                // a list of codes, e.g. the password rules a weak password breaks ("violations")
+                List<String> values = new ArrayList<>();
+                f.getValue().forEach(v -> values.add(v.asString("")));
+                properties.put(f.getKey(), List.copyOf(values));
             }
         });
         return new Problem(

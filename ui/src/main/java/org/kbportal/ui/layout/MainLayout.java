@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * links the user's role allows, the language switch and the login state.
  */
 @Layout
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout
+        implements AfterNavigationObserver, com.vaadin.flow.router.BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(MainLayout.class);
 
@@ -82,6 +83,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(header);
     }
 
+    /**
+     * An account whose password an administrator set (or that expired) changes it first: the backend answers
+     * nothing else, so every page but the change page sends the user there.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        String path = event.getLocation().getPath();
+        if (user.mustChangePassword() && !path.equals(Routes.PASSWORD) && !path.equals(Routes.LOGIN)) {
+            event.forwardTo(Routes.PASSWORD);
+        }
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         currentPath = event.getLocation().getPathWithQueryParameters();
@@ -92,8 +105,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         getElement().executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
     }
 
-    /** The admin's pages in navigation order: group key, route, label key, element id (browser tests use the ids). */
-    private record AdminPage(String group, String route, String key, String id) {}
+    /**
+     * The administrative pages in navigation order: group key, route, label key, element id (browser tests use the
+     * ids) and the role that sees it (separation of duties: the system administrator's pages, the auditor's).
+     */
+    private record AdminPage(String group, String route, String key, String id, String role) {
+
+        AdminPage(String group, String route, String key, String id) {
+            this(group, route, key, id, LoginResult.ADMIN);
+        }
+    }
 
     private static final List<AdminPage> ADMIN_PAGES = List.of(
             new AdminPage("nav.group-content", Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin"),
@@ -108,7 +129,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new AdminPage("nav.group-service", Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
             new AdminPage("nav.group-operations", Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
             new AdminPage("nav.group-operations", Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
-            new AdminPage("nav.group-operations", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit"));
+            new AdminPage(
+                    "nav.group-audit", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit", LoginResult.AUDITOR));
 
     private void renderNav(String path) {
         nav.removeAll();
@@ -129,12 +151,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private void renderAdminNav(String path) {
-        boolean admin = user.isAdmin();
+        List<AdminPage> pages =
+                ADMIN_PAGES.stream().filter(p -> user.hasRole(p.role())).toList();
+        boolean admin = !pages.isEmpty();
         adminNav.removeAll();
         adminToggle.setVisible(admin);
         if (admin) {
             String group = null;
-            for (AdminPage page : ADMIN_PAGES) {
+            for (AdminPage page : pages) {
                 if (!page.group().equals(group)) {
                     group = page.group();
                     Span heading = new Span(getTranslation(group));
@@ -178,10 +202,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Span name = new Span(VaadinIcon.USER.create(), new Span(login.name()));
                             name.setId("current-user");
                             name.addClassName("kb-user");
+                            Anchor password = Routes.link(Routes.PASSWORD, getTranslation("nav.change-password"));
+                            password.setId("change-password-link");
+                            password.addClassName("kb-nav-link");
                             Button logout = new Button(getTranslation("nav.logout"), e -> signOut(login));
                             logout.setId("logout-button");
                             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                            account.add(name, logout);
+                            account.add(name, password, logout);
                         },
                         () -> {
                             Anchor login = new Anchor(loginHref(), getTranslation("nav.login"));

@@ -38,6 +38,7 @@ public final class Routes {
     public static final String ADMIN_DUTY = "admin/duty";
     public static final String ADMIN_SLA = "admin/sla";
     public static final String ADMIN_EXPERTS = "admin/experts";
+    public static final String PASSWORD = "account/password";
 
     /** Query parameter of the login page: where to go after signing in. */
     public static final String REDIRECT_PARAM = "redirect";

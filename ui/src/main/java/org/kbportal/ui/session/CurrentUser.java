@@ -43,6 +43,21 @@ public class CurrentUser implements TokenSource {
         return get().map(LoginResult::isAdmin).orElse(false);
     }
 
+    /** Whether the signed-in user must change the password before anything else. */
+    public boolean mustChangePassword() {
+        return get().map(LoginResult::passwordChangeRequired).orElse(false);
+    }
+
+    /** Records that the signed-in user changed the password (the token stays). */
+    public void passwordChanged() {
+        get().ifPresent(l -> requireSession().setAttribute(LoginResult.class, l.withPasswordChanged()));
+    }
+
+    /** Whether the signed-in user holds the role (e.g. {@link LoginResult#AUDITOR}). */
+    public boolean hasRole(String role) {
+        return get().map(l -> l.hasRole(role)).orElse(false);
+    }
+
     /** Whether the user works on questions: an expert or an administrator. */
     public boolean isExpert() {
         return get().map(l -> l.hasRole(LoginResult.EXPERT) || l.isAdmin()).orElse(false);

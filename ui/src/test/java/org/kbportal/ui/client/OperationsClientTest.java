@@ -53,14 +53,13 @@ class OperationsClientTest {
 
     @Test
     void shouldSendTheAuditFilterAndStreamTheCsv() {
-        server.expect(
-                        requestTo(
-                                "http://backend.test/api/admin/audit?from=2026-11-01&to=2026-11-30&action=articles&page=2&size=50"))
+        server.expect(requestTo(
+                        "http://backend.test/api/audit?from=2026-11-01&to=2026-11-30&action=articles&page=2&size=50"))
                 .andRespond(withSuccess("""
                         {"total":101,"items":[{"id":7,"occurredAt":"2026-11-20T08:00:00Z","actor":"admin",
                          "action":"articles.publish","target":"FAQ-1","status":200,"clientIp":"10.0.0.9"}]}
                         """, MediaType.APPLICATION_JSON));
-        server.expect(requestTo("http://backend.test/api/admin/audit/export?actor=%E5%BC%A0%E4%B8%89"))
+        server.expect(requestTo("http://backend.test/api/audit/export?actor=%E5%BC%A0%E4%B8%89"))
                 .andRespond(withSuccess("id,occurred_at\r\n", MediaType.parseMediaType("text/csv")));
 
         AuditPage page = ops.audit(
