@@ -12,10 +12,6 @@ import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.apache.http.Header;
-import org.apache.http.HttpHeaders;
-import org.apache.http.message.BasicHeader;
-import org.elasticsearch.client.RestClientBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -43,30 +39,24 @@ public record ElasticsearchAccess(String username, String password, String apiKe
 
     public static final ElasticsearchAccess OPEN = new ElasticsearchAccess("", "", "", "");
 
-    /** The {@code Authorization} header of every request; null for an open node. */
-    Header authorization() {
+    /**
+     * The {@code Authorization} header value of every request; null for an open node. No Elasticsearch
+     * or Apache types here: this record is bound even when the client library is not on the class path.
+     */
+    String authorization() {
         if (!apiKey.isBlank()) {
-            return new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + apiKey.strip());
+            return "ApiKey " + apiKey.strip();
         }
         if (!username.isBlank()) {
-            String basic =
-                    Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-            return new BasicHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic);
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
         return null;
     }
 
-    /** Applies the credentials and the trusted CA to a low-level client builder. */
-    RestClientBuilder configure(RestClientBuilder builder) {
-        Header auth = authorization();
-        if (auth != null) {
-            builder.setDefaultHeaders(new Header[] {auth});
-        }
-        if (!caFile.isBlank()) {
-            SSLContext ssl = trusting(Path.of(caFile));
-            builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl));
-        }
-        return builder;
+    /** A context trusting the CA file; null without one (the JDK's CAs). */
+    SSLContext sslContext() {
+        return caFile.isBlank() ? null : trusting(Path.of(caFile));
     }
 
     private static SSLContext trusting(Path pem) {

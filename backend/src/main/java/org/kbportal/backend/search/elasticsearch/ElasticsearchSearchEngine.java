@@ -87,7 +87,23 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
         HttpHost[] hosts =
                 nodes.stream().map(u -> HttpHost.create(u.toString())).toArray(HttpHost[]::new);
         return new ElasticsearchClient(new RestClientTransport(
-                access.configure(RestClient.builder(hosts)).build(), new JacksonJsonpMapper()));
+                configure(RestClient.builder(hosts), access).build(), new JacksonJsonpMapper()));
+    }
+
+    /** Applies the credentials (a header on every request) and the trusted CA to a low-level client builder. */
+    static org.elasticsearch.client.RestClientBuilder configure(
+            org.elasticsearch.client.RestClientBuilder builder, ElasticsearchAccess access) {
+        String auth = access.authorization();
+        if (auth != null) {
+            builder.setDefaultHeaders(new org.apache.http.Header[] {
+                new org.apache.http.message.BasicHeader(org.apache.http.HttpHeaders.AUTHORIZATION, auth)
+            });
+        }
+        javax.net.ssl.SSLContext ssl = access.sslContext();
+        if (ssl != null) {
+            builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl));
+        }
+        return builder;
     }
 
     @Override

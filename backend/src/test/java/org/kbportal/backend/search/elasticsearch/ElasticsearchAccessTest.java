@@ -107,7 +107,8 @@ class ElasticsearchAccessTest {
 
     private void call(ElasticsearchAccess access) throws Exception {
         HttpHost host = new HttpHost("localhost", server.getAddress().getPort(), "https");
-        try (RestClient client = access.configure(RestClient.builder(host)).build()) {
+        try (RestClient client = ElasticsearchSearchEngine.configure(RestClient.builder(host), access)
+                .build()) {
             client.performRequest(new Request("GET", "/"));
         }
     }
