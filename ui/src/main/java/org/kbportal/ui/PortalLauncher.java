@@ -31,7 +31,11 @@ public final class PortalLauncher {
             // the UI calls the backend on the port it really got (it may be random in tests)
             String port = backend.getEnvironment().getProperty("local.server.port");
             uiArgs = java.util.Arrays.copyOf(args, args.length + 1);
-            uiArgs[args.length] = "--kb.ui.backend-url=http://127.0.0.1:" + port;
+            // over HTTPS when the backend has a certificate; the UI trusts that very certificate
+            // (KB_TLS_BACKEND_TRUST, by default KB_TLS_CERTIFICATE), pinned, so "localhost" is fine
+            boolean tls = backend.getBean(org.kbportal.backend.system.TlsProperties.class)
+                    .enabled();
+            uiArgs[args.length] = "--kb.ui.backend-url=" + (tls ? "https://localhost:" : "http://127.0.0.1:") + port;
         }
         ConfigurableApplicationContext ui = UiApplication.builder().run(uiArgs);
         return new Contexts(backend, ui);

@@ -40,6 +40,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
                 "object-src 'none'");
     }
 
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     private final String csp;
@@ -62,6 +64,10 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Permissions-Policy", PERMISSIONS);
+        if (request.isSecure()) {
+            // only over HTTPS (RFC 6797): browsers then refuse plain HTTP to the portal for a year
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
         chain.doFilter(request, response);
     }
 

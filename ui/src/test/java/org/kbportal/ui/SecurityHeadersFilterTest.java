@@ -26,6 +26,19 @@ class SecurityHeadersFilterTest {
     }
 
     @Test
+    void shouldSendHstsOnlyOverHttps() throws Exception {
+        MockHttpServletRequest secure = new MockHttpServletRequest("GET", "/");
+        secure.setSecure(true);
+        MockHttpServletResponse overHttps = new MockHttpServletResponse();
+        MockHttpServletResponse overHttp = new MockHttpServletResponse();
+        new SecurityHeadersFilter().doFilter(secure, overHttps, new MockFilterChain());
+        new SecurityHeadersFilter().doFilter(new MockHttpServletRequest("GET", "/"), overHttp, new MockFilterChain());
+
+        assertThat(overHttps.getHeader("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        assertThat(overHttp.getHeader("Strict-Transport-Security")).isNull();
+    }
+
+    @Test
     void shouldAllowArticleImagesFromTheConfiguredHostsOnly() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         new SecurityHeadersFilter(new org.kbportal.ui.article.ContentImageHosts(

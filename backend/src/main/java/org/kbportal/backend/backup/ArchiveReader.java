@@ -2,6 +2,7 @@ package org.kbportal.backend.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -29,13 +30,40 @@ final class ArchiveReader implements AutoCloseable {
 
     private final ZipFile zip;
     private final Manifest manifest;
+    /** The decrypted copy of an encrypted archive, deleted on close; null otherwise. */
+    private final Path decrypted;
 
-    private ArchiveReader(ZipFile zip, Manifest manifest) {
+    private ArchiveReader(ZipFile zip, Manifest manifest, Path decrypted) {
         this.zip = zip;
         this.manifest = manifest;
+        this.decrypted = decrypted;
     }
 
-    static ArchiveReader open(Path archive, ObjectMapper json, String expectedKind) throws IOException {
+    static ArchiveReader open(Path archive, ObjectMapper json, String expectedKind, ArchiveSeal seal)
+            throws IOException {
+        Path decrypted = null;
+        if (EncryptedArchive.isEncrypted(archive)) {
+            decrypted = Files.createTempFile("kb-decrypted-", ".zip");
+            try {
+                EncryptedArchive.decrypt(archive, decrypted, seal);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(decrypted);
+                throw e;
+            }
+            archive = decrypted;
+        }
+        try {
+            return open(archive, json, expectedKind, seal, decrypted);
+        } catch (IOException | RuntimeException e) {
+            if (decrypted != null) {
+                Files.deleteIfExists(decrypted);
+            }
+            throw e;
+        }
+    }
+
+    private static ArchiveReader open(
+            Path archive, ObjectMapper json, String expectedKind, ArchiveSeal seal, Path decrypted) throws IOException {
         ZipFile zip;
         try {
             zip = new ZipFile(archive.toFile());
@@ -47,10 +75,22 @@ final class ArchiveReader implements AutoCloseable {
             if (m == null) {
                 throw new InvalidArchive("The archive has no " + Manifest.NAME + ".");
             }
-            Manifest manifest;
+            byte[] bytes;
             try (InputStream in = zip.getInputStream(m)) {
-                manifest = json.readValue(in, Manifest.class);
-            } catch (IOException | tools.jackson.core.JacksonException e) {
+                bytes = in.readAllBytes();
+            }
+            ZipEntry sig = zip.getEntry(ArchiveSeal.SIGNATURE);
+            byte[] signature = null;
+            if (sig != null) {
+                try (InputStream in = zip.getInputStream(sig)) {
+                    signature = in.readNBytes(4096);
+                }
+            }
+            seal.verify(bytes, signature, json);
+            Manifest manifest;
+            try {
+                manifest = json.readValue(bytes, Manifest.class);
+            } catch (tools.jackson.core.JacksonException e) {
                 throw new InvalidArchive("The manifest cannot be read: " + e.getMessage());
             }
             if (manifest.formatVersion() != Manifest.FORMAT) {
@@ -61,7 +101,7 @@ final class ArchiveReader implements AutoCloseable {
                 throw new InvalidArchive(
                         "The archive is a '" + manifest.kind() + "', expected a '" + expectedKind + "'.");
             }
-            ArchiveReader reader = new ArchiveReader(zip, manifest);
+            ArchiveReader reader = new ArchiveReader(zip, manifest, decrypted);
             java.util.List<String> links = ZipLinks.in(archive);
             if (!links.isEmpty()) {
                 throw new InvalidArchive("Entries " + links + " are symbolic links; an archive of ours holds none.");
@@ -78,7 +118,7 @@ final class ArchiveReader implements AutoCloseable {
         Set<String> seen = new HashSet<>();
         for (ZipEntry e : Collections.list(zip.entries())) {
             String name = e.getName();
-            if (name.equals(Manifest.NAME) || e.isDirectory()) {
+            if (name.equals(Manifest.NAME) || name.equals(ArchiveSeal.SIGNATURE) || e.isDirectory()) {
                 continue;
             }
             String unsafe = SafePath.problem(name);
@@ -113,6 +153,11 @@ final class ArchiveReader implements AutoCloseable {
         }
     }
 
+    /** The decrypted copy this reader reads (null for an archive that was not encrypted). */
+    Path decrypted() {
+        return decrypted;
+    }
+
     Manifest manifest() {
         return manifest;
     }
@@ -136,6 +181,12 @@ final class ArchiveReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        zip.close();
+        try {
+            zip.close();
+        } finally {
+            if (decrypted != null) {
+                Files.deleteIfExists(decrypted);
+            }
+        }
     }
 }

@@ -24,10 +24,12 @@ final class ArchiveWriter implements AutoCloseable {
     }
 
     private final ZipOutputStream zip;
+    private final ArchiveSeal seal;
     private final Map<String, String> digests = new TreeMap<>();
 
-    ArchiveWriter(OutputStream out) {
-        this.zip = new ZipOutputStream(out);
+    ArchiveWriter(OutputStream out, ArchiveSeal seal) throws IOException {
+        this.zip = new ZipOutputStream(seal.protect(out));
+        this.seal = seal;
     }
 
     void entry(String path, Body body) throws IOException {
@@ -60,8 +62,13 @@ final class ArchiveWriter implements AutoCloseable {
     }
 
     void manifest(Manifest manifest, ObjectMapper json) throws IOException {
+        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         zip.putNextEntry(new ZipEntry(Manifest.NAME));
-        zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.write(bytes);
+        zip.closeEntry();
+        // the signature covers the exact manifest bytes, and through their SHA-256 every entry
+        zip.putNextEntry(new ZipEntry(ArchiveSeal.SIGNATURE));
+        zip.write(seal.sign(bytes, json));
         zip.closeEntry();
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +42,7 @@ public class BackupService {
     private final KbProperties props;
     private final Clock clock;
     private final JdbcTarget db;
+    private final ArchiveSeal seal;
     private final String instance;
     /** Runs of this instance started before this moment were left behind by an earlier process. */
     private final java.time.Instant bootedAt;
@@ -57,13 +57,15 @@ public class BackupService {
             Clock clock,
             @Value("${kb.db.url}") String url,
             @Value("${kb.db.username:}") String username,
-            @Value("${kb.db.password:}") String password) {
+            @Value("${kb.db.password:}") String password,
+            @Value("${kb.crypto.suite:STANDARD}") String suite) {
         this.runs = runs;
         this.audit = audit;
         this.searchLog = searchLog;
         this.props = props;
         this.clock = clock;
         this.db = new JdbcTarget(url, username, password);
+        this.seal = ArchiveSeal.configured(props.backup(), suite);
         this.instance = instanceName(props);
         this.bootedAt = clock.instant();
     }
@@ -133,6 +135,7 @@ public class BackupService {
             }
         };
         Manifest m;
+        ArchiveSeal signing = seal.withInstallationSecret(db);
         try (OutputStream out = Files.newOutputStream(part)) {
             m = Snapshot.write(
                     db,
@@ -140,9 +143,10 @@ public class BackupService {
                     out,
                     "backup",
                     t -> !t.equals(Schema.BACKUP_RUNS),
-                    schema -> Map.of(),
+                    ArchiveSeal::backupRowFilters,
                     Archives.JSON,
-                    progress);
+                    progress,
+                    signing);
         } catch (Exception e) {
             Files.deleteIfExists(part);
             throw e;

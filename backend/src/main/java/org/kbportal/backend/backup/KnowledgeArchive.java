@@ -33,19 +33,23 @@ public class KnowledgeArchive {
 
     private final KbProperties props;
     private final JdbcTarget db;
+    private final ArchiveSeal seal;
 
     KnowledgeArchive(
             KbProperties props,
             @Value("${kb.db.url}") String url,
             @Value("${kb.db.username:}") String username,
-            @Value("${kb.db.password:}") String password) {
+            @Value("${kb.db.password:}") String password,
+            @Value("${kb.crypto.suite:STANDARD}") String suite) {
         this.props = props;
         this.db = new JdbcTarget(url, username, password);
+        this.seal = ArchiveSeal.configured(props.backup(), suite);
     }
 
     /** Writes the export to a temporary file (the caller deletes it). */
     public Mono<Path> export() {
         return Mono.fromCallable(() -> {
+                    ArchiveSeal signing = seal.withInstallationSecret(db);
                     Path tmp = Files.createTempFile("kb-export-", ".zip");
                     try (OutputStream out = Files.newOutputStream(tmp)) {
                         Map<String, Map<String, String>> filters = new HashMap<>();
@@ -61,7 +65,8 @@ public class KnowledgeArchive {
                                     return selection;
                                 },
                                 Archives.JSON,
-                                (td, tt, fd, ft) -> {});
+                                (td, tt, fd, ft) -> {},
+                                signing);
                     } catch (Exception e) {
                         Files.deleteIfExists(tmp);
                         throw e;
@@ -119,7 +124,8 @@ public class KnowledgeArchive {
             return Mono.error(KbException.badRequest("invalid-mode", "mode must be 'skip' or 'overwrite'."));
         }
         return Mono.fromCallable(() -> {
-                    try (ArchiveReader reader = ArchiveReader.open(archive, Archives.JSON, KIND);
+                    try (ArchiveReader reader =
+                                    ArchiveReader.open(archive, Archives.JSON, KIND, seal.withInstallationSecret(db));
                             Connection c = db.connect()) {
                         Schema schema = Schema.read(c);
                         KnowledgeImportCheck.Refusal refusal = KnowledgeImportCheck.check(reader, schema);

@@ -55,7 +55,9 @@ public final class RestoreCommand {
                     props.dataDir().toAbsolutePath(),
                     props.reindexMarker().toAbsolutePath(),
                     db,
-                    actor);
+                    actor,
+                    // no installation secret to fall back on: the database is still empty
+                    ArchiveSeal.configured(props.backup(), env.getProperty("kb.crypto.suite")));
             log.info(
                     "Restore done: {} tables, {} rows, {} files at schema version {} into {}; start the portal now"
                             + " (the search index is rebuilt on that start)",

@@ -41,9 +41,9 @@ final class Restorer {
 
     private Restorer() {}
 
-    static Result restore(Path archivePath, Path dataDir, Path marker, JdbcTarget db, String actor)
+    static Result restore(Path archivePath, Path dataDir, Path marker, JdbcTarget db, String actor, ArchiveSeal seal)
             throws IOException, SQLException {
-        try (ArchiveReader archive = ArchiveReader.open(archivePath, Archives.JSON, "backup")) {
+        try (ArchiveReader archive = ArchiveReader.open(archivePath, Archives.JSON, "backup", seal)) {
             Manifest m = archive.manifest();
             log.info(
                     "Restore: archive of {} ({} tables, {} files, schema {}) verified",

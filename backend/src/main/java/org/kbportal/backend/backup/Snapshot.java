@@ -76,10 +76,11 @@ final class Snapshot {
             Predicate<String> includeTable,
             Function<Schema, Map<String, String>> rowFilters,
             ObjectMapper json,
-            Progress progress)
+            Progress progress,
+            ArchiveSeal seal)
             throws SQLException, IOException {
         try (Connection c = open(target);
-                ArchiveWriter zip = new ArchiveWriter(out)) {
+                ArchiveWriter zip = new ArchiveWriter(out, seal)) {
             Instant createdAt = Instant.now();
             String schemaVersion = schemaVersion(c);
             Schema schema = Schema.read(c);

@@ -3,6 +3,7 @@ package org.kbportal.backend.search;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import org.kbportal.backend.search.elasticsearch.ElasticsearchAccess;
 import org.kbportal.backend.search.elasticsearch.ElasticsearchSearchEngine;
 import org.kbportal.backend.system.KbProperties;
 import org.slf4j.Logger;
@@ -15,13 +16,13 @@ final class ElasticsearchEngines {
 
     private ElasticsearchEngines() {}
 
-    static SearchEngine create(KbProperties.Search settings) throws java.io.IOException {
+    static SearchEngine create(KbProperties.Search settings, ElasticsearchAccess access) throws java.io.IOException {
         List<URI> nodes = Arrays.stream(settings.esUris().split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(URI::create)
                 .toList();
-        ElasticsearchSearchEngine engine = new ElasticsearchSearchEngine(nodes, settings.esIndex());
+        ElasticsearchSearchEngine engine = new ElasticsearchSearchEngine(nodes, settings.esIndex(), access);
         log.info("Elasticsearch engine on {} (alias {}): {}", nodes, engine.alias(), engine.analyzerDescription());
         return engine;
     }

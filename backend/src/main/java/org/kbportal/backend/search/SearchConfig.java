@@ -12,11 +12,13 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfig {
 
     @Bean(destroyMethod = "close")
-    SearchEngine searchEngine(KbProperties props) throws IOException {
+    SearchEngine searchEngine(
+            KbProperties props, org.kbportal.backend.search.elasticsearch.ElasticsearchAccess esAccess)
+            throws IOException {
         String engine = props.search().engine().strip().toLowerCase(Locale.ROOT);
         return switch (engine) {
             case "lucene" -> new LuceneSearchEngine(props.indexDir());
-            case "elasticsearch" -> ElasticsearchEngines.create(props.search());
+            case "elasticsearch" -> ElasticsearchEngines.create(props.search(), esAccess);
             default ->
                 throw new IllegalStateException(
                         "KB_SEARCH_ENGINE must be lucene or elasticsearch, not '" + engine + "'");

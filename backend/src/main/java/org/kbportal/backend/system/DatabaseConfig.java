@@ -63,7 +63,7 @@ class DatabaseConfig {
             return new H2ConnectionFactory(b.build());
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            ConnectionFactoryOptions options = ConnectionFactoryOptions.parse("r2dbc:" + jdbcUrl.substring(5))
+            ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(r2dbcUrl(jdbcUrl))
                     .mutate()
                     .option(ConnectionFactoryOptions.USER, username)
                     .option(ConnectionFactoryOptions.PASSWORD, password)
@@ -72,6 +72,33 @@ class DatabaseConfig {
         }
         throw new IllegalStateException("Unsupported KB_DB_URL '" + jdbcUrl
                 + "': use jdbc:h2:async:... or jdbc:postgresql://host:port/database");
+    }
+
+    /** pgjdbc's TLS parameters and the names r2dbc-postgresql reads them under ({@code sslmode} it reads as is). */
+    private static final java.util.Map<String, String> SSL_PARAMETERS = java.util.Map.of(
+            "sslrootcert", "sslRootCert", "sslcert", "sslCert", "sslkey", "sslKey", "sslpassword", "sslPassword");
+
+    /**
+     * The R2DBC form of a PostgreSQL JDBC URL, TLS parameters included, so that {@code
+     * sslmode=verify-full&sslrootcert=...} protects the application's connections as well as Flyway's.
+     */
+    static String r2dbcUrl(String jdbcUrl) {
+        String url = "r2dbc:" + jdbcUrl.substring("jdbc:".length());
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return url;
+        }
+        StringBuilder out = new StringBuilder(url.substring(0, q + 1));
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String renamed = SSL_PARAMETERS.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), name);
+            if (out.charAt(out.length() - 1) != '?') {
+                out.append('&');
+            }
+            out.append(renamed).append(eq < 0 ? "" : pair.substring(eq));
+        }
+        return out.toString();
     }
 
     /** An H2 URL whose files survive thread interrupts: {@code async:} (or an in-memory database). */

@@ -242,11 +242,29 @@ public record KbProperties(
      *     none
      * @param retention scheduled backups kept (older scheduled archives are deleted)
      * @param maxImportBytes largest knowledge-base archive accepted by the import
+     * @param encryptionKey base64 of 32 bytes: archives are encrypted (AES-256-GCM, or SM4-GCM with {@code
+     *     kb.crypto.suite=SM}); empty: not encrypted
+     * @param signingKey base64 of 32–64 bytes signing every archive's manifest; empty: derived from the
+     *     encryption key, else a secret of the installation (which a restore elsewhere does not know)
+     * @param acceptUnsigned whether restores and imports accept archives without a signature (written
+     *     before signing existed)
      */
     public record Backup(
             @DefaultValue("") String schedule,
             @DefaultValue("7") int retention,
-            @DefaultValue("524288000") long maxImportBytes) {}
+            @DefaultValue("524288000") long maxImportBytes,
+            @DefaultValue("") String encryptionKey,
+            @DefaultValue("") String signingKey,
+            @DefaultValue("false") boolean acceptUnsigned) {
+
+        /** Keys never reach a log through this. */
+        @Override
+        public String toString() {
+            return "Backup[schedule=" + schedule + ", retention=" + retention + ", maxImportBytes=" + maxImportBytes
+                    + ", encryptionKey=" + (encryptionKey.isBlank() ? "" : "***") + ", signingKey="
+                    + (signingKey.isBlank() ? "" : "***") + ", acceptUnsigned=" + acceptUnsigned + "]";
+        }
+    }
 
     /** Left by a restore: the next start rebuilds the search index from the restored database. */
     public Path reindexMarker() {

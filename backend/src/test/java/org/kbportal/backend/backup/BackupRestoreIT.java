@@ -26,8 +26,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class BackupRestoreIT {
 
-    private static final Map<String, String> SETTINGS =
-            Map.of("kb.seed.index-data", "false", "kb.search.embeddings", "false");
+    private static final String SIGNING_KEY = "c2lnbmluZy1rZXktb2YtdGhlLXRlc3RzLTMyLWJ5dGVzIQ==";
+    /** A restore elsewhere knows the signing key only from the settings. */
+    private static final String SIGNING = "--kb.backup.signing-key=" + SIGNING_KEY;
+
+    private static final Map<String, String> SETTINGS = Map.of(
+            "kb.seed.index-data", "false", "kb.search.embeddings", "false", "kb.backup.signing-key", SIGNING_KEY);
     private static final List<String> QUERIES = List.of("数据库备份", "网络不通", "backup", "光纤交换机", "FC 端口");
 
     @Test
@@ -84,7 +88,7 @@ class BackupRestoreIT {
         assertThat(files).hasSize(2);
 
         Path target = BackendServer.tempDataDir("kb-backup-dst").resolve("restored");
-        BackendMain.restoreIfRequested("--kb.restore.from=" + archive, "--kb.data-dir=" + target);
+        BackendMain.restoreIfRequested(SIGNING, "--kb.restore.from=" + archive, "--kb.data-dir=" + target);
 
         Map<String, List<String>> after = Installation.dump(Installation.h2Url(target), "sa");
         assertSameRows(before, after);
@@ -102,29 +106,29 @@ class BackupRestoreIT {
         }
 
         // a second restore into the now used directory is refused
-        assertThatThrownBy(
-                        () -> BackendMain.restoreIfRequested("--kb.restore.from=" + archive, "--kb.data-dir=" + target))
+        assertThatThrownBy(() -> BackendMain.restoreIfRequested(
+                        SIGNING, "--kb.restore.from=" + archive, "--kb.data-dir=" + target))
                 .isInstanceOf(Restorer.TargetNotEmpty.class);
 
         // one changed byte in one table: refused before anything is written
         Path tampered = archive.resolveSibling("tampered.zip");
         rewrite(archive, tampered, "db/article.ndjson", s -> s.replace("光纤交换机端口故障排查", "光纤交换机端口故障排除"));
         Path untouched = BackendServer.tempDataDir("kb-backup-tampered").resolve("target");
-        assertThatThrownBy(() ->
-                        BackendMain.restoreIfRequested("--kb.restore.from=" + tampered, "--kb.data-dir=" + untouched))
+        assertThatThrownBy(() -> BackendMain.restoreIfRequested(
+                        SIGNING, "--kb.restore.from=" + tampered, "--kb.data-dir=" + untouched))
                 .isInstanceOf(ArchiveReader.InvalidArchive.class)
                 .hasMessageContaining("Checksum mismatch in 'db/article.ndjson'");
         assertThat(untouched).doesNotExist();
         // an entry smuggled in without a checksum, and a truncated archive
         Path extra = archive.resolveSibling("extra.zip");
         rewrite(archive, extra, "files/../../evil.sh", s -> s);
-        assertThatThrownBy(() ->
-                        BackendMain.restoreIfRequested("--kb.restore.from=" + extra, "--kb.data-dir=" + untouched))
+        assertThatThrownBy(() -> BackendMain.restoreIfRequested(
+                        SIGNING, "--kb.restore.from=" + extra, "--kb.data-dir=" + untouched))
                 .isInstanceOf(ArchiveReader.InvalidArchive.class);
         Path truncated = archive.resolveSibling("truncated.zip");
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(archive), (int) Files.size(archive) / 2));
-        assertThatThrownBy(() ->
-                        BackendMain.restoreIfRequested("--kb.restore.from=" + truncated, "--kb.data-dir=" + untouched))
+        assertThatThrownBy(() -> BackendMain.restoreIfRequested(
+                        SIGNING, "--kb.restore.from=" + truncated, "--kb.data-dir=" + untouched))
                 .isInstanceOf(ArchiveReader.InvalidArchive.class);
         assertThat(untouched).doesNotExist();
 
@@ -132,6 +136,7 @@ class BackupRestoreIT {
         try (PostgresCluster pg = PostgresCluster.start("restored")) {
             Path pgData = BackendServer.tempDataDir("kb-backup-pg");
             BackendMain.restoreIfRequested(
+                    SIGNING,
                     "--kb.restore.from=" + archive,
                     "--kb.data-dir=" + pgData,
                     "--kb.db.url=" + pg.jdbcUrl("restored"),
@@ -176,7 +181,7 @@ class BackupRestoreIT {
                     continue;
                 }
                 java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                var writer = new ArchiveWriter(java.io.OutputStream.nullOutputStream());
+                var writer = new ArchiveWriter(java.io.OutputStream.nullOutputStream(), Seals.acceptingUnsigned());
                 List<String> rows = new ArrayList<>();
                 try (var ps = c.prepareStatement("SELECT * FROM " + schema.q(t.name()));
                         var rs = ps.executeQuery();

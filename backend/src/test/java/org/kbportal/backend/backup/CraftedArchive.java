@@ -42,7 +42,8 @@ final class CraftedArchive {
                 byte[] bytes = in.readAllBytes();
                 if (e.getName().equals("manifest.json")) {
                     manifest = (ObjectNode) JSON.readTree(bytes);
-                } else if (!e.isDirectory()) {
+                } else if (!e.isDirectory() && !e.getName().equals(ArchiveSeal.SIGNATURE)) {
+                    // crafted archives are unsigned, like those of older versions
                     entries.put(e.getName(), bytes);
                 }
             }

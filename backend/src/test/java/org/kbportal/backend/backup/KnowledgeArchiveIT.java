@@ -19,8 +19,16 @@ import org.springframework.web.reactive.function.BodyInserters;
  */
 class KnowledgeArchiveIT {
 
-    private static final Map<String, String> SETTINGS =
-            Map.of("kb.seed.index-data", "false", "kb.search.embeddings", "false");
+    /** Both installations share the archive key (国密 suite): exports travel encrypted and signed. */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "kb.seed.index-data",
+            "false",
+            "kb.search.embeddings",
+            "false",
+            "kb.crypto.suite",
+            "SM",
+            "kb.backup.encryption-key",
+            "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -53,6 +61,14 @@ class KnowledgeArchiveIT {
         try (BackendServer b = BackendServer.start(BackendServer.tempDataDir("kb-export-dst"), SETTINGS)) {
             WebTestClient http = b.client();
             String admin = b.login("admin", "admin-demo-2026");
+            // a changed byte, and an archive sealed with another installation's key: refused, nothing stored
+            byte[] flipped = export.clone();
+            flipped[flipped.length / 2] ^= 1;
+            assertThat(importArchive(http, admin, flipped, "skip", 400).get("type"))
+                    .isEqualTo("urn:kb:invalid-archive");
+            assertThat(importArchive(http, admin, foreign(), "skip", 400).get("detail"))
+                    .asString()
+                    .contains("does not decrypt");
             Map<String, Object> first = importArchive(http, admin, export, "skip", 200);
             assertThat((Map<String, Integer>) first.get("inserted"))
                     .containsEntry("article", 9)
@@ -147,6 +163,27 @@ class KnowledgeArchiveIT {
                 .returnResult()
                 .getResponseBody();
         return (String) created.get("id");
+    }
+
+    /** An empty export encrypted and signed with a key these installations do not have. */
+    private static byte[] foreign() throws Exception {
+        ArchiveSeal other = Seals.of("SM", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=", "", false);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ArchiveWriter w = new ArchiveWriter(bytes, other)) {
+            w.manifest(
+                    new Manifest(
+                            Manifest.FORMAT,
+                            KnowledgeArchive.KIND,
+                            "test",
+                            "1",
+                            "H2",
+                            java.time.Instant.now(),
+                            List.of(),
+                            0,
+                            w.digests()),
+                    Archives.JSON);
+        }
+        return bytes.toByteArray();
     }
 
     @SuppressWarnings("unchecked")

@@ -27,7 +27,8 @@ class ZipLinksTest {
         Files.write(zip, archive(true));
 
         assertThat(ZipLinks.in(zip)).containsExactly("files/ab/link");
-        assertThatThrownBy(() -> ArchiveReader.open(zip, Archives.JSON, KnowledgeArchive.KIND))
+        assertThatThrownBy(
+                        () -> ArchiveReader.open(zip, Archives.JSON, KnowledgeArchive.KIND, Seals.acceptingUnsigned()))
                 .isInstanceOf(ArchiveReader.InvalidArchive.class)
                 .hasMessageContaining("symbolic link");
     }
@@ -38,7 +39,8 @@ class ZipLinksTest {
         Files.write(zip, archive(false));
 
         assertThat(ZipLinks.in(zip)).isEmpty();
-        try (ArchiveReader reader = ArchiveReader.open(zip, Archives.JSON, KnowledgeArchive.KIND)) {
+        try (ArchiveReader reader =
+                ArchiveReader.open(zip, Archives.JSON, KnowledgeArchive.KIND, Seals.acceptingUnsigned())) {
             assertThat(reader.files()).containsExactly("ab/link");
         }
     }

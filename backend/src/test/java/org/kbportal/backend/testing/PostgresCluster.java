@@ -30,6 +30,15 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     public static PostgresCluster start(String database) throws IOException, InterruptedException {
+        return start(database, null, null);
+    }
+
+    /**
+     * A cluster that also accepts TLS ({@code ssl=on}) with this PEM certificate and key, so clients can
+     * connect with {@code sslmode=verify-full}; null certificate: no TLS.
+     */
+    public static PostgresCluster start(String database, Path certificate, Path privateKey)
+            throws IOException, InterruptedException {
         Path bin = findBin();
         Path dir = Files.createTempDirectory("kb-pg");
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -53,6 +62,19 @@ public final class PostgresCluster implements AutoCloseable {
                 "-E",
                 "UTF8",
                 "--locale=C.UTF-8"));
+        String tls = "";
+        if (certificate != null) {
+            Path cert = dir.resolve("server.crt");
+            Path key = dir.resolve("server.key");
+            Files.copy(certificate, cert);
+            Files.copy(privateKey, key);
+            // PostgreSQL refuses a key others may read
+            Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            if (root) {
+                run(List.of("chown", "postgres:postgres", cert.toString(), key.toString()), true);
+            }
+            tls = " -c ssl=on -c ssl_cert_file=" + cert + " -c ssl_key_file=" + key;
+        }
         pg.pg(List.of(
                 bin.resolve("pg_ctl").toString(),
                 "-w",
@@ -62,7 +84,7 @@ public final class PostgresCluster implements AutoCloseable {
                 dir.resolve("log").toString(),
                 "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off",
+                        + " -c synchronous_commit=off -c full_page_writes=off" + tls,
                 "start"));
         pg.pg(List.of(
                 bin.resolve("createdb").toString(),

@@ -27,8 +27,7 @@ class BackendClientConfig {
 
     @Bean
     RestClient backendRestClient(RestClient.Builder builder, BackendProperties props, TokenSource tokens) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(props.connectTimeout()).build();
+        HttpClient http = props.httpClient().build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(props.readTimeout());
         return configure(builder.clone(), props, tokens).requestFactory(factory).build();

@@ -12,9 +12,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long to wait for a TCP connection; short, so a stopped backend is
  *     reported quickly instead of freezing the page
  * @param readTimeout how long to wait for an answer
+ * @param backendTrust PEM file of the certificate (or CA) the backend's HTTPS is trusted by; empty: the
+ *     JDK's CAs
  */
 @ConfigurationProperties("kb.ui")
 public record BackendProperties(
         @DefaultValue("http://localhost:8081") URI backendUrl,
         @DefaultValue("3s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout) {}
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("") String backendTrust) {
+
+    /**
+     * The JDK client for the backend; over HTTPS it trusts {@code backendTrust} (a PEM certificate or
+     * CA, {@code KB_TLS_BACKEND_TRUST}) when set, else the JDK's CAs.
+     */
+    public java.net.http.HttpClient.Builder httpClient() {
+        java.net.http.HttpClient.Builder http =
+                java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout);
+        return backendTrust.isBlank()
+                ? http
+                : http.sslContext(BackendTrust.context(java.nio.file.Path.of(backendTrust)));
+    }
+}

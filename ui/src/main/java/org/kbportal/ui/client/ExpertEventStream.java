@@ -41,10 +41,17 @@ public class ExpertEventStream {
 
     @Autowired
     public ExpertEventStream(BackendProperties props) {
-        this(
-                WebClient.builder().baseUrl(props.backendUrl().toString()).build(),
-                Duration.ofMillis(250),
-                Duration.ofSeconds(30));
+        this(client(props), Duration.ofMillis(250), Duration.ofSeconds(30));
+    }
+
+    /** Over HTTPS with a configured trust, the JDK client that carries it; else Reactor Netty's default. */
+    private static WebClient client(BackendProperties props) {
+        WebClient.Builder web = WebClient.builder().baseUrl(props.backendUrl().toString());
+        if (!props.backendTrust().isBlank()) {
+            web.clientConnector(new org.springframework.http.client.reactive.JdkClientHttpConnector(
+                    props.httpClient().build()));
+        }
+        return web.build();
     }
 
     ExpertEventStream(WebClient web, Duration firstBackoff, Duration maxBackoff) {

@@ -28,7 +28,7 @@ import org.springframework.web.client.RestClient;
 class BackendClientsTest {
 
     private static final BackendProperties PROPS =
-            new BackendProperties(URI.create("http://backend.test"), Duration.ofSeconds(1), Duration.ofSeconds(5));
+            new BackendProperties(URI.create("http://backend.test"), Duration.ofSeconds(1), Duration.ofSeconds(5), "");
 
     private final FakeTokens tokens = new FakeTokens();
     private final RestClient.Builder builder = BackendClientConfig.configure(RestClient.builder(), PROPS, tokens);
@@ -335,7 +335,7 @@ class BackendClientsTest {
             closedPort = socket.getLocalPort();
         }
         BackendProperties nowhere = new BackendProperties(
-                URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(1), Duration.ofSeconds(1));
+                URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(1), Duration.ofSeconds(1), "");
         RestClient real = new BackendClientConfig().backendRestClient(RestClient.builder(), nowhere, tokens);
 
         assertThatThrownBy(() -> new ArticleClient(real).categories())

@@ -22,7 +22,7 @@ import org.springframework.web.client.RestClient;
 class OperationsClientTest {
 
     private static final BackendProperties PROPS =
-            new BackendProperties(URI.create("http://backend.test"), Duration.ofSeconds(1), Duration.ofSeconds(5));
+            new BackendProperties(URI.create("http://backend.test"), Duration.ofSeconds(1), Duration.ofSeconds(5), "");
 
     private final RestClient.Builder builder =
             BackendClientConfig.configure(RestClient.builder(), PROPS, TokenSource.anonymous());

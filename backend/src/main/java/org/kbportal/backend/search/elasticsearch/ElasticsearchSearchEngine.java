@@ -49,7 +49,12 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
 
     /** Connects to the given nodes ({@code http://host:9200}, ...) and opens the index behind {@code alias}. */
     public ElasticsearchSearchEngine(List<URI> nodes, String alias) throws IOException {
-        this(connect(nodes), alias);
+        this(nodes, alias, ElasticsearchAccess.OPEN);
+    }
+
+    /** The same with credentials and a trusted CA ({@code KB_ES_USERNAME}/{@code _PASSWORD}, {@code _API_KEY}, {@code _CA_FILE}). */
+    public ElasticsearchSearchEngine(List<URI> nodes, String alias, ElasticsearchAccess access) throws IOException {
+        this(connect(nodes, access), alias);
     }
 
     /**
@@ -75,14 +80,30 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
         }
     }
 
-    static ElasticsearchClient connect(List<URI> nodes) {
+    static ElasticsearchClient connect(List<URI> nodes, ElasticsearchAccess access) {
         if (nodes == null || nodes.isEmpty()) {
             throw new IllegalArgumentException("no Elasticsearch node given");
         }
         HttpHost[] hosts =
                 nodes.stream().map(u -> HttpHost.create(u.toString())).toArray(HttpHost[]::new);
-        return new ElasticsearchClient(
-                new RestClientTransport(RestClient.builder(hosts).build(), new JacksonJsonpMapper()));
+        return new ElasticsearchClient(new RestClientTransport(
+                configure(RestClient.builder(hosts), access).build(), new JacksonJsonpMapper()));
+    }
+
+    /** Applies the credentials (a header on every request) and the trusted CA to a low-level client builder. */
+    static org.elasticsearch.client.RestClientBuilder configure(
+            org.elasticsearch.client.RestClientBuilder builder, ElasticsearchAccess access) {
+        String auth = access.authorization();
+        if (auth != null) {
+            builder.setDefaultHeaders(new org.apache.http.Header[] {
+                new org.apache.http.message.BasicHeader(org.apache.http.HttpHeaders.AUTHORIZATION, auth)
+            });
+        }
+        javax.net.ssl.SSLContext ssl = access.sslContext();
+        if (ssl != null) {
+            builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl));
+        }
+        return builder;
     }
 
     @Override

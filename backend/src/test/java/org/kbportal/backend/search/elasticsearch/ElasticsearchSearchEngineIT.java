@@ -28,7 +28,7 @@ class ElasticsearchSearchEngineIT extends SearchEngineContract {
     @BeforeAll
     static void startNode() {
         node = ElasticsearchNode.get();
-        admin = ElasticsearchSearchEngine.connect(List.of(node.uri()));
+        admin = ElasticsearchSearchEngine.connect(List.of(node.uri()), ElasticsearchAccess.OPEN);
     }
 
     @AfterAll
