@@ -25,10 +25,12 @@ class UserAdminController {
 
     private final AccountService accounts;
     private final LoginService logins;
+    private final DirectoryService directory;
 
-    UserAdminController(AccountService accounts, LoginService logins) {
+    UserAdminController(AccountService accounts, LoginService logins, DirectoryService directory) {
         this.accounts = accounts;
         this.logins = logins;
+        this.directory = directory;
     }
 
     /** Whether the name had failed logins or a lock that were cleared. */
@@ -95,7 +97,9 @@ class UserAdminController {
 
     @PutMapping("/api/admin/users/{id}")
     Mono<UserAccount> update(@PathVariable long id, @Valid @RequestBody UpdateUser u) {
-        return accounts.update(
+        // directory and OIDC accounts have no local password (409 urn:kb:external-account)
+        Mono<Void> local = u.password() == null ? Mono.empty() : directory.requireLocalPassword(id);
+        return local.then(Mono.defer(() -> accounts.update(
                 id,
                 new AccountService.ProfileChange(
                         u.password(),
@@ -106,6 +110,6 @@ class UserAdminController {
                         u.organisationId(),
                         u.address(),
                         u.roles(),
-                        u.enabled()));
+                        u.enabled()))));
     }
 }
