@@ -111,7 +111,12 @@ class SecurityConfig {
                         .pathMatchers("/actuator", "/actuator/**")
                         .hasRole("ADMIN")
                         .pathMatchers(
-                                HttpMethod.POST, "/api/auth/login", "/api/search/clicks", "/api/articles/*/feedback")
+                                HttpMethod.POST,
+                                "/api/auth/login",
+                                "/api/auth/oidc/start",
+                                "/api/auth/oidc/callback",
+                                "/api/search/clicks",
+                                "/api/articles/*/feedback")
                         .permitAll()
                         .pathMatchers(
                                 HttpMethod.GET,
@@ -119,7 +124,8 @@ class SecurityConfig {
                                 "/api/search/**",
                                 "/api/articles",
                                 "/api/articles/**",
-                                "/api/categories")
+                                "/api/categories",
+                                "/api/auth/oidc")
                         .permitAll()
                         .anyExchange()
                         .authenticated())
