@@ -209,6 +209,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // the HTTP session ends too; a full page load starts a fresh one (the page may show
         // drafts or admin buttons, so it is loaded again even where a reader may stay)
         UI ui = UI.getCurrent();
+        java.util.Optional<String> provider = user.providerLogout();
+        if (provider.isPresent()) {
+            // RP-initiated logout: the provider ends its session too and sends the browser back
+            user.endSession(ui, provider.get());
+            return;
+        }
         if (currentPath.startsWith("admin")
                 || currentPath.startsWith(Routes.ASK)
                 || currentPath.startsWith(Routes.QUESTIONS)
