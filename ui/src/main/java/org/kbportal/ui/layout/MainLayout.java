@@ -108,7 +108,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new AdminPage("nav.group-service", Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
             new AdminPage("nav.group-operations", Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
             new AdminPage("nav.group-operations", Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
-            new AdminPage("nav.group-operations", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit"));
+            new AdminPage("nav.group-operations", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit"),
+            new AdminPage(
+                    "nav.group-operations", Routes.ADMIN_DIRECTORY, "nav.admin-directory", "nav-admin-directory"));
 
     private void renderNav(String path) {
         nav.removeAll();
