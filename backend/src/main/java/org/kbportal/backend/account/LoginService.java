@@ -33,6 +33,7 @@ public class LoginService {
     private final AuditLog audit;
     private final KbProperties.Login settings;
     private final Clock clock;
+    private final DirectoryService directory;
 
     LoginService(
             AccountService accounts,
@@ -41,7 +42,9 @@ public class LoginService {
             PasswordChecks checks,
             AuditLog audit,
             KbProperties props,
-            Clock clock) {
+            Clock clock,
+            DirectoryService directory) {
+        this.directory = directory;
         this.accounts = accounts;
         this.users = users;
         this.throttle = throttle;
@@ -102,8 +105,24 @@ public class LoginService {
         return users.findByUsername(name)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(user -> {
+                .zipWith(directory.route(name))
+                .flatMap(t -> {
+                    Optional<UserAccount> user = t.getT1();
+                    if (t.getT2() == DirectoryService.Route.DIRECTORY) {
+                        // the directory checks the password; its outage is nobody's failed attempt
+                        return directory
+                                .signIn(name, password)
+                                .onErrorResume(
+                                        KbException.class,
+                                        down -> throttle.refund(account)
+                                                .then(throttle.refund(from))
+                                                .then(Mono.error(down)))
+                                .flatMap(signedIn -> signedIn.isPresent()
+                                        ? succeeded(signedIn.get(), address, account, a, from)
+                                        : failed(user.isPresent() ? name : null, address, account, a, from, ip));
+                    }
                     String hash = user.filter(UserAccount::enabled)
+                            .filter(u -> t.getT2() == DirectoryService.Route.LOCAL)
                             .map(UserAccount::passwordHash)
                             .orElse(null);
                     return checks.matches(password, hash)

@@ -106,7 +106,11 @@ class SecurityConfig {
                 .authorizeExchange(ex -> ex.pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
                         // separation of duties: accounts are the security admin's, the audit log the auditor's
-                        .pathMatchers("/api/admin/users", "/api/admin/users/**")
+                        .pathMatchers(
+                                "/api/admin/users",
+                                "/api/admin/users/**",
+                                "/api/admin/directory",
+                                "/api/admin/directory/**")
                         .hasRole(Role.SECURITY_ADMIN.name())
                         .pathMatchers("/api/audit", "/api/audit/**")
                         .hasRole(Role.AUDITOR.name())
@@ -123,7 +127,12 @@ class SecurityConfig {
                         .pathMatchers("/actuator", "/actuator/**")
                         .hasRole("ADMIN")
                         .pathMatchers(
-                                HttpMethod.POST, "/api/auth/login", "/api/search/clicks", "/api/articles/*/feedback")
+                                HttpMethod.POST,
+                                "/api/auth/login",
+                                "/api/auth/oidc/start",
+                                "/api/auth/oidc/callback",
+                                "/api/search/clicks",
+                                "/api/articles/*/feedback")
                         .permitAll()
                         .pathMatchers(
                                 HttpMethod.GET,
@@ -131,7 +140,8 @@ class SecurityConfig {
                                 "/api/search/**",
                                 "/api/articles",
                                 "/api/articles/**",
-                                "/api/categories")
+                                "/api/categories",
+                                "/api/auth/oidc")
                         .permitAll()
                         .anyExchange()
                         .authenticated())

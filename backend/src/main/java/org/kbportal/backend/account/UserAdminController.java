@@ -25,10 +25,12 @@ class UserAdminController {
 
     private final AccountService accounts;
     private final LoginService logins;
+    private final DirectoryService directory;
 
-    UserAdminController(AccountService accounts, LoginService logins) {
+    UserAdminController(AccountService accounts, LoginService logins, DirectoryService directory) {
         this.accounts = accounts;
         this.logins = logins;
+        this.directory = directory;
     }
 
     /** Whether the name had failed logins or a lock that were cleared. */
@@ -99,7 +101,9 @@ class UserAdminController {
             @PathVariable long id,
             @Valid @RequestBody UpdateUser u,
             org.springframework.security.core.Authentication auth) {
-        return accounts.update(
+        // directory and OIDC accounts have no local password (409 urn:kb:external-account)
+        Mono<Void> local = u.password() == null ? Mono.empty() : directory.requireLocalPassword(id);
+        return local.then(Mono.defer(() -> accounts.update(
                 id,
                 new AccountService.ProfileChange(
                         u.password(),
@@ -111,6 +115,6 @@ class UserAdminController {
                         u.address(),
                         u.roles(),
                         u.enabled()),
-                ((KbPrincipal) auth.getPrincipal()).userId());
+                ((KbPrincipal) auth.getPrincipal()).userId())));
     }
 }

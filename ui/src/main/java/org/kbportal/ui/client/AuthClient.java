@@ -45,6 +45,43 @@ public class AuthClient {
                 .toBodilessEntity());
     }
 
+    /** Whether single sign-on (OpenID Connect) is configured, and its label. */
+    public record OidcInfo(boolean configured, String label) {}
+
+    /** The backend's OIDC settings; not configured when the backend cannot say. */
+    public OidcInfo oidc() {
+        try {
+            OidcInfo info = BackendCalls.call(
+                    () -> http.get().uri("/api/auth/oidc").retrieve().body(OidcInfo.class));
+            return info == null ? new OidcInfo(false, null) : info;
+        } catch (BackendException e) {
+            return new OidcInfo(false, null);
+        }
+    }
+
+    private record Started(String authorizationUri) {}
+
+    /** Starts an OIDC sign-in that returns to {@code redirectUri}: the provider's URI to send the browser to. */
+    public String oidcStart(String redirectUri) {
+        return BackendCalls.call(() -> http.post()
+                        .uri("/api/auth/oidc/start")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("redirectUri", redirectUri))
+                        .retrieve()
+                        .body(Started.class))
+                .authorizationUri();
+    }
+
+    /** Finishes an OIDC sign-in with what the provider sent back; the backend validates it. */
+    public OidcSignIn oidcCallback(String code, String state) {
+        return BackendCalls.call(() -> http.post()
+                .uri("/api/auth/oidc/callback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code, "state", state))
+                .retrieve()
+                .body(OidcSignIn.class));
+    }
+
     /** Revokes the token at the backend. */
     public void logout(String token) {
         BackendCalls.run(() -> http.post()

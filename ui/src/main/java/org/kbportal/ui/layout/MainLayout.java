@@ -130,6 +130,12 @@ public class MainLayout extends AppLayout
             new AdminPage("nav.group-operations", Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
             new AdminPage("nav.group-operations", Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
             new AdminPage(
+                    "nav.group-accounts",
+                    Routes.ADMIN_DIRECTORY,
+                    "nav.admin-directory",
+                    "nav-admin-directory",
+                    LoginResult.SECURITY_ADMIN),
+            new AdminPage(
                     "nav.group-audit", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit", LoginResult.AUDITOR));
 
     private void renderNav(String path) {
@@ -236,6 +242,12 @@ public class MainLayout extends AppLayout
         // the HTTP session ends too; a full page load starts a fresh one (the page may show
         // drafts or admin buttons, so it is loaded again even where a reader may stay)
         UI ui = UI.getCurrent();
+        java.util.Optional<String> provider = user.providerLogout();
+        if (provider.isPresent()) {
+            // RP-initiated logout: the provider ends its session too and sends the browser back
+            user.endSession(ui, provider.get());
+            return;
+        }
         if (currentPath.startsWith("admin")
                 || currentPath.startsWith(Routes.ASK)
                 || currentPath.startsWith(Routes.QUESTIONS)

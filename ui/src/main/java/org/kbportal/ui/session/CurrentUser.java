@@ -98,16 +98,33 @@ public class CurrentUser implements TokenSource {
 
     /**
      * Signs out and ends the HTTP session; the browser is sent to {@code location} (a path under the
-     * application's root) with a full page load, which starts a fresh session.
+     * application's root, or the single sign-on provider's absolute logout URI) with a full page load, which starts a fresh session.
      */
     public void endSession(com.vaadin.flow.component.UI ui, String location) {
         signOut();
         String root = ui.getSession().getService() instanceof com.vaadin.flow.server.VaadinServletService s
                 ? s.getServlet().getServletContext().getContextPath()
                 : "";
-        ui.getPage().setLocation(root + "/" + location);
+        ui.getPage()
+                .setLocation(
+                        location.startsWith("https://") || location.startsWith("http://")
+                                ? location
+                                : root + "/" + location);
         ui.getSession().getSession().invalidate();
     }
+
+    /** Remembers where to end the single sign-on provider's session on logout (OIDC sign-ins). */
+    public void rememberProviderLogout(String logoutUri) {
+        requireSession().setAttribute(PROVIDER_LOGOUT, logoutUri);
+    }
+
+    /** The provider's logout URI of this session's sign-in, if it came through single sign-on. */
+    public Optional<String> providerLogout() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(PROVIDER_LOGOUT));
+    }
+
+    private static final String PROVIDER_LOGOUT = "kb.oidc.logout";
 
     /** Forgets the login of this session. */
     public void signOut() {

@@ -74,8 +74,16 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 username,
                 password,
                 error,
-                login,
-                new Paragraph(getTranslation("login.help")));
+                login);
+        if (auth.oidc().configured()) {
+            // single sign-on: the same card, a second way in
+            Button sso = new Button(getTranslation("login.oidc"), e -> startOidc());
+            sso.setId("login-oidc");
+            sso.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            sso.setWidthFull();
+            card.add(sso);
+        }
+        card.add(new Paragraph(getTranslation("login.help")));
         card.addClassName("kb-login-card");
         add(card);
     }
@@ -129,6 +137,24 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             return;
         }
         getUI().ifPresent(ui -> Routes.navigate(ui, redirect));
+    }
+
+    /** Sends the browser to the organisation's sign-in provider; it comes back to {@link OidcCallbackView}. */
+    private void startOidc() {
+        try {
+            String back = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(
+                            ((com.vaadin.flow.server.VaadinServletRequest)
+                                            com.vaadin.flow.server.VaadinRequest.getCurrent())
+                                    .getHttpServletRequest())
+                    .path("/" + OidcCallbackView.ROUTE)
+                    .build()
+                    .toUriString();
+            String to = auth.oidcStart(back);
+            com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(OidcCallbackView.RETURN_TO, redirect);
+            getUI().ifPresent(ui -> ui.getPage().setLocation(to));
+        } catch (BackendException e) {
+            showError(errors.describe(e, getLocale()));
+        }
     }
 
     private void showError(String message) {

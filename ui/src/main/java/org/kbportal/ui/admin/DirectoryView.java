@@ -1,0 +1,129 @@
+package org.kbportal.ui.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.Route;
+import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.DirectoryClient;
+import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.GuardedPage;
+
+/**
+ * Accounts from the organisation's directory ({@code admin/directory}, ADMIN only): whether a directory
+ * is configured and answers (with the problem when not: unreachable, bad bind credentials, wrong filter
+ * or base), the last sync's result, a sync on demand, and every account's source (local, LDAP, OIDC)
+ * with its last synchronisation.
+ */
+@Route(Routes.ADMIN_DIRECTORY)
+class DirectoryView extends GuardedPage {
+
+    private final DirectoryClient directory;
+    private final DateTimes dates;
+    private final CurrentUser user;
+    private final ErrorMessages errors;
+
+    private final Paragraph state = new Paragraph();
+    private final Paragraph last = new Paragraph();
+    private final Div message = new Div();
+    private final Button sync = new Button();
+    private final Grid<DirectoryClient.AccountOrigin> accounts = new Grid<>();
+
+    DirectoryView(DirectoryClient directory, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+        super("directory.title");
+        this.directory = directory;
+        this.dates = dates;
+        this.user = user;
+        this.errors = errors;
+        addClassName("kb-admin-page");
+    }
+
+    @Override
+    protected boolean allowed(BeforeEnterEvent event) {
+        return AdminAccess.checkRole(event, user, org.kbportal.ui.client.LoginResult.SECURITY_ADMIN);
+    }
+
+    @Override
+    protected void build() {
+        state.setId("directory-state");
+        last.setId("directory-last-sync");
+        message.setId("directory-message");
+        message.setVisible(false);
+        sync.setId("directory-sync");
+        sync.setText(getTranslation("directory.sync"));
+        sync.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        sync.addClickListener(e -> runSync());
+        accounts.setId("directory-accounts");
+        accounts.addColumn(DirectoryClient.AccountOrigin::username).setHeader(getTranslation("directory.username"));
+        accounts.addColumn(a -> getTranslation("directory.source." + a.source().toLowerCase(java.util.Locale.ROOT)))
+                .setHeader(getTranslation("directory.source"));
+        accounts.addColumn(a -> a.lastSyncedAt() == null ? "–" : dates.format(a.lastSyncedAt()))
+                .setHeader(getTranslation("directory.last-synced"));
+        accounts.setAllRowsVisible(true);
+        add(
+                new H1(getTranslation("directory.title")),
+                state,
+                last,
+                message,
+                sync,
+                new H2(getTranslation("directory.accounts")),
+                accounts);
+    }
+
+    @Override
+    protected void refresh() {
+        try {
+            DirectoryClient.Status s = directory.status();
+            if (!s.configured()) {
+                state.setText(getTranslation("directory.not-configured"));
+            } else if (s.problem() == null) {
+                state.setText(getTranslation("directory.reachable", s.urls()));
+            } else {
+                state.setText(getTranslation(
+                        "directory.problem",
+                        s.urls(),
+                        getTranslation("directory.problem." + s.problem().kind())));
+            }
+            sync.setEnabled(s.configured());
+            last.setText(s.lastSync() == null ? getTranslation("directory.never-synced") : describe(s.lastSync()));
+            accounts.setItems(directory.accounts());
+        } catch (BackendException e) {
+            show(errors.describe(e, getLocale()));
+        }
+    }
+
+    private String describe(DirectoryClient.SyncResult r) {
+        String text = getTranslation(
+                "directory.last-sync",
+                dates.format(r.finishedAt()),
+                r.created(),
+                r.updated(),
+                r.disabled(),
+                r.unchanged());
+        return r.problem() == null ? text : text + " " + getTranslation("directory.sync-failed");
+    }
+
+    private void runSync() {
+        try {
+            DirectoryClient.SyncResult r = directory.sync();
+            show(describe(r));
+        } catch (BackendException e) {
+            show(errors.describe(e, getLocale()));
+        }
+        refresh();
+    }
+
+    private void show(String text) {
+        message.setText(text);
+        message.setVisible(true);
+    }
+}
