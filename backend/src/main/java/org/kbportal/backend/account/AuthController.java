@@ -29,8 +29,15 @@ class AuthController {
     private final LoginService logins;
     private final AuditLog audit;
     private final KbProperties props;
+    private final DirectoryService directory;
 
-    AuthController(AccountService accounts, LoginService logins, AuditLog audit, KbProperties props) {
+    AuthController(
+            AccountService accounts,
+            LoginService logins,
+            AuditLog audit,
+            KbProperties props,
+            DirectoryService directory) {
+        this.directory = directory;
         this.accounts = accounts;
         this.logins = logins;
         this.audit = audit;
@@ -96,7 +103,10 @@ class AuthController {
         String ip = ClientAddress.of(http, props.audit().trustedProxies());
         String token =
                 authorization.substring(Math.min(7, authorization.length())).strip();
-        return logins.verify(me.username(), change.current(), ip)
+        // directory and OIDC accounts have no local password (409 urn:kb:external-account)
+        return directory
+                .requireLocalPassword(me.userId())
+                .then(logins.verify(me.username(), change.current(), ip))
                 .onErrorMap(
                         e -> e instanceof KbException k && k.status() == HttpStatus.UNAUTHORIZED,
                         e -> new KbException(

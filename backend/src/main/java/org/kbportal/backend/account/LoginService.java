@@ -118,7 +118,7 @@ public class LoginService {
                                                 .then(throttle.refund(from))
                                                 .then(Mono.error(down)))
                                 .flatMap(signedIn -> signedIn.isPresent()
-                                        ? succeeded(signedIn.get(), address, account, a, from)
+                                        ? succeeded(signedIn.get(), account, a, from)
                                         : failed(user.isPresent() ? name : null, address, account, a, from, ip));
                     }
                     String hash = user.filter(UserAccount::enabled)

@@ -11,6 +11,7 @@ public record OidcSignIn(
         String token, Set<String> roles, String username, String displayName, Instant expiresAt, String logoutUri) {
 
     public LoginResult login() {
-        return new LoginResult(token, roles, username, displayName, expiresAt);
+        // the organisation keeps the password: never a forced local change
+        return new LoginResult(token, roles, username, displayName, expiresAt, false);
     }
 }
