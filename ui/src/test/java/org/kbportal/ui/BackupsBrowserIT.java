@@ -151,11 +151,16 @@ class BackupsBrowserIT {
         driver.get(base + "admin/backups");
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
 
-        // the security administrator has none of the system administrator's or the auditor's pages
+        // the security administrator has the accounts' pages and none of the system administrator's or the auditor's
         browser.click(By.id("logout-button"));
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-link")));
         browser.signIn(base, "secadmin", "secadmin-demo-2026", Duration.ofSeconds(60));
-        assertThat(driver.findElements(By.cssSelector("#admin-nav a"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#admin-nav a")))
+                .extracting(a -> a.getAttribute("id"))
+                .containsExactly("nav-admin-directory");
+        driver.get(base + "admin/directory");
+        browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("directory-sync")));
+        assertThat(driver.findElements(By.id("forbidden"))).isEmpty();
         for (String page : java.util.List.of("admin/backups", "admin/audit", "admin/articles")) {
             driver.get(base + page);
             browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
