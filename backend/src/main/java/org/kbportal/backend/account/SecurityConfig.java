@@ -100,6 +100,10 @@ class SecurityConfig {
                         .permitAll()
                         .pathMatchers("/api/admin/**", "/api/reports/**")
                         .hasRole("ADMIN")
+                        // verifying the audit chain: AUDITOR (issue 15); ADMIN only until the AUDITOR role
+                        // exists, then the lead drops it here (only AUDITOR reads the audit log)
+                        .pathMatchers("/api/audit/**")
+                        .hasAnyRole("AUDITOR", "ADMIN")
                         .pathMatchers("/api/expert/**")
                         .hasAnyRole("EXPERT", "ADMIN")
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
