@@ -27,8 +27,10 @@ class AuthController {
     private final LoginService logins;
     private final AuditLog audit;
     private final KbProperties props;
+    private final MfaService mfa;
 
-    AuthController(AccountService accounts, LoginService logins, AuditLog audit, KbProperties props) {
+    AuthController(AccountService accounts, LoginService logins, AuditLog audit, KbProperties props, MfaService mfa) {
+        this.mfa = mfa;
         this.accounts = accounts;
         this.logins = logins;
         this.audit = audit;
@@ -42,19 +44,53 @@ class AuthController {
             @NotBlank(message = "password is required") @Size(max = 200)
             String password) {}
 
-    record LoginResponse(String token, Set<Role> roles, String username, String displayName, Instant expiresAt) {}
+    /**
+     * A login. {@code mfaEnrolmentRequired}: the user's role requires a second factor they have not set
+     * up, so the token is good only for enrolling ({@code /api/auth/mfa/**}, {@code /api/auth/me}, logout).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+    record LoginResponse(
+            String token,
+            Set<Role> roles,
+            String username,
+            String displayName,
+            Instant expiresAt,
+            boolean mfaEnrolmentRequired) {}
+
+    /** The answer for an account with a second factor: no token yet, the second step's token. */
+    record MfaChallenge(boolean mfaRequired, String mfaToken) {}
+
+    record MfaLoginRequest(
+            @NotBlank(message = "mfaToken is required") @Size(max = 100)
+            String mfaToken,
+
+            @NotBlank(message = "code is required") @Size(max = 20)
+            String code) {}
 
     /** Throttling, locks and the audit of logins are {@link LoginService}'s. */
     @PostMapping("/api/auth/login")
-    Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
+    Mono<Object> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         String ip = ClientAddress.of(http, props.audit().trustedProxies());
         return logins.login(request.username(), request.password(), ip)
-                .map(l -> new LoginResponse(
+                .flatMap(l -> l.mfaToken() != null ? Mono.just(new MfaChallenge(true, l.mfaToken())) : answer(l));
+    }
+
+    /** The second step for an account with a second factor: the usual login answer. */
+    @PostMapping("/api/auth/login/mfa")
+    Mono<Object> loginMfa(@Valid @RequestBody MfaLoginRequest request, ServerHttpRequest http) {
+        String ip = ClientAddress.of(http, props.audit().trustedProxies());
+        return logins.secondStep(request.mfaToken(), request.code(), ip).flatMap(this::answer);
+    }
+
+    private Mono<Object> answer(AccountService.Login l) {
+        return mfa.status(l.user().id(), l.user().roles())
+                .map(s -> new LoginResponse(
                         l.token(),
                         l.user().roles(),
                         l.user().username(),
                         l.user().displayName(),
-                        l.expiresAt()));
+                        l.expiresAt(),
+                        s.required() && !s.enrolled()));
     }
 
     @PostMapping("/api/auth/logout")

@@ -33,6 +33,7 @@ public class LoginService {
     private final AuditLog audit;
     private final KbProperties.Login settings;
     private final Clock clock;
+    private final MfaService mfa;
 
     LoginService(
             AccountService accounts,
@@ -41,7 +42,9 @@ public class LoginService {
             PasswordChecks checks,
             AuditLog audit,
             KbProperties props,
-            Clock clock) {
+            Clock clock,
+            MfaService mfa) {
+        this.mfa = mfa;
         this.accounts = accounts;
         this.users = users;
         this.throttle = throttle;
@@ -56,6 +59,18 @@ public class LoginService {
         String name = typed == null ? "" : typed.strip();
         String account = accountKey(name);
         String from = "address:" + (address == null ? "unknown" : address);
+        return charged(account, from, (a, ip) -> check(name, password, address, account, a, from, ip));
+    }
+
+    /**
+     * Charges one attempt to the account and to the address and runs {@code attempt} with both charges;
+     * 429 without running it when either is throttled or locked.
+     */
+    private Mono<AccountService.Login> charged(
+            String account,
+            String from,
+            java.util.function.BiFunction<LoginThrottle.Charge, LoginThrottle.Charge, Mono<AccountService.Login>>
+                    attempt) {
         Instant now = clock.instant();
         return throttle.charge(account, settings.maxFailures(), settings.failureWindow(), now)
                 .flatMap(a -> {
@@ -64,7 +79,7 @@ public class LoginService {
                     }
                     return throttle.charge(from, settings.addressMaxFailures(), settings.failureWindow(), now)
                             .flatMap(ip -> ip.allowed()
-                                    ? check(name, password, address, account, a, from, ip)
+                                    ? attempt.apply(a, ip)
                                     : throttle.refund(account).then(Mono.error(refused(ip, "Your address"))));
                 });
     }
@@ -92,7 +107,14 @@ public class LoginService {
                                             .then(Mono.error(busy)))
                             .flatMap(ok -> ok
                                     ? succeeded(user.orElseThrow(), address, account, a, from)
-                                    : failed(user.isPresent() ? name : null, address, account, a, from, ip));
+                                    : failed(
+                                            user.isPresent() ? name : null,
+                                            address,
+                                            account,
+                                            a,
+                                            from,
+                                            ip,
+                                            badCredentials()));
                 });
     }
 
@@ -103,15 +125,63 @@ public class LoginService {
         return throttle.clear(account)
                 .then(throttle.refund(from))
                 .then(throttle.deleteStale(now.minus(settings.failureWindow()), now))
-                .then(accounts.issueToken(user))
-                .flatMap(l -> audit.record(
-                                user.username(),
-                                "auth.login",
-                                null,
-                                200,
-                                before > 0 ? "after " + before + " failed attempts" : null,
-                                address)
+                // an enrolled account gets the second step (mfaToken) instead of a login token
+                .then(mfa.challenge(user))
+                .flatMap(t -> audit.record(user.username(), "auth.mfa-pending", null, 200, "password accepted", address)
+                        .thenReturn(new AccountService.Login(null, user, null, t)))
+                .switchIfEmpty(Mono.defer(
+                        () -> issue(user, address, before > 0 ? "after " + before + " failed attempts" : null)));
+    }
+
+    private Mono<AccountService.Login> issue(UserAccount user, String address, String details) {
+        return accounts.issueToken(user)
+                .flatMap(l -> audit.record(user.username(), "auth.login", null, 200, details, address)
                         .thenReturn(l));
+    }
+
+    /**
+     * The second step of a login: {@code code} (TOTP or a recovery code) for the pending {@code mfaToken}.
+     * Charged to the same throttle as passwords (account and address), so wrong codes lead to back-off and
+     * the lock like wrong passwords; each wrong code is audited. The mfaToken is used up by the success.
+     */
+    public Mono<AccountService.Login> secondStep(String mfaToken, String code, String address) {
+        String from = "address:" + (address == null ? "unknown" : address);
+        return mfa.challengedUser(mfaToken).flatMap(users::findById).flatMap(user -> {
+            String account = accountKey(user.username());
+            return charged(
+                    account,
+                    from,
+                    (a, ip) -> mfa.check(user.id(), code)
+                            .flatMap(ok -> ok
+                                    ? mfa.consume(mfaToken)
+                                            .flatMap(first -> first
+                                                    ? throttle.clear(account)
+                                                            .then(throttle.refund(from))
+                                                            .then(issue(user, address, "second factor"))
+                                                    : Mono.error(MfaService.invalidCode()))
+                                    : audit.record(
+                                                    null,
+                                                    "auth.mfa-failed",
+                                                    user.username(),
+                                                    401,
+                                                    "wrong or reused second-factor code",
+                                                    address)
+                                            .then(failed(
+                                                    user.username(), address, account, a, from, ip, wrongCode()))));
+        });
+    }
+
+    private static KbException wrongCode() {
+        return new KbException(
+                HttpStatus.UNAUTHORIZED,
+                "mfa-code-invalid",
+                "Wrong code",
+                "The code is wrong or was already used; enter the current code from your app or a recovery code.");
+    }
+
+    private static KbException badCredentials() {
+        return new KbException(
+                HttpStatus.UNAUTHORIZED, "bad-credentials", "Login failed", "Unknown user name or wrong password.");
     }
 
     private Mono<AccountService.Login> failed(
@@ -120,7 +190,8 @@ public class LoginService {
             String account,
             LoginThrottle.Charge a,
             String from,
-            LoginThrottle.Charge ip) {
+            LoginThrottle.Charge ip,
+            KbException answer) {
         Instant now = clock.instant();
         Duration backoff = a.failures() >= settings.backoffAfter() ? backoff(a.failures()) : null;
         Mono<Void> first = a.failures() == 1
@@ -157,13 +228,7 @@ public class LoginService {
                                         + settings.lockDuration(),
                                 address)
                         : Mono.empty());
-        return first.then(accountLock)
-                .then(addressLock)
-                .then(Mono.error(new KbException(
-                        HttpStatus.UNAUTHORIZED,
-                        "bad-credentials",
-                        "Login failed",
-                        "Unknown user name or wrong password.")));
+        return first.then(accountLock).then(addressLock).then(Mono.error(answer));
     }
 
     /** Lifts an account's lock and forgets its failures; false when it had none. */

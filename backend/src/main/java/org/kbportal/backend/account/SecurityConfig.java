@@ -45,7 +45,8 @@ class SecurityConfig {
             AccountService accounts,
             org.kbportal.backend.audit.AccessRefusals refusals,
             org.kbportal.backend.system.KbProperties props,
-            @org.springframework.beans.factory.annotation.Value("${kb.metrics.token:}") String metricsToken) {
+            @org.springframework.beans.factory.annotation.Value("${kb.metrics.token:}") String metricsToken,
+            MfaService mfa) {
         MetricsToken scrape = new MetricsToken(metricsToken);
         ReactiveAuthenticationManager manager = auth -> auth instanceof MetricsToken.Scrape
                 ? Mono.just(MetricsToken.authenticated())
@@ -96,6 +97,8 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                // a role that requires a second factor, none set up yet: enrolment only
+                .addFilterBefore(new MfaGate(mfa), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(ex -> ex.pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
                         .pathMatchers("/api/admin/**", "/api/reports/**")
@@ -115,7 +118,11 @@ class SecurityConfig {
                         .pathMatchers("/actuator", "/actuator/**")
                         .hasRole("ADMIN")
                         .pathMatchers(
-                                HttpMethod.POST, "/api/auth/login", "/api/search/clicks", "/api/articles/*/feedback")
+                                HttpMethod.POST,
+                                "/api/auth/login",
+                                "/api/auth/login/mfa",
+                                "/api/search/clicks",
+                                "/api/articles/*/feedback")
                         .permitAll()
                         .pathMatchers(
                                 HttpMethod.GET,
