@@ -179,7 +179,18 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             answer = auth.secondStep(mfaToken, typed);
         } catch (BackendException e) {
             code.clear();
-            code.focus();
+            if (e.problem().filter(p -> "mfa-token-invalid".equals(p.kbType())).isPresent()) {
+                // the second step expired: back to the password
+                mfaToken = null;
+                code.setVisible(false);
+                codeButton.setVisible(false);
+                username.setVisible(true);
+                password.setVisible(true);
+                login.setVisible(true);
+                password.focus();
+            } else {
+                code.focus();
+            }
             showError(errors.describe(e, getLocale()));
             return;
         }
