@@ -24,6 +24,7 @@ public class InstallationSecret {
 
     private final DatabaseClient db;
     private final Map<String, byte[]> derived = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
 
     InstallationSecret(DatabaseClient db) {
         this.db = db;
@@ -35,30 +36,43 @@ public class InstallationSecret {
         if (known != null) {
             return Mono.just(known);
         }
-        return read().switchIfEmpty(Mono.defer(this::create))
-                .map(secret -> derived.computeIfAbsent(
-                        purpose,
-                        p -> CryptoSuite.STANDARD.mac(
-                                Base64.getDecoder().decode(secret), ("kb:" + p).getBytes(StandardCharsets.UTF_8))));
+        return named(NAME)
+                .map(master -> derived.computeIfAbsent(
+                        purpose, p -> CryptoSuite.STANDARD.mac(master, ("kb:" + p).getBytes(StandardCharsets.UTF_8))));
     }
 
-    private Mono<String> read() {
+    /**
+     * The random secret stored under {@code name} (256 bits, made on first use; when instances race, the
+     * first one's). For keys that predate the derivation (the click tokens' {@code "click-token"}).
+     */
+    public Mono<byte[]> named(String name) {
+        byte[] known = stored.get(name);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return read(name)
+                .switchIfEmpty(Mono.defer(() -> create(name)))
+                .map(secret ->
+                        stored.computeIfAbsent(name, n -> Base64.getDecoder().decode(secret)));
+    }
+
+    private Mono<String> read(String name) {
         return db.sql("SELECT secret FROM installation_secret WHERE name = :n")
-                .bind("n", NAME)
+                .bind("n", name)
                 .map(r -> r.get("secret", String.class))
                 .one();
     }
 
     /** A new random secret; when another instance was quicker, theirs. */
-    private Mono<String> create() {
+    private Mono<String> create(String name) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getEncoder().encodeToString(random);
         return db.sql("INSERT INTO installation_secret (name, secret) VALUES (:n, :s)")
-                .bind("n", NAME)
+                .bind("n", name)
                 .bind("s", secret)
                 .then()
                 .thenReturn(secret)
-                .onErrorResume(DataIntegrityViolationException.class, e -> read());
+                .onErrorResume(DataIntegrityViolationException.class, e -> read(name));
     }
 }
