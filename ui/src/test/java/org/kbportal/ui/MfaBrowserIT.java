@@ -16,7 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Two-factor sign-in in the browser: a user sets it up from the user menu (QR code, key as text, a code
+ * Two-factor sign-in in the browser: a user sets it up on {@code account/mfa} (QR code, key as text, a code
  * computed here from that key, the recovery codes shown once), signs out, and signs in again in two
  * steps: the password, then a code field, where a wrong code is refused and the right one signs in.
  */
@@ -58,7 +58,7 @@ class MfaBrowserIT {
     @Test
     void setsUpTheSecondFactorAndSignsInInTwoSteps() throws Exception {
         browser.signIn(base, "user", "user-demo-2026", FIRST_LOAD);
-        browser.click(By.id("mfa-link"));
+        browser.driver.get(base + "account/mfa");
         browser.click(By.id("mfa-start"));
         assertThat(browser.visible(By.id("mfa-qr")).getAttribute("src")).startsWith("data:image/svg+xml;base64,");
         String key = browser.visible(By.id("mfa-secret")).getText().replace(" ", "");

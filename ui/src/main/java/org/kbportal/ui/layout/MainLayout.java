@@ -181,10 +181,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                             Button logout = new Button(getTranslation("nav.logout"), e -> signOut(login));
                             logout.setId("logout-button");
                             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                            Anchor mfa = Routes.link(Routes.ACCOUNT_MFA, getTranslation("nav.mfa"));
-                            mfa.setId("mfa-link");
-                            mfa.addClassName("kb-nav-link");
-                            account.add(name, mfa, logout);
+                            account.add(name, logout);
                         },
                         () -> {
                             Anchor login = new Anchor(loginHref(), getTranslation("nav.login"));
