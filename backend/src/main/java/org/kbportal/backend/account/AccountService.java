@@ -49,8 +49,16 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** A login: the token and the user it belongs to. */
-    public record Login(String token, UserAccount user, Instant expiresAt) {}
+    /**
+     * A login: the token and the user it belongs to; or, for an account with a second factor, no token
+     * but the {@code mfaToken} of the pending second step ({@link LoginService#secondStep}).
+     */
+    public record Login(String token, UserAccount user, Instant expiresAt, String mfaToken) {
+
+        public Login(String token, UserAccount user, Instant expiresAt) {
+            this(token, user, expiresAt, null);
+        }
+    }
 
     /** A new login token for a user whose password was checked ({@link LoginService}). */
     Mono<Login> issueToken(UserAccount u) {

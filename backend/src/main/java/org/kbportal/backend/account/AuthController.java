@@ -30,14 +30,17 @@ class AuthController {
     private final AuditLog audit;
     private final KbProperties props;
     private final DirectoryService directory;
+    private final MfaService mfa;
 
     AuthController(
             AccountService accounts,
             LoginService logins,
             AuditLog audit,
             KbProperties props,
-            DirectoryService directory) {
+            DirectoryService directory,
+            MfaService mfa) {
         this.directory = directory;
+        this.mfa = mfa;
         this.accounts = accounts;
         this.logins = logins;
         this.audit = audit;
@@ -52,8 +55,10 @@ class AuthController {
             String password) {}
 
     /**
-     * A login; {@code passwordChangeRequired}: the API answers nothing but the password change, {@code
-     * /api/auth/me} and logout until the password is changed ({@link PasswordChangeGate}).
+     * A login. {@code passwordChangeRequired}: the API answers nothing but the password change, {@code
+     * /api/auth/me} and logout until the password is changed ({@link PasswordChangeGate}). {@code
+     * mfaEnrolmentRequired}: the user's role requires a second factor they have not set up, so the token is
+     * good only for enrolling ({@code /api/auth/mfa/**}, {@code /api/auth/me}, logout).
      */
     record LoginResponse(
             String token,
@@ -61,21 +66,45 @@ class AuthController {
             String username,
             String displayName,
             Instant expiresAt,
-            boolean passwordChangeRequired) {}
+            boolean passwordChangeRequired,
+            boolean mfaEnrolmentRequired) {}
+
+    /** The answer for an account with a second factor: no token yet, the second step's token. */
+    record MfaChallenge(boolean mfaRequired, String mfaToken) {}
+
+    record MfaLoginRequest(
+            @NotBlank(message = "mfaToken is required") @Size(max = 100)
+            String mfaToken,
+
+            @NotBlank(message = "code is required") @Size(max = 20)
+            String code) {}
 
     /** Throttling, locks and the audit of logins are {@link LoginService}'s. */
     @PostMapping("/api/auth/login")
-    Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
+    Mono<Object> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         String ip = ClientAddress.of(http, props.audit().trustedProxies());
         return logins.login(request.username(), request.password(), ip)
-                .flatMap(l -> accounts.passwordChangeRequired(l.user().id())
-                        .map(required -> new LoginResponse(
-                                l.token(),
-                                l.user().roles(),
-                                l.user().username(),
-                                l.user().displayName(),
-                                l.expiresAt(),
-                                required)));
+                .flatMap(l -> l.mfaToken() != null ? Mono.just(new MfaChallenge(true, l.mfaToken())) : answer(l));
+    }
+
+    /** The second step for an account with a second factor: the usual login answer. */
+    @PostMapping("/api/auth/login/mfa")
+    Mono<Object> loginMfa(@Valid @RequestBody MfaLoginRequest request, ServerHttpRequest http) {
+        String ip = ClientAddress.of(http, props.audit().trustedProxies());
+        return logins.secondStep(request.mfaToken(), request.code(), ip).flatMap(this::answer);
+    }
+
+    private Mono<Object> answer(AccountService.Login l) {
+        return accounts.passwordChangeRequired(l.user().id())
+                .zipWith(mfa.status(l.user().id(), l.user().roles()))
+                .map(t -> new LoginResponse(
+                        l.token(),
+                        l.user().roles(),
+                        l.user().username(),
+                        l.user().displayName(),
+                        l.expiresAt(),
+                        t.getT1(),
+                        t.getT2().required() && !t.getT2().enrolled()));
     }
 
     record PasswordChange(

@@ -34,6 +34,7 @@ public class LoginService {
     private final KbProperties.Login settings;
     private final Clock clock;
     private final DirectoryService directory;
+    private final MfaService mfa;
 
     LoginService(
             AccountService accounts,
@@ -43,8 +44,10 @@ public class LoginService {
             AuditLog audit,
             KbProperties props,
             Clock clock,
-            DirectoryService directory) {
+            DirectoryService directory,
+            MfaService mfa) {
         this.directory = directory;
+        this.mfa = mfa;
         this.accounts = accounts;
         this.users = users;
         this.throttle = throttle;
@@ -57,17 +60,20 @@ public class LoginService {
     /** Logs in from {@code address}; 401, 429 (throttled or locked) or 503 (checks busy) problems. */
     public Mono<AccountService.Login> login(String typed, String password, String address) {
         return verify(typed, password, address)
-                .flatMap(v -> accounts.issueToken(v.user())
-                        .flatMap(l -> audit.record(
+                .flatMap(v -> mfa.challenge(v.user())
+                        // an enrolled account gets the second step (mfaToken) instead of a login token
+                        .flatMap(t -> audit.record(
                                         v.user().username(),
-                                        "auth.login",
+                                        "auth.mfa-pending",
                                         null,
                                         200,
-                                        v.failuresBefore() > 0
-                                                ? "after " + v.failuresBefore() + " failed attempts"
-                                                : null,
+                                        "password accepted",
                                         address)
-                                .thenReturn(l)));
+                                .thenReturn(new AccountService.Login(null, v.user(), null, t)))
+                        .switchIfEmpty(Mono.defer(() -> issue(
+                                v.user(),
+                                address,
+                                v.failuresBefore() > 0 ? "after " + v.failuresBefore() + " failed attempts" : null))));
     }
 
     /** A checked password: its account and the failed attempts before it. */
@@ -81,6 +87,17 @@ public class LoginService {
         String name = typed == null ? "" : typed.strip();
         String account = accountKey(name);
         String from = "address:" + (address == null ? "unknown" : address);
+        return charged(account, from, (a, ip) -> check(name, password, address, account, a, from, ip));
+    }
+
+    /**
+     * Charges one attempt to the account and to the address and runs {@code attempt} with both charges;
+     * 429 without running it when either is throttled or locked.
+     */
+    private <T> Mono<T> charged(
+            String account,
+            String from,
+            java.util.function.BiFunction<LoginThrottle.Charge, LoginThrottle.Charge, Mono<T>> attempt) {
         Instant now = clock.instant();
         return throttle.charge(account, settings.maxFailures(), settings.failureWindow(), now)
                 .flatMap(a -> {
@@ -89,7 +106,7 @@ public class LoginService {
                     }
                     return throttle.charge(from, settings.addressMaxFailures(), settings.failureWindow(), now)
                             .flatMap(ip -> ip.allowed()
-                                    ? check(name, password, address, account, a, from, ip)
+                                    ? attempt.apply(a, ip)
                                     : throttle.refund(account).then(Mono.error(refused(ip, "Your address"))));
                 });
     }
@@ -119,7 +136,14 @@ public class LoginService {
                                                 .then(Mono.error(down)))
                                 .flatMap(signedIn -> signedIn.isPresent()
                                         ? succeeded(signedIn.get(), account, a, from)
-                                        : failed(user.isPresent() ? name : null, address, account, a, from, ip));
+                                        : failed(
+                                                user.isPresent() ? name : null,
+                                                address,
+                                                account,
+                                                a,
+                                                from,
+                                                ip,
+                                                badCredentials()));
                     }
                     String hash = user.filter(UserAccount::enabled)
                             .filter(u -> t.getT2() == DirectoryService.Route.LOCAL)
@@ -133,7 +157,14 @@ public class LoginService {
                                             .then(Mono.error(busy)))
                             .flatMap(ok -> ok
                                     ? succeeded(user.orElseThrow(), account, a, from)
-                                    : failed(user.isPresent() ? name : null, address, account, a, from, ip));
+                                    : failed(
+                                            user.isPresent() ? name : null,
+                                            address,
+                                            account,
+                                            a,
+                                            from,
+                                            ip,
+                                            badCredentials()));
                 });
     }
 
@@ -146,13 +177,65 @@ public class LoginService {
                 .thenReturn(new Verified(user, before));
     }
 
-    private Mono<Verified> failed(
+    private Mono<AccountService.Login> issue(UserAccount user, String address, String details) {
+        return accounts.issueToken(user)
+                .flatMap(l -> audit.record(user.username(), "auth.login", null, 200, details, address)
+                        .thenReturn(l));
+    }
+
+    /**
+     * The second step of a login: {@code code} (TOTP or a recovery code) for the pending {@code mfaToken}.
+     * Charged to the same throttle as passwords (account and address), so wrong codes lead to back-off and
+     * the lock like wrong passwords; each wrong code is audited. The mfaToken is used up by the success.
+     */
+    public Mono<AccountService.Login> secondStep(String mfaToken, String code, String address) {
+        String from = "address:" + (address == null ? "unknown" : address);
+        return mfa.challengedUser(mfaToken).flatMap(users::findById).flatMap(user -> {
+            String account = accountKey(user.username());
+            return charged(
+                    account,
+                    from,
+                    (a, ip) -> mfa.check(user.id(), code)
+                            .flatMap(ok -> ok
+                                    ? mfa.consume(mfaToken)
+                                            .flatMap(first -> first
+                                                    ? throttle.clear(account)
+                                                            .then(throttle.refund(from))
+                                                            .then(issue(user, address, "second factor"))
+                                                    : Mono.error(MfaService.invalidCode()))
+                                    : audit.record(
+                                                    null,
+                                                    "auth.mfa-failed",
+                                                    user.username(),
+                                                    401,
+                                                    "wrong or reused second-factor code",
+                                                    address)
+                                            .then(failed(
+                                                    user.username(), address, account, a, from, ip, wrongCode()))));
+        });
+    }
+
+    private static KbException wrongCode() {
+        return new KbException(
+                HttpStatus.UNAUTHORIZED,
+                "mfa-code-invalid",
+                "Wrong code",
+                "The code is wrong or was already used; enter the current code from your app or a recovery code.");
+    }
+
+    private static KbException badCredentials() {
+        return new KbException(
+                HttpStatus.UNAUTHORIZED, "bad-credentials", "Login failed", "Unknown user name or wrong password.");
+    }
+
+    private <T> Mono<T> failed(
             String known,
             String address,
             String account,
             LoginThrottle.Charge a,
             String from,
-            LoginThrottle.Charge ip) {
+            LoginThrottle.Charge ip,
+            KbException answer) {
         Instant now = clock.instant();
         Duration backoff = a.failures() >= settings.backoffAfter() ? backoff(a.failures()) : null;
         Mono<Void> first = a.failures() == 1
@@ -189,13 +272,7 @@ public class LoginService {
                                         + settings.lockDuration(),
                                 address)
                         : Mono.empty());
-        return first.then(accountLock)
-                .then(addressLock)
-                .then(Mono.error(new KbException(
-                        HttpStatus.UNAUTHORIZED,
-                        "bad-credentials",
-                        "Login failed",
-                        "Unknown user name or wrong password.")));
+        return first.then(accountLock).then(addressLock).then(Mono.error(answer));
     }
 
     /** Lifts an account's lock and forgets its failures; false when it had none. */

@@ -47,7 +47,8 @@ class SecurityConfig {
             AccountService accounts,
             org.kbportal.backend.audit.AccessRefusals refusals,
             org.kbportal.backend.system.KbProperties props,
-            @org.springframework.beans.factory.annotation.Value("${kb.metrics.token:}") String metricsToken) {
+            @org.springframework.beans.factory.annotation.Value("${kb.metrics.token:}") String metricsToken,
+            MfaService mfa) {
         MetricsToken scrape = new MetricsToken(metricsToken);
         ReactiveAuthenticationManager manager = auth -> auth instanceof MetricsToken.Scrape
                 ? Mono.just(MetricsToken.authenticated())
@@ -103,6 +104,8 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                // a role that requires a second factor, none set up yet: enrolment only
+                .addFilterBefore(new MfaGate(mfa), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(ex -> ex.pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
                         // separation of duties: accounts are the security admin's, the audit log the auditor's
@@ -131,6 +134,7 @@ class SecurityConfig {
                                 "/api/auth/login",
                                 "/api/auth/oidc/start",
                                 "/api/auth/oidc/callback",
+                                "/api/auth/login/mfa",
                                 "/api/search/clicks",
                                 "/api/articles/*/feedback")
                         .permitAll()

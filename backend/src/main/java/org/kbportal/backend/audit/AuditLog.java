@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * AuditWebFilter}: {@link #begin} writes the event before the action runs and fails with {@code 503
  * urn:kb:audit-unavailable} when it cannot, so nothing audited happens unrecorded; {@link #complete}
  * fills in its outcome. Events beside an action (logins, refusals, scheduled backups) use {@link
- * #record}, which logs a failure instead of failing.
+ * #record}, which logs a failure instead of failing. Every event is appended to a hash chain ({@link
+ * AuditChain}) that {@link AuditVerifier} checks.
  */
 @Service
 public class AuditLog {
@@ -27,11 +28,13 @@ public class AuditLog {
     static final int MAX_DETAILS = 2000;
 
     private final AuditRepository repo;
+    private final AuditChain chain;
     private final KbProperties props;
     private final Clock clock;
 
-    AuditLog(AuditRepository repo, KbProperties props, Clock clock) {
+    AuditLog(AuditRepository repo, AuditChain chain, KbProperties props, Clock clock) {
         this.repo = repo;
+        this.chain = chain;
         this.props = props;
         this.clock = clock;
     }
@@ -44,7 +47,8 @@ public class AuditLog {
 
     /** Records one event now; never fails. */
     public Mono<Void> record(String actor, String action, String target, Integer status, String details, String ip) {
-        return repo.insert(event(actor, action, target, status, details, ip))
+        return chain.append(event(actor, action, target, status, details, ip))
+                .then()
                 .timeout(Duration.ofSeconds(5))
                 .onErrorResume(err -> {
                     log.warn("Could not write audit event {} by {}: {}", action, actor, err.toString());
@@ -57,7 +61,7 @@ public class AuditLog {
      * or {@code 503 urn:kb:audit-unavailable} when it cannot be written, and then the action must not run.
      */
     public Mono<Long> begin(String actor, String action, String target, String details, String ip) {
-        return repo.insertReturningId(event(actor, action, target, null, details, ip))
+        return chain.append(event(actor, action, target, null, details, ip))
                 .timeout(Duration.ofSeconds(5))
                 .onErrorMap(err -> !(err instanceof KbException), err -> {
                     log.error("Audit log unavailable, refusing {} by {}: {}", action, actor, err.toString());
@@ -67,7 +71,7 @@ public class AuditLog {
 
     /** Fills in the outcome of an event from {@link #begin}; a failure is logged (the action has happened). */
     public Mono<Void> complete(long id, int status, String details) {
-        return repo.complete(id, status, cut(details, MAX_DETAILS))
+        return chain.complete(id, status, cut(details, MAX_DETAILS))
                 .timeout(Duration.ofSeconds(5))
                 .onErrorResume(err -> {
                     log.warn("Could not complete audit event {}: {}", id, err.toString());
@@ -87,7 +91,7 @@ public class AuditLog {
     private AuditEvent event(String actor, String action, String target, Integer status, String details, String ip) {
         return new AuditEvent(
                 0,
-                clock.instant(),
+                AuditChain.stored(clock.instant()),
                 cut(actor, 64),
                 cut(action, 100),
                 cut(target, 300),
@@ -107,7 +111,8 @@ public class AuditLog {
     }
 
     /**
-     * Deletes events older than {@code kb.audit.retention-days}; returns how many. The purge is itself an
+     * Deletes events older than {@code kb.audit.retention-days} (the oldest part of the chain: an event
+     * behind a younger one waits for it), keeping the hash of the last one as the chain's anchor; returns how many. The purge is itself an
      * event ({@code audit.purge}, written first, with the number of events it removes): no event written,
      * no purge.
      */
@@ -121,7 +126,7 @@ public class AuditLog {
                                 n + " events older than " + cutoff + " (retention "
                                         + props.audit().retentionDays() + " days)",
                                 null)
-                        .flatMap(id -> repo.deleteBefore(cutoff)
+                        .flatMap(id -> chain.purgeBefore(cutoff)
                                 .flatMap(deleted -> complete(
                                                 id,
                                                 200,

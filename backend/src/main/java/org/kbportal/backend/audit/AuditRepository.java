@@ -12,8 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Inserts and reads audit events; delete only by age, and the only update fills in the outcome of an
- * event written before its action ran (once: while its status is empty).
+ * Reads audit events; writing, completing and purging them is {@link AuditChain}'s, which keeps the
+ * hash chain.
  */
 @Repository
 class AuditRepository {
@@ -22,40 +22,6 @@ class AuditRepository {
 
     AuditRepository(DatabaseClient db) {
         this.db = db;
-    }
-
-    Mono<Void> insert(AuditEvent e) {
-        return insertSpec(e).then();
-    }
-
-    /** Inserts and returns the new event's id. */
-    Mono<Long> insertReturningId(AuditEvent e) {
-        return insertSpec(e)
-                .filter(s -> s.returnGeneratedValues("id"))
-                .map(r -> ((Number) r.get(0)).longValue())
-                .one();
-    }
-
-    /** Fills in the outcome of an event written before its action ran; only once (status still empty). */
-    Mono<Void> complete(long id, int status, String details) {
-        var spec = db.sql("UPDATE audit_event SET status = :status, details = COALESCE(:details, details)"
-                        + " WHERE id = :id AND status IS NULL")
-                .bind("status", status)
-                .bind("id", id);
-        spec = details == null ? spec.bindNull("details", String.class) : spec.bind("details", details);
-        return spec.then();
-    }
-
-    private DatabaseClient.GenericExecuteSpec insertSpec(AuditEvent e) {
-        var spec = db.sql("INSERT INTO audit_event (occurred_at, actor, action, target, status, details, client_ip)"
-                        + " VALUES (:at, :actor, :action, :target, :status, :details, :ip)")
-                .bind("at", e.occurredAt().atOffset(ZoneOffset.UTC))
-                .bind("action", e.action());
-        spec = e.actor() == null ? spec.bindNull("actor", String.class) : spec.bind("actor", e.actor());
-        spec = e.target() == null ? spec.bindNull("target", String.class) : spec.bind("target", e.target());
-        spec = e.status() == null ? spec.bindNull("status", Integer.class) : spec.bind("status", e.status());
-        spec = e.details() == null ? spec.bindNull("details", String.class) : spec.bind("details", e.details());
-        return e.clientIp() == null ? spec.bindNull("ip", String.class) : spec.bind("ip", e.clientIp());
     }
 
     /** The filter as SQL: every condition is optional. */
@@ -120,12 +86,5 @@ class AuditRepository {
                 .bind("cutoff", cutoff.atOffset(ZoneOffset.UTC))
                 .map(r -> ((Number) r.get("n")).longValue())
                 .one();
-    }
-
-    Mono<Long> deleteBefore(Instant cutoff) {
-        return db.sql("DELETE FROM audit_event WHERE occurred_at < :cutoff")
-                .bind("cutoff", cutoff.atOffset(ZoneOffset.UTC))
-                .fetch()
-                .rowsUpdated();
     }
 }

@@ -145,6 +145,11 @@ final class Restorer {
             ps.setInt(5, 200);
             ps.setString(6, "archive of " + m.createdAt() + ", schema " + m.schemaVersion());
             ps.executeUpdate();
+            // the audit chain (V16) links this record at the next start-up
+            try (PreparedStatement chain = c.prepareStatement(
+                    "UPDATE audit_chain SET pending_until = (SELECT MAX(id) FROM audit_event) WHERE id = 1")) {
+                chain.executeUpdate();
+            }
         } catch (SQLException e) {
             // an archive from before the audit log: nothing to record into
             log.warn("Restore could not be recorded in the audit log: {}", e.getMessage());

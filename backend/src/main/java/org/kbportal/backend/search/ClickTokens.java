@@ -3,13 +3,10 @@ package org.kbportal.backend.search;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.kbportal.backend.system.InstallationSecret;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -24,11 +21,10 @@ class ClickTokens {
 
     private static final String NAME = "click-token";
 
-    private final DatabaseClient db;
-    private final AtomicReference<byte[]> key = new AtomicReference<>();
+    private final InstallationSecret secrets;
 
-    ClickTokens(DatabaseClient db) {
-        this.db = db;
+    ClickTokens(InstallationSecret secrets) {
+        this.secrets = secrets;
     }
 
     Mono<String> token(long logId, String caller) {
@@ -45,35 +41,7 @@ class ClickTokens {
     }
 
     private Mono<byte[]> key() {
-        byte[] known = key.get();
-        if (known != null) {
-            return Mono.just(known);
-        }
-        return read().switchIfEmpty(Mono.defer(this::create)).map(secret -> {
-            byte[] k = Base64.getDecoder().decode(secret);
-            key.compareAndSet(null, k);
-            return key.get();
-        });
-    }
-
-    private Mono<String> read() {
-        return db.sql("SELECT secret FROM installation_secret WHERE name = :n")
-                .bind("n", NAME)
-                .map(r -> r.get("secret", String.class))
-                .one();
-    }
-
-    /** A new random secret; when another instance was quicker, theirs. */
-    private Mono<String> create() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = Base64.getEncoder().encodeToString(random);
-        return db.sql("INSERT INTO installation_secret (name, secret) VALUES (:n, :s)")
-                .bind("n", NAME)
-                .bind("s", secret)
-                .then()
-                .thenReturn(secret)
-                .onErrorResume(DataIntegrityViolationException.class, e -> read());
+        return secrets.named(NAME);
     }
 
     private static String sign(byte[] key, long logId, String caller) {

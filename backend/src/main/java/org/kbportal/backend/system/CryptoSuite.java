@@ -15,18 +15,37 @@ import org.bouncycastle.crypto.params.KeyParameter;
 /**
  * The algorithm family of keyed checks and encryption, chosen by {@code KB_CRYPTO_SUITE}: {@code
  * STANDARD} (HMAC-SHA256, AES-256-GCM) or {@code SM} (国密: HMAC-SM3, SM4-GCM, for a 密评). Bouncy
- * Castle's lightweight API, so no JCE provider is registered.
+ * Castle's lightweight API, so no JCE provider is registered. One place, so the audit chain, backup
+ * signatures and archive encryption choose alike; the audit chain writes each MAC with its {@link #id()}
+ * in front, so records made under the other suite still verify after a switch.
  */
 public enum CryptoSuite {
-    STANDARD("HmacSHA256", 32),
-    SM("HmacSM3", 16);
+    STANDARD("hmac-sha256", "HmacSHA256", 32),
+    SM("hmac-sm3", "HmacSM3", 16);
 
+    private final String id;
     private final String macName;
     private final int keyBytes;
 
-    CryptoSuite(String macName, int keyBytes) {
+    CryptoSuite(String id, String macName, int keyBytes) {
+        this.id = id;
         this.macName = macName;
         this.keyBytes = keyBytes;
+    }
+
+    /** The name of this suite's MAC as the audit chain stores it in front of each value. */
+    public String id() {
+        return id;
+    }
+
+    /** The suite whose MAC the audit chain names {@code id}; null for an unknown name. */
+    public static CryptoSuite byId(String id) {
+        for (CryptoSuite s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The suite a setting names; blank is {@link #STANDARD}, {@code SM} and {@code GM} are 国密. */
@@ -89,7 +108,7 @@ public enum CryptoSuite {
     }
 
     /** The suite's hash of {@code data} (SHA-256 or SM3). */
-    byte[] digest(byte[] data) {
+    public byte[] digest(byte[] data) {
         Digest d = digest();
         d.update(data, 0, data.length);
         byte[] out = new byte[d.getDigestSize()];

@@ -78,6 +78,8 @@ class AuthorizationMatrixIT {
             Rule.of(".*", "/api/expert(/.*)?", EnumSet.of(Caller.EXPERT, Caller.ADMIN)),
             Rule.of("POST", "/api/auth/login", EVERYONE),
             Rule.of("GET", "/api/auth/oidc", EVERYONE),
+            Rule.of("POST", "/api/auth/login/mfa", EVERYONE),
+            Rule.of(".*", "/api/auth/mfa(/.*)?", SIGNED_IN),
             Rule.of("POST", "/api/auth/oidc/(start|callback)", EVERYONE),
             Rule.of("POST", "/api/search/clicks", EVERYONE),
             Rule.of("POST", "/api/articles/[^/]+/feedback", EVERYONE),

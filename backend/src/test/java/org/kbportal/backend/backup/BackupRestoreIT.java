@@ -159,6 +159,9 @@ class BackupRestoreIT {
                         .allSatisfy(
                                 e -> assertThat(e).containsAnyOf("action=backups.create|", "action=backups.restore|"));
                 assertThat(extra).anySatisfy(e -> assertThat(e).contains("action=backups.restore|"));
+            } else if (table.equals("audit_chain")) {
+                // the chain's tip moves with those events; the restore's record waits to be chained
+                assertThat(after.get(table)).singleElement().asString().doesNotContain("pending_until=0|");
             } else {
                 assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
             }

@@ -72,4 +72,20 @@ class CryptoSuiteTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void shouldComputeHmacSm3AsGmT0042Says() {
+        // GM/T 0042-2015 Appendix D.3, first example
+        byte[] key = HEX.parseHex("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
+        String text = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+        byte[] mac = CryptoSuite.SM.mac(key, (text + text).getBytes(StandardCharsets.US_ASCII));
+        assertThat(HEX.formatHex(mac)).isEqualTo("ca05e144ed05d1857840d1f318a4a8669e559fc8391f414485bfdf7bb408963a");
+    }
+
+    @Test
+    void shouldFindEachSuiteByTheNameStoredInFrontOfItsValues() {
+        assertThat(CryptoSuite.byId("hmac-sm3")).isEqualTo(CryptoSuite.SM);
+        assertThat(CryptoSuite.byId("hmac-sha256")).isEqualTo(CryptoSuite.STANDARD);
+        assertThat(CryptoSuite.byId("md5")).isNull();
+    }
 }

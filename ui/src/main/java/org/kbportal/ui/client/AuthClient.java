@@ -17,17 +17,62 @@ public class AuthClient {
     }
 
     /**
-     * Exchanges credentials for a token.
+     * Sends a password: a login, or (second factor set up) the request for the second step.
      *
      * @throws BackendException with status 401 ({@code bad-credentials}) when they are wrong
      */
-    public LoginResult login(String username, String password) {
+    public LoginAnswer begin(String username, String password) {
         return BackendCalls.call(() -> http.post()
                 .uri("/api/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", username, "password", password))
                 .retrieve()
-                .body(LoginResult.class));
+                .body(LoginAnswer.class));
+    }
+
+    /**
+     * The second step: a code from the authenticator app or a recovery code.
+     *
+     * @throws BackendException 401 {@code mfa-code-invalid} or {@code mfa-token-invalid}, 429 throttled
+     */
+    public LoginAnswer secondStep(String mfaToken, String code) {
+        return BackendCalls.call(() -> http.post()
+                .uri("/api/auth/login/mfa")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("mfaToken", mfaToken, "code", code))
+                .retrieve()
+                .body(LoginAnswer.class));
+    }
+
+    /** Whether the signed-in user has a second factor ({@code enrolled}) and whether their role requires one. */
+    public Map<String, Boolean> mfaStatus(String token) {
+        return BackendCalls.call(() -> http.get()
+                .uri("/api/auth/mfa")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Map<String, Boolean>>() {}));
+    }
+
+    /** Starts setting up the second factor. */
+    public MfaEnrolment enrol(String token) {
+        return BackendCalls.call(() -> http.post()
+                .uri("/api/auth/mfa/enrol")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .retrieve()
+                .body(MfaEnrolment.class));
+    }
+
+    /** Confirms the set-up with a code from the app; the recovery codes (shown once). */
+    public java.util.List<String> confirm(String token, String code) {
+        record Codes(java.util.List<String> recoveryCodes) {}
+        return BackendCalls.call(() -> http.post()
+                        .uri("/api/auth/mfa/confirm")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("code", code))
+                        .retrieve()
+                        .body(Codes.class))
+                .recoveryCodes();
     }
 
     /**

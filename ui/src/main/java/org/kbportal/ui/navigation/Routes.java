@@ -18,6 +18,7 @@ public final class Routes {
 
     public static final String SEARCH = "";
     public static final String LOGIN = "login";
+    public static final String ACCOUNT_MFA = "account/mfa";
     public static final String ARTICLE = "article";
     public static final String ADMIN_ARTICLES = "admin/articles";
     public static final String ADMIN_EDITOR = "admin/articles/edit";

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.AuthClient;
 import org.kbportal.ui.client.BackendException;
+import org.kbportal.ui.client.LoginAnswer;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 
@@ -36,6 +37,11 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final PasswordField password = new PasswordField();
     private final Button login = new Button();
     private final Div error = new Div();
+    /** The second step (account with a second factor): a code from the app or a recovery code. */
+    private final TextField code = new TextField();
+
+    private final Button codeButton = new Button();
+    private String mfaToken;
     private String redirect = Routes.SEARCH;
 
     LoginView(AuthClient auth, CurrentUser user, ErrorMessages errors) {
@@ -63,6 +69,21 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         login.addClickShortcut(Key.ENTER);
         login.addClickListener(e -> signIn());
 
+        code.setId("login-code");
+        code.setLabel(getTranslation("login.code"));
+        code.setHelperText(getTranslation("login.code.help"));
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        code.setMaxLength(20);
+        code.setWidthFull();
+        code.setVisible(false);
+        codeButton.setId("login-code-button");
+        codeButton.setText(getTranslation("login.code.submit"));
+        codeButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        codeButton.setWidthFull();
+        codeButton.setVisible(false);
+        codeButton.addClickListener(e -> secondStep());
+        code.addKeyDownListener(Key.ENTER, e -> secondStep());
+
         error.setId("login-error");
         error.addClassName("kb-error");
         error.setVisible(false);
@@ -73,8 +94,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 benefits(),
                 username,
                 password,
+                code,
                 error,
-                login);
+                login,
+                codeButton);
         if (auth.oidc().configured()) {
             // single sign-on: the same card, a second way in
             Button sso = new Button(getTranslation("login.oidc"), e -> startOidc());
@@ -128,15 +151,65 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             showError(getTranslation("login.missing"));
             return;
         }
+        LoginAnswer answer;
         try {
-            user.signIn(auth.login(name, password.getValue()));
+            answer = auth.begin(name, password.getValue());
         } catch (BackendException e) {
             password.clear();
             password.focus();
             showError(errors.describe(e, getLocale()));
             return;
         }
-        getUI().ifPresent(ui -> Routes.navigate(ui, redirect));
+        if (answer.mfaRequired()) {
+            // second step: the password fields give way to the code
+            mfaToken = answer.mfaToken();
+            password.clear();
+            username.setVisible(false);
+            password.setVisible(false);
+            login.setVisible(false);
+            code.setVisible(true);
+            codeButton.setVisible(true);
+            error.setVisible(false);
+            code.focus();
+            return;
+        }
+        finish(answer);
+    }
+
+    private void secondStep() {
+        String typed = code.getValue().strip();
+        if (typed.isEmpty()) {
+            showError(getTranslation("login.code.missing"));
+            return;
+        }
+        LoginAnswer answer;
+        try {
+            answer = auth.secondStep(mfaToken, typed);
+        } catch (BackendException e) {
+            code.clear();
+            if (e.problem().filter(p -> "mfa-token-invalid".equals(p.kbType())).isPresent()) {
+                // the second step expired: back to the password
+                mfaToken = null;
+                code.setVisible(false);
+                codeButton.setVisible(false);
+                username.setVisible(true);
+                password.setVisible(true);
+                login.setVisible(true);
+                password.focus();
+            } else {
+                code.focus();
+            }
+            showError(errors.describe(e, getLocale()));
+            return;
+        }
+        finish(answer);
+    }
+
+    /** Signed in: where they came from, or the set-up of the second factor their role requires. */
+    private void finish(LoginAnswer answer) {
+        user.signIn(answer.login());
+        String next = answer.mfaEnrolmentRequired() ? Routes.ACCOUNT_MFA : redirect;
+        getUI().ifPresent(ui -> Routes.navigate(ui, next));
     }
 
     /** Sends the browser to the organisation's sign-in provider; it comes back to {@link OidcCallbackView}. */

@@ -322,10 +322,32 @@ class BackendClientsTest {
                          "expiresAt":"2026-11-23T21:18:29.567926676Z"}
                         """, MediaType.APPLICATION_JSON));
 
-        LoginResult login = new AuthClient(http).login("admin", "secret");
+        LoginAnswer answer = new AuthClient(http).begin("admin", "secret");
 
+        assertThat(answer.mfaRequired()).isFalse();
+        LoginResult login = answer.login();
         assertThat(login.isAdmin()).isTrue();
         assertThat(login.name()).isEqualTo("系统管理员");
+    }
+
+    @Test
+    void shouldReadTheRequestForASecondStepAndSendTheCode() {
+        server.expect(requestTo("http://backend.test/api/auth/login"))
+                .andRespond(withSuccess("{\"mfaRequired\":true,\"mfaToken\":\"step-2\"}", MediaType.APPLICATION_JSON));
+        server.expect(requestTo("http://backend.test/api/auth/login/mfa"))
+                .andExpect(method(HttpMethod.POST))
+                .andExpect(content().json("{\"mfaToken\":\"step-2\",\"code\":\"123456\"}"))
+                .andRespond(withSuccess(
+                        "{\"token\":\"abc\",\"roles\":[\"USER\"],\"username\":\"user\"}", MediaType.APPLICATION_JSON));
+
+        AuthClient auth = new AuthClient(http);
+        LoginAnswer first = auth.begin("user", "secret");
+        assertThat(first.mfaRequired()).isTrue();
+        assertThat(first.token()).isNull();
+        LoginAnswer second = auth.secondStep(first.mfaToken(), "123456");
+
+        assertThat(second.login().token()).isEqualTo("abc");
+        server.verify();
     }
 
     @Test
