@@ -84,7 +84,8 @@ record ChannelInput(
                 throw invalid("sms.method", "The method is POST, PUT or GET.");
             }
             if (!"GET".equals(smsSettings.method())
-                    && (smsSettings.bodyTemplate() == null || smsSettings.bodyTemplate().isBlank())) {
+                    && (smsSettings.bodyTemplate() == null
+                            || smsSettings.bodyTemplate().isBlank())) {
                 throw invalid("sms.bodyTemplate", "A body template with {phone} and {text} is required.");
             }
             for (Map.Entry<String, String> h : smsSettings.headers().entrySet()) {
@@ -131,7 +132,9 @@ record ChannelInput(
         }
         String host = u.getHost().toLowerCase(Locale.ROOT);
         if (!props.allowedHosts().isEmpty()
-                && props.allowedHosts().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).noneMatch(host::equals)) {
+                && props.allowedHosts().stream()
+                        .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                        .noneMatch(host::equals)) {
             throw invalid("url", "The host " + host + " is not in kb.channel.allowed-hosts.");
         }
     }

@@ -73,7 +73,11 @@ class ChannelRepository {
         spec = spec.bind("kind", r.kind().name())
                 .bind("name", r.name())
                 .bind("url", r.url())
-                .bind("events", String.join(",", r.events().stream().map(Enum::name).sorted().toList()))
+                .bind(
+                        "events",
+                        String.join(
+                                ",",
+                                r.events().stream().map(Enum::name).sorted().toList()))
                 .bind("categories", String.join(",", r.categories()))
                 .bind("severities", String.join(",", r.severities()))
                 .bind("enabled", r.enabled());
@@ -96,7 +100,10 @@ class ChannelRepository {
     }
 
     Mono<StoredChannel> channel(long id) {
-        return db.sql(CHANNEL + " WHERE id = :id").bind("id", id).map(r -> channel(r)).one();
+        return db.sql(CHANNEL + " WHERE id = :id")
+                .bind("id", id)
+                .map(r -> channel(r))
+                .one();
     }
 
     Mono<Long> insertDelivery(

@@ -65,7 +65,8 @@ class ChannelSecrets {
             c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
             return c.doFinal(data);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("channel secret could not be " + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted"), e);
+            throw new IllegalStateException(
+                    "channel secret could not be " + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted"), e);
         }
     }
 

@@ -61,7 +61,10 @@ class ChannelSender {
                                     ? new Result(true, r.statusCode(), null)
                                     : new Result(false, r.statusCode(), "rejected: " + MessageText.cut(r.body(), 300)));
                 })
-                .onErrorResume(e -> Mono.just(new Result(false, null, e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + MessageText.cut(e.getMessage(), 300)))));
+                .onErrorResume(e -> Mono.just(new Result(
+                        false,
+                        null,
+                        e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + MessageText.cut(e.getMessage(), 300)))));
     }
 }

@@ -68,7 +68,9 @@ record ChannelView(
         SmsSettings sms = r.sms();
         if (sms != null && old.sms() != null) {
             Map<String, String> h = new LinkedHashMap<>();
-            sms.headers().forEach((k, v) -> h.put(k, MASK.equals(v) ? old.sms().headers().getOrDefault(k, "") : v));
+            sms.headers()
+                    .forEach((k, v) ->
+                            h.put(k, MASK.equals(v) ? old.sms().headers().getOrDefault(k, "") : v));
             sms = new SmsSettings(sms.method(), h, sms.bodyTemplate(), sms.signatureHeader());
         }
         return new ChannelRepository.Row(

@@ -88,8 +88,8 @@ public class Channels {
     /** A null secret keeps the stored one; an empty one removes it. */
     Mono<StoredChannel> update(long id, ChannelRepository.Row row, String secret) {
         return find(id).flatMap(old -> encrypted(secret, old.secretEnc())
-                .flatMap(enc -> repo.update(
-                        id, withSecret(ChannelView.unmask(row, old), enc.orElse(null)), clock.instant()))
+                .flatMap(enc ->
+                        repo.update(id, withSecret(ChannelView.unmask(row, old), enc.orElse(null)), clock.instant()))
                 .then(repo.channel(id)));
     }
 
@@ -135,10 +135,11 @@ public class Channels {
                 .flatMap(ok -> ok
                         ? repo.delivery(deliveryId)
                         : repo.delivery(deliveryId)
-                                .switchIfEmpty(Mono.error(() -> KbException.notFound(
-                                        "delivery-not-found", "No delivery " + deliveryId + ".")))
+                                .switchIfEmpty(Mono.error(() ->
+                                        KbException.notFound("delivery-not-found", "No delivery " + deliveryId + ".")))
                                 .flatMap(d -> Mono.<Delivery>error(KbException.conflict(
-                                        "delivery-in-flight", "Delivery " + deliveryId + " is being sent right now."))));
+                                        "delivery-in-flight",
+                                        "Delivery " + deliveryId + " is being sent right now."))));
     }
 
     private Mono<java.util.Optional<String>> encrypted(String secret, String keep) {

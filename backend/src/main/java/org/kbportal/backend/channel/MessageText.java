@@ -10,7 +10,8 @@ final class MessageText {
 
     static String heading(Payload p) {
         Payload.Data d = p.data();
-        String subject = d.questionId() != null ? "问题 #" + d.questionId() : d.articleId() != null ? "知识 " + d.articleId() : "";
+        String subject =
+                d.questionId() != null ? "问题 #" + d.questionId() : d.articleId() != null ? "知识 " + d.articleId() : "";
         return "【" + p.label() + "】" + subject + " " + oneLine(d.title(), 120);
     }
 
@@ -64,7 +65,10 @@ final class MessageText {
         if (s == null) {
             return null;
         }
-        String flat = s.replaceAll("[\\r\\n\\t]+", " ").replace("[", "［").replace("]", "］").strip();
+        String flat = s.replaceAll("[\\r\\n\\t]+", " ")
+                .replace("[", "［")
+                .replace("]", "］")
+                .strip();
         return cut(flat, max);
     }
 

@@ -56,7 +56,8 @@ class RobotChannels {
 
             @Override
             public Outgoing request(StoredChannel c, String secret, Delivery d, Payload p, Instant now) {
-                List<String> mobiles = p.data().mobiles() == null ? List.of() : p.data().mobiles();
+                List<String> mobiles =
+                        p.data().mobiles() == null ? List.of() : p.data().mobiles();
                 StringBuilder text = new StringBuilder(MessageText.markdown(p));
                 if (!mobiles.isEmpty()) {
                     text.append("\n");
@@ -64,7 +65,9 @@ class RobotChannels {
                 }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("msgtype", "markdown");
-                body.put("markdown", Map.of("title", MessageText.cut(MessageText.heading(p), 60), "text", text.toString()));
+                body.put(
+                        "markdown",
+                        Map.of("title", MessageText.cut(MessageText.heading(p), 60), "text", text.toString()));
                 body.put("at", Map.of("atMobiles", mobiles, "isAtAll", false));
                 String url = c.url();
                 if (secret != null && !secret.isEmpty()) {

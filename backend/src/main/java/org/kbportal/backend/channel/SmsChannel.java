@@ -35,7 +35,9 @@ class SmsChannel implements Channel {
         values.put("phone", d.recipient() == null ? "" : d.recipient());
         values.put("text", MessageText.sms(p));
         values.put("event", p.type());
-        values.put("id", p.data().questionId() == null ? "" : String.valueOf(p.data().questionId()));
+        values.put(
+                "id",
+                p.data().questionId() == null ? "" : String.valueOf(p.data().questionId()));
         values.put("severity", p.data().severity() == null ? "" : p.data().severity());
         values.put("link", p.data().link() == null ? "" : p.data().link());
         String contentType = s.headers().entrySet().stream()

@@ -168,9 +168,8 @@ class QuestionStore {
     Mono<Void> tellAdmins(String template, Question q, String detail, Map<String, String> extra) {
         Map<String, String> vars = vars(q, detail);
         vars.putAll(extra);
-        Mono<Void> channel = "LOW_RATING".equals(template)
-                ? publish(EventType.RATED_LOW, q, detail, clock.instant())
-                : Mono.empty();
+        Mono<Void> channel =
+                "LOW_RATING".equals(template) ? publish(EventType.RATED_LOW, q, detail, clock.instant()) : Mono.empty();
         return channel.then(notifier.notifyAll(
                 accounts.all()
                         .filter(u -> u.enabled() && u.roles().contains(Role.ADMIN))

@@ -43,8 +43,9 @@ final class ChannelApi {
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);
         }
-        WebTestClient.RequestHeadersSpec<?> ready =
-                body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        WebTestClient.RequestHeadersSpec<?> ready = body == null
+                ? spec
+                : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         var result = ready.exchange()
                 .expectBody(new ParameterizedTypeReference<Object>() {})
                 .returnResult();
@@ -81,8 +82,17 @@ final class ChannelApi {
         Reply r = post(
                 token,
                 "/api/questions",
-                Map.of("title", title, "body", "<p>" + title + "</p>", "kind", "FAULT", "severity", severity,
-                        "category", category));
+                Map.of(
+                        "title",
+                        title,
+                        "body",
+                        "<p>" + title + "</p>",
+                        "kind",
+                        "FAULT",
+                        "severity",
+                        severity,
+                        "category",
+                        category));
         if (r.status() != 201) {
             throw new AssertionError(r);
         }

@@ -59,16 +59,35 @@ class ChannelDeliveryIT {
 
     @Test
     void shouldSendTestMessagesThatEachVendorAccepts() {
-        long wecom = channel(Map.of("kind", "WECOM", "name", "运维群", "url", receiver.url("/wecom/send?key=wecom-key-1")));
+        long wecom =
+                channel(Map.of("kind", "WECOM", "name", "运维群", "url", receiver.url("/wecom/send?key=wecom-key-1")));
         long ding = channel(Map.of(
-                "kind", "DINGTALK", "name", "值班群", "url", receiver.url("/dingtalk/send?access_token=t1"),
-                "secret", receiver.dingTalkSecret));
+                "kind",
+                "DINGTALK",
+                "name",
+                "值班群",
+                "url",
+                receiver.url("/dingtalk/send?access_token=t1"),
+                "secret",
+                receiver.dingTalkSecret));
         long feishu = channel(Map.of(
-                "kind", "FEISHU", "name", "飞书群", "url", receiver.url("/feishu/hook/abc"),
-                "secret", receiver.feishuSecret));
+                "kind",
+                "FEISHU",
+                "name",
+                "飞书群",
+                "url",
+                receiver.url("/feishu/hook/abc"),
+                "secret",
+                receiver.feishuSecret));
         long hook = channel(Map.of(
-                "kind", "WEBHOOK", "name", "CMDB", "url", receiver.url("/webhook/cmdb"),
-                "secret", receiver.webhookSecret));
+                "kind",
+                "WEBHOOK",
+                "name",
+                "CMDB",
+                "url",
+                receiver.url("/webhook/cmdb"),
+                "secret",
+                receiver.webhookSecret));
         for (long id : List.of(wecom, ding, feishu, hook)) {
             ChannelApi.Reply r = api.post(admin, "/api/admin/channels/" + id + "/test", null);
             assertThat(r.status()).isEqualTo(200);
@@ -81,15 +100,25 @@ class ChannelDeliveryIT {
             assertThat(hits).hasSize(1);
             assertThat(hits.get(0).verdict()).as(path).isEqualTo("ok");
         }
-        JsonNode payload = receiver.hits(h -> h.path().equals("/webhook/cmdb")).get(0).json();
+        JsonNode payload =
+                receiver.hits(h -> h.path().equals("/webhook/cmdb")).get(0).json();
         assertThat(payload.path("type").asString()).isEqualTo("channel.test");
-        assertThat(receiver.hits(h -> h.path().equals("/webhook/cmdb")).get(0).headers().get("webhook-id"))
+        assertThat(receiver.hits(h -> h.path().equals("/webhook/cmdb"))
+                        .get(0)
+                        .headers()
+                        .get("webhook-id"))
                 .startsWith("msg_");
 
         // a wrong secret is refused by the receiver's own check, and the answer says so
         long wrong = channel(Map.of(
-                "kind", "DINGTALK", "name", "错签名", "url", receiver.url("/dingtalk/wrong?access_token=t2"),
-                "secret", "SECnot-the-right-one"));
+                "kind",
+                "DINGTALK",
+                "name",
+                "错签名",
+                "url",
+                receiver.url("/dingtalk/wrong?access_token=t2"),
+                "secret",
+                "SECnot-the-right-one"));
         ChannelApi.Reply r = api.post(admin, "/api/admin/channels/" + wrong + "/test", null);
         assertThat(r.get("status")).isEqualTo("FAILED");
         assertThat((String) r.get("lastError")).contains("310000");
@@ -102,19 +131,55 @@ class ChannelDeliveryIT {
         String phone = "13800138017";
         api.phone(admin, "expert", phone);
         channel(Map.of(
-                "kind", "DINGTALK", "name", "网络值班", "url", receiver.url("/dingtalk/duty?access_token=t3"),
-                "secret", receiver.dingTalkSecret, "events", List.of("ASSIGNED"), "categories", List.of("network"),
-                "severities", List.of("A", "B")));
+                "kind",
+                "DINGTALK",
+                "name",
+                "网络值班",
+                "url",
+                receiver.url("/dingtalk/duty?access_token=t3"),
+                "secret",
+                receiver.dingTalkSecret,
+                "events",
+                List.of("ASSIGNED"),
+                "categories",
+                List.of("network"),
+                "severities",
+                List.of("A", "B")));
         channel(Map.of(
-                "kind", "WECOM", "name", "DBA", "url", receiver.url("/wecom/dba?key=wecom-key-1"),
-                "categories", List.of("database")));
+                "kind",
+                "WECOM",
+                "name",
+                "DBA",
+                "url",
+                receiver.url("/wecom/dba?key=wecom-key-1"),
+                "categories",
+                List.of("database")));
         channel(Map.of(
-                "kind", "WEBHOOK", "name", "监控平台", "url", receiver.url("/webhook/all"),
-                "secret", receiver.webhookSecret, "events", List.of("ASSIGNED", "RESOLVED")));
+                "kind",
+                "WEBHOOK",
+                "name",
+                "监控平台",
+                "url",
+                receiver.url("/webhook/all"),
+                "secret",
+                receiver.webhookSecret,
+                "events",
+                List.of("ASSIGNED", "RESOLVED")));
         channel(Map.of(
-                "kind", "SMS", "name", "短信", "url", receiver.url("/sms/send"), "secret", receiver.smsSecret,
-                "events", List.of("ASSIGNED"), "severities", List.of("A", "B"),
-                "sms", Map.of(
+                "kind",
+                "SMS",
+                "name",
+                "短信",
+                "url",
+                receiver.url("/sms/send"),
+                "secret",
+                receiver.smsSecret,
+                "events",
+                List.of("ASSIGNED"),
+                "severities",
+                List.of("A", "B"),
+                "sms",
+                Map.of(
                         "method", "POST",
                         "headers", Map.of("Content-Type", "application/json", "X-Api-Key", "gw-key"),
                         "bodyTemplate", "{\"to\":\"{phone}\",\"text\":\"{text}\"}",
@@ -123,7 +188,8 @@ class ChannelDeliveryIT {
         long asked = System.currentTimeMillis();
         long id = api.ask(user, "B", "network", "核心交换机端口频繁闪断 \"uplink\" flapping");
 
-        VendorReceiver.Hit ding = receiver.awaitHits(h -> h.path().equals("/dingtalk/duty"), 1, 10_000).get(0);
+        VendorReceiver.Hit ding = receiver.awaitHits(h -> h.path().equals("/dingtalk/duty"), 1, 10_000)
+                .get(0);
         assertThat(ding.atMillis() - asked).isLessThan(5_000);
         assertThat(ding.verdict()).isEqualTo("ok");
         JsonNode d = ding.json();
@@ -133,15 +199,19 @@ class ChannelDeliveryIT {
                 .contains("https://kb.example/questions/" + id)
                 .contains("已分派");
 
-        VendorReceiver.Hit hook = receiver.awaitHits(h -> h.path().equals("/webhook/all"), 1, 10_000).get(0);
+        VendorReceiver.Hit hook = receiver.awaitHits(h -> h.path().equals("/webhook/all"), 1, 10_000)
+                .get(0);
         assertThat(hook.verdict()).isEqualTo("ok");
         JsonNode p = hook.json();
         assertThat(p.path("type").asString()).isEqualTo("question.assigned");
         assertThat(p.path("data").path("questionId").asLong()).isEqualTo(id);
         assertThat(p.path("data").path("link").asString()).isEqualTo("https://kb.example/questions/" + id);
-        assertThat(p.path("data").has("mobiles")).as("no phones for integrators").isFalse();
+        assertThat(p.path("data").has("mobiles"))
+                .as("no phones for integrators")
+                .isFalse();
 
-        VendorReceiver.Hit sms = receiver.awaitHits(h -> h.path().equals("/sms/send"), 1, 10_000).get(0);
+        VendorReceiver.Hit sms =
+                receiver.awaitHits(h -> h.path().equals("/sms/send"), 1, 10_000).get(0);
         assertThat(sms.verdict()).isEqualTo("ok");
         assertThat(sms.json().path("to").asString()).isEqualTo(phone);
         String text = sms.json().path("text").asString();
@@ -149,16 +219,26 @@ class ChannelDeliveryIT {
         assertThat(text).contains("#" + id).contains("B级");
 
         Thread.sleep(1000);
-        assertThat(receiver.hits(h -> h.path().equals("/wecom/dba"))).as("routed by category").isEmpty();
-        assertThat(receiver.hits(h -> h.path().equals("/dingtalk/duty"))).as("exactly once").hasSize(1);
+        assertThat(receiver.hits(h -> h.path().equals("/wecom/dba")))
+                .as("routed by category")
+                .isEmpty();
+        assertThat(receiver.hits(h -> h.path().equals("/dingtalk/duty")))
+                .as("exactly once")
+                .hasSize(1);
     }
 
     @Test
     void shouldBackOffThenDeadLetterAndRedeliverWithTheSameWebhookId() throws Exception {
         receiver.modes.put("/webhook/down", VendorReceiver.Mode.ERROR_500);
         long id = channel(Map.of(
-                "kind", "WEBHOOK", "name", "down", "url", receiver.url("/webhook/down"),
-                "secret", receiver.webhookSecret));
+                "kind",
+                "WEBHOOK",
+                "name",
+                "down",
+                "url",
+                receiver.url("/webhook/down"),
+                "secret",
+                receiver.webhookSecret));
         ChannelApi.Reply first = api.post(admin, "/api/admin/channels/" + id + "/test", null);
         assertThat(first.get("status")).isEqualTo("FAILED");
         assertThat(first.get("lastStatusCode")).isEqualTo(500);
@@ -167,7 +247,8 @@ class ChannelDeliveryIT {
         Thread.sleep(2500);
         hits = receiver.hits(h -> h.path().equals("/webhook/down"));
         assertThat(hits).as("dead after max-attempts").hasSize(3);
-        assertThat(hits.stream().map(h -> h.headers().get("webhook-id")).distinct()).hasSize(1);
+        assertThat(hits.stream().map(h -> h.headers().get("webhook-id")).distinct())
+                .hasSize(1);
         long gap1 = hits.get(1).atMillis() - hits.get(0).atMillis();
         long gap2 = hits.get(2).atMillis() - hits.get(1).atMillis();
         assertThat(gap1).isGreaterThanOrEqualTo(400);
@@ -182,9 +263,11 @@ class ChannelDeliveryIT {
         long delivery = ((Number) dead.get("id")).longValue();
         ChannelApi.Reply again = api.post(admin, "/api/admin/channels/deliveries/" + delivery + "/redeliver", null);
         assertThat(again.status()).isEqualTo(200);
-        VendorReceiver.Hit ok = receiver.awaitHits(h -> h.path().equals("/webhook/down"), 4, 10_000).get(3);
+        VendorReceiver.Hit ok = receiver.awaitHits(h -> h.path().equals("/webhook/down"), 4, 10_000)
+                .get(3);
         assertThat(ok.verdict()).isEqualTo("ok");
-        assertThat(ok.headers().get("webhook-id")).isEqualTo(hits.get(0).headers().get("webhook-id"));
+        assertThat(ok.headers().get("webhook-id"))
+                .isEqualTo(hits.get(0).headers().get("webhook-id"));
         awaitStatus(id, "SENT");
     }
 
@@ -192,7 +275,14 @@ class ChannelDeliveryIT {
     void shouldTimeOutOnAHangingReceiverAndDeliverOnceItIsBack() throws Exception {
         receiver.modes.put("/feishu/slow", VendorReceiver.Mode.HANG);
         long id = channel(Map.of(
-                "kind", "FEISHU", "name", "slow", "url", receiver.url("/feishu/slow"), "secret", receiver.feishuSecret));
+                "kind",
+                "FEISHU",
+                "name",
+                "slow",
+                "url",
+                receiver.url("/feishu/slow"),
+                "secret",
+                receiver.feishuSecret));
         long t0 = System.currentTimeMillis();
         ChannelApi.Reply first = api.post(admin, "/api/admin/channels/" + id + "/test", null);
         assertThat(System.currentTimeMillis() - t0).isLessThan(3500);
@@ -202,7 +292,8 @@ class ChannelDeliveryIT {
         receiver.modes.remove("/feishu/slow");
         Map<String, Object> sent = awaitStatus(id, "SENT");
         assertThat(sent.get("attempts")).isEqualTo(2);
-        assertThat(receiver.hits(h -> h.path().equals("/feishu/slow")).get(1).verdict()).isEqualTo("ok");
+        assertThat(receiver.hits(h -> h.path().equals("/feishu/slow")).get(1).verdict())
+                .isEqualTo("ok");
     }
 
     @Test
@@ -210,8 +301,15 @@ class ChannelDeliveryIT {
         ChannelApi.Reply created = api.post(
                 admin,
                 "/api/admin/channels",
-                Map.of("kind", "WEBHOOK", "name", "secret", "url", receiver.url("/webhook/secret?token=abc"),
-                        "secret", receiver.webhookSecret));
+                Map.of(
+                        "kind",
+                        "WEBHOOK",
+                        "name",
+                        "secret",
+                        "url",
+                        receiver.url("/webhook/secret?token=abc"),
+                        "secret",
+                        receiver.webhookSecret));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.get("secretSet")).isEqualTo(true);
         assertThat(created.map()).doesNotContainKey("secret");
@@ -228,9 +326,11 @@ class ChannelDeliveryIT {
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.get("secretSet")).isEqualTo(true);
         assertThat(updated.get("events")).isEqualTo(List.of("RESOLVED"));
-        assertThat(api.post(admin, "/api/admin/channels/" + created.id() + "/test", null).get("status"))
+        assertThat(api.post(admin, "/api/admin/channels/" + created.id() + "/test", null)
+                        .get("status"))
                 .isEqualTo("SENT");
-        assertThat(receiver.hits(h -> h.path().equals("/webhook/secret")).get(0).query()).isEqualTo("token=abc");
+        assertThat(receiver.hits(h -> h.path().equals("/webhook/secret")).get(0).query())
+                .isEqualTo("token=abc");
 
         for (Map<String, Object> bad : List.<Map<String, Object>>of(
                 Map.of("kind", "WEBHOOK", "name", "x", "url", "file:///etc/passwd"),
@@ -248,7 +348,8 @@ class ChannelDeliveryIT {
         String expert = server.login("expert", "expert-demo-2026");
         assertThat(api.get(expert, "/api/admin/channels").status()).isEqualTo(403);
 
-        assertThat(api.call(HttpMethod.DELETE, admin, "/api/admin/channels/" + created.id(), null).status())
+        assertThat(api.call(HttpMethod.DELETE, admin, "/api/admin/channels/" + created.id(), null)
+                        .status())
                 .isEqualTo(204);
         ChannelApi.Reply gone = api.get(admin, "/api/admin/channels/" + created.id());
         assertThat(gone.status()).isEqualTo(404);

@@ -36,7 +36,8 @@ class SignaturesTest {
     @Test
     void shouldRefuseAWebhookSecretThatIsNotBase64OfAUsableKey() {
         assertThatThrownBy(() -> Signatures.webhookKey("whsec_c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Signatures.webhookKey("whsec_not base64!")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Signatures.webhookKey("whsec_not base64!"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -50,7 +51,16 @@ class SignaturesTest {
         String title = "数据库主从复制延迟导致业务系统查询结果不一致，需要紧急排查处理并恢复服务，请值班工程师立即处理，并在处理完成后在门户中登记原因和处理过程";
         Payload p = Payload.of(
                 new ChannelEvent(
-                        EventType.SLA_BREACH, 42L, null, title, "数据库", "A", "ASSIGNED", null, List.of(), null,
+                        EventType.SLA_BREACH,
+                        42L,
+                        null,
+                        title,
+                        "数据库",
+                        "A",
+                        "ASSIGNED",
+                        null,
+                        List.of(),
+                        null,
                         Instant.parse("2026-12-05T08:00:00Z")),
                 "https://kb.example/questions/42",
                 false);
@@ -63,7 +73,19 @@ class SignaturesTest {
     void shouldFillSmsPlaceholdersOnceAndEscapeForTheBody() {
         String filled = SmsChannel.fill(
                 "{\"to\":\"{phone}\",\"msg\":\"{text}\"}",
-                Map.of("phone", "13800000000", "text", "a \"{phone}\"", "event", "", "id", "", "severity", "", "link", ""),
+                Map.of(
+                        "phone",
+                        "13800000000",
+                        "text",
+                        "a \"{phone}\"",
+                        "event",
+                        "",
+                        "id",
+                        "",
+                        "severity",
+                        "",
+                        "link",
+                        ""),
                 v -> v.replace("\"", "\\\""));
         assertThat(filled).isEqualTo("{\"to\":\"13800000000\",\"msg\":\"a \\\"{phone}\\\"\"}");
     }

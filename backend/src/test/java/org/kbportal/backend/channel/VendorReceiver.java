@@ -39,8 +39,7 @@ final class VendorReceiver implements AutoCloseable {
     }
 
     /** One request as received, with the receiver's verdict ("ok" or why it refused). */
-    record Hit(
-            String path, String query, Map<String, String> headers, String body, String verdict, long atMillis) {
+    record Hit(String path, String query, Map<String, String> headers, String body, String verdict, long atMillis) {
 
         JsonNode json() {
             return JSON.readTree(body);
@@ -53,6 +52,7 @@ final class VendorReceiver implements AutoCloseable {
     final List<Hit> hits = new CopyOnWriteArrayList<>();
     /** Behaviour by path prefix; paths not named here answer normally. */
     final Map<String, Mode> modes = new java.util.concurrent.ConcurrentHashMap<>();
+
     volatile String weComKey = "wecom-key-1";
     volatile String dingTalkSecret = "SECding0123456789";
     volatile String feishuSecret = "feishu-secret-1";
@@ -194,8 +194,8 @@ final class VendorReceiver implements AutoCloseable {
         if (Math.abs(System.currentTimeMillis() - Long.parseLong(ts)) > 3_600_000) {
             return "timestamp too old";
         }
-        String expected = Base64.getEncoder()
-                .encodeToString(hmac(utf8(dingTalkSecret), utf8(ts + "\n" + dingTalkSecret)));
+        String expected =
+                Base64.getEncoder().encodeToString(hmac(utf8(dingTalkSecret), utf8(ts + "\n" + dingTalkSecret)));
         if (!MessageDigest.isEqual(utf8(expected), utf8(sign))) {
             return "sign not match";
         }
