@@ -345,6 +345,12 @@ class ChannelDeliveryIT {
             assertThat(r.status()).as("%s", bad).isEqualTo(400);
             assertThat(r.get("type")).isEqualTo("urn:kb:channel-invalid");
         }
+        // the audit log records the change without the secret or the URL's key
+        String audit = String.valueOf(
+                api.get(admin, "/api/admin/audit?action=channels&size=200").body());
+        assertThat(audit).contains("channels.create").contains("token=***");
+        assertThat(audit).doesNotContain(receiver.webhookSecret.substring(6)).doesNotContain("token=abc");
+
         String expert = server.login("expert", "expert-demo-2026");
         assertThat(api.get(expert, "/api/admin/channels").status()).isEqualTo(403);
 
