@@ -29,6 +29,7 @@ public final class Routes {
     public static final String ADMIN_REPORTS = "admin/reports";
     public static final String ADMIN_BACKUPS = "admin/backups";
     public static final String ADMIN_AUDIT = "admin/audit";
+    public static final String ADMIN_CHANNELS = "admin/channels";
     public static final String ADMIN_MANUALS = "admin/manuals";
     public static final String DIFF = "diff";
     public static final String ASK = "ask";
