@@ -41,3 +41,13 @@ CREATE TABLE channel_delivery (
 CREATE INDEX channel_delivery_due_idx ON channel_delivery (status, next_attempt_at);
 CREATE INDEX channel_delivery_channel_idx ON channel_delivery (channel_id, id);
 CREATE INDEX channel_delivery_recipient_idx ON channel_delivery (channel_id, recipient, created_at);
+
+-- Per-user choices (channel/NotificationPreferences): the events a user wants by e-mail and by SMS (NULL:
+-- all) and quiet hours (HH:mm in kb.questions.zone) without SMS except for severity A.
+CREATE TABLE notification_channel_pref (
+    user_id      BIGINT       PRIMARY KEY REFERENCES app_user (id),
+    email_events VARCHAR(500),
+    sms_events   VARCHAR(500),
+    quiet_start  VARCHAR(5),
+    quiet_end    VARCHAR(5)
+);

@@ -15,6 +15,7 @@ import java.util.List;
  * @param severity A, B, C or D (routing), or null
  * @param status the question's status after the event, or null
  * @param assignee the assigned expert's display name, or null
+ * @param assigneeId the assigned expert's user id (their SMS preferences), or null
  * @param mobiles phones to notify, possibly empty
  * @param detail a short free text (reason, clock, comment), or null
  * @param occurredAt when it happened
@@ -28,6 +29,7 @@ public record ChannelEvent(
         String severity,
         String status,
         String assignee,
+        Long assigneeId,
         List<String> mobiles,
         String detail,
         Instant occurredAt) {

@@ -139,6 +139,11 @@ record ChannelInput(
         }
     }
 
+    static KbException invalidPreferences(String field, String detail) {
+        return new KbException(
+                HttpStatus.BAD_REQUEST, "preferences-invalid", "Invalid preferences", detail, Map.of("field", field));
+    }
+
     static KbException invalid(String field, String detail) {
         return new KbException(
                 HttpStatus.BAD_REQUEST, "channel-invalid", "Invalid channel", detail, Map.of("field", field));

@@ -222,6 +222,41 @@ class ChannelRepository {
                 .one();
     }
 
+    Mono<NotificationPreferences> preferences(long userId) {
+        return db.sql("SELECT email_events, sms_events, quiet_start, quiet_end FROM notification_channel_pref"
+                        + " WHERE user_id = :u")
+                .bind("u", userId)
+                .map(r -> new NotificationPreferences(
+                        nullableList(r.get("email_events", String.class)),
+                        nullableList(r.get("sms_events", String.class)),
+                        r.get("quiet_start", String.class),
+                        r.get("quiet_end", String.class)))
+                .one();
+    }
+
+    Mono<Void> savePreferences(long userId, NotificationPreferences p) {
+        GenericExecuteSpec insert = db.sql("INSERT INTO notification_channel_pref (user_id, email_events, sms_events,"
+                        + " quiet_start, quiet_end) VALUES (:u, :e, :s, :qs, :qe)")
+                .bind("u", userId);
+        insert = bindNullable(insert, "e", p.email() == null ? null : String.join(",", p.email()));
+        insert = bindNullable(insert, "s", p.sms() == null ? null : String.join(",", p.sms()));
+        insert = bindNullable(insert, "qs", p.quietStart());
+        insert = bindNullable(insert, "qe", p.quietEnd());
+        return db.sql("DELETE FROM notification_channel_pref WHERE user_id = :u")
+                .bind("u", userId)
+                .then()
+                .then(insert.then());
+    }
+
+    private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+
+    /** null stays null (every event); "" is the empty list (none). */
+    private static List<String> nullableList(String s) {
+        return s == null ? null : list(s);
+    }
+
     private StoredChannel channel(Readable r) {
         String settings = r.get("settings", String.class);
         return new StoredChannel(

@@ -24,6 +24,7 @@ public class Channels {
     private final ChannelProperties props;
     private final ObjectMapper json;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
     Channels(
             ChannelRepository repo,
@@ -31,13 +32,15 @@ public class Channels {
             ChannelDrain drain,
             ChannelProperties props,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            org.kbportal.backend.system.KbProperties kb) {
         this.repo = repo;
         this.secrets = secrets;
         this.drain = drain;
         this.props = props;
         this.json = json;
         this.clock = clock;
+        this.zone = kb.questions().zone();
     }
 
     /** Queues the event for every enabled channel whose routing wants it. */
@@ -46,13 +49,51 @@ public class Channels {
         return repo.channels()
                 .filter(c -> c.enabled() && c.wants(e))
                 .concatMap(c -> c.kind() == ChannelKind.SMS
-                        ? Flux.fromIterable(e.mobiles())
+                        ? smsWanted(e, now)
+                                .filter(Boolean::booleanValue)
+                                .flatMapMany(ok -> Flux.fromIterable(e.mobiles()))
                                 .distinct()
                                 .concatMap(phone -> repo.countTo(c.id(), phone, now.minus(Duration.ofHours(1)))
                                         .filter(n -> n < props.smsPerPersonPerHour())
                                         .flatMap(n -> queue(c, e, phone, now, null)))
                         : queue(c, e, null, now, null))
                 .then();
+    }
+
+    /** The assignee's SMS choices: the event is one they want, and not in their quiet hours unless severity A. */
+    private Mono<Boolean> smsWanted(ChannelEvent e, Instant now) {
+        if (e.assigneeId() == null) {
+            return Mono.just(true);
+        }
+        return preferences(e.assigneeId())
+                .map(p -> p.wantsSms(e.type())
+                        && ("A".equals(e.severity())
+                                || !p.quiet(now.atZone(zone).toLocalTime())));
+    }
+
+    /** The user's choices; everything by every channel when they made none. */
+    public Mono<NotificationPreferences> preferences(long userId) {
+        return repo.preferences(userId).defaultIfEmpty(NotificationPreferences.DEFAULT);
+    }
+
+    Mono<NotificationPreferences> savePreferences(long userId, NotificationPreferences p) {
+        return repo.savePreferences(userId, p).then(preferences(userId));
+    }
+
+    /**
+     * Whether the user wants an e-mail of this notification ({@code Notifier} templates; those without an
+     * event of their own, such as STATUS or WAITING, always go out).
+     */
+    public Mono<Boolean> wantsEmail(long userId, String template) {
+        EventType t = switch (template) {
+            case "ASSIGNED" -> EventType.ASSIGNED;
+            case "WARNING" -> EventType.SLA_WARNING;
+            case "ESCALATED" -> EventType.ESCALATED;
+            case "ANSWERED" -> EventType.ANSWERED;
+            case "LOW_RATING" -> EventType.RATED_LOW;
+            default -> null;
+        };
+        return t == null ? Mono.just(true) : preferences(userId).map(p -> p.wantsEmail(t));
     }
 
     private Mono<Long> queue(StoredChannel c, ChannelEvent e, String recipient, Instant now, String leaseOwner) {
@@ -113,6 +154,7 @@ public class Channels {
                     null,
                     null,
                     "通知渠道测试 / channel test: " + c.name(),
+                    null,
                     null,
                     null,
                     null,

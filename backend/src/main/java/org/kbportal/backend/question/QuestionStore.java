@@ -133,6 +133,7 @@ class QuestionStore {
                 q.severity(),
                 q.status().name(),
                 q.assigneeName(),
+                q.assigneeId(),
                 m,
                 detail,
                 now)));

@@ -362,6 +362,87 @@ class ChannelDeliveryIT {
         assertThat(gone.get("type")).isEqualTo("urn:kb:channel-not-found");
     }
 
+    @Test
+    void shouldFollowTheAssigneesChoicesForEmailAndSmsAndQuietHours() throws Exception {
+        api.phone(admin, "expert", "13800138017");
+        String expert = server.login("expert", "expert-demo-2026");
+        ChannelApi.Reply defaults = api.get(expert, "/api/me/notification-preferences");
+        assertThat(defaults.status()).isEqualTo(200);
+        assertThat(defaults.map()).as("everything by default").doesNotContainKeys("email", "sms", "quietStart");
+        channel(Map.of(
+                "kind",
+                "SMS",
+                "name",
+                "值班短信",
+                "url",
+                receiver.url("/sms/prefs"),
+                "secret",
+                receiver.smsSecret,
+                "events",
+                List.of("ASSIGNED"),
+                "sms",
+                Map.of(
+                        "headers", Map.of("Content-Type", "application/json", "X-Api-Key", "gw-key"),
+                        "bodyTemplate", "{\"to\":\"{phone}\",\"text\":\"{text}\"}",
+                        "signatureHeader", "X-Signature")));
+        String user = server.login("user", "user-demo-2026");
+
+        // no e-mail and no SMS for assignments
+        assertThat(api.put(
+                                expert,
+                                "/api/me/notification-preferences",
+                                Map.of("email", List.of("ANSWERED"), "sms", List.of()))
+                        .status())
+                .isEqualTo(200);
+        long silent = api.ask(user, "B", "network", "偏好：不要邮件和短信");
+        // SMS for assignments, but quiet all day (start = end): severity B waits, A goes out
+        ChannelApi.Reply quiet = api.put(
+                expert,
+                "/api/me/notification-preferences",
+                Map.of(
+                        "email",
+                        List.of("ANSWERED"),
+                        "sms",
+                        List.of("ASSIGNED"),
+                        "quietStart",
+                        "00:00",
+                        "quietEnd",
+                        "00:00"));
+        assertThat(quiet.get("quietStart")).isEqualTo("00:00");
+        long quietB = api.ask(user, "B", "network", "偏好：安静时段 B 级");
+        long urgent = api.ask(user, "A", "network", "偏好：安静时段 A 级");
+        receiver.awaitHits(h -> h.path().equals("/sms/prefs"), 1, 10_000);
+        Thread.sleep(1500);
+        List<VendorReceiver.Hit> sms = receiver.hits(h -> h.path().equals("/sms/prefs"));
+        assertThat(sms).hasSize(1);
+        assertThat(sms.get(0).json().path("text").asString())
+                .contains("#" + urgent)
+                .doesNotContain("#" + quietB);
+        assertThat(sms.get(0).verdict()).isEqualTo("ok");
+
+        // back to the defaults: the assignment e-mail is written again
+        assertThat(api.put(expert, "/api/me/notification-preferences", Map.of()).status())
+                .isEqualTo(200);
+        long mailed = api.ask(user, "B", "network", "偏好：恢复默认");
+        List<Map<String, Object>> outbox =
+                api.get(admin, "/api/admin/mail-outbox?limit=500").list();
+        assertThat(outbox)
+                .filteredOn(m -> "ASSIGNED".equals(m.get("kind")))
+                .extracting(m -> ((Number) m.get("questionId")).longValue())
+                .contains(mailed)
+                .doesNotContain(silent, quietB, urgent);
+
+        assertThat(api.put(expert, "/api/me/notification-preferences", Map.of("sms", List.of("NOPE")))
+                        .get("type"))
+                .isEqualTo("urn:kb:preferences-invalid");
+        assertThat(api.put(
+                                expert,
+                                "/api/me/notification-preferences",
+                                Map.of("quietStart", "25:00", "quietEnd", "07:00"))
+                        .status())
+                .isEqualTo(400);
+    }
+
     private Map<String, Object> awaitStatus(long channelId, String status) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         Map<String, Object> last = null;

@@ -59,6 +59,7 @@ class SignaturesTest {
                         "A",
                         "ASSIGNED",
                         null,
+                        null,
                         List.of(),
                         null,
                         Instant.parse("2026-12-05T08:00:00Z")),
