@@ -245,6 +245,9 @@ class AuditWebFilter implements WebFilter {
             for (String n : names) {
                 if (SECRET.matcher(n).matches()) {
                     o.put(n, "***");
+                } else if ("url".equalsIgnoreCase(n) && o.get(n).isString()) {
+                    // robot webhook URLs carry their key in the query (WeCom key=, DingTalk access_token=)
+                    o.put(n, maskQuery(o.get(n).asString()));
                 } else {
                     redact(o.get(n));
                 }
@@ -252,6 +255,11 @@ class AuditWebFilter implements WebFilter {
         } else if (node != null && node.isArray()) {
             node.forEach(AuditWebFilter::redact);
         }
+    }
+
+    private static String maskQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q + 1) + url.substring(q + 1).replaceAll("=[^&#]*", "=***");
     }
 
     private static void copy(DataBuffer buffer, ByteArrayOutputStream into) {

@@ -16,10 +16,12 @@ public class Notifier {
 
     private final NotifyRepository repo;
     private final Clock clock;
+    private final org.kbportal.backend.channel.Channels channels;
 
-    Notifier(NotifyRepository repo, Clock clock) {
+    Notifier(NotifyRepository repo, Clock clock, org.kbportal.backend.channel.Channels channels) {
         this.repo = repo;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /** Who to tell: a user, and their address (none: in-portal only). */
@@ -34,9 +36,13 @@ public class Notifier {
             MailTemplates.Text text = MailTemplates.render(lang, template, vars);
             Mono<Void> note =
                     repo.insertNotification(to.userId(), template, questionId, text.subject(), clock.instant());
+            // the recipient's choices (channel/NotificationPreferences) decide about the e-mail, not the portal
             Mono<Void> mail = to.email() == null || to.email().isBlank()
                     ? Mono.empty()
-                    : repo.insertMail(to.email(), text.subject(), text.body(), template, questionId, clock.instant());
+                    : channels.wantsEmail(to.userId(), template)
+                            .filter(Boolean::booleanValue)
+                            .flatMap(ok -> repo.insertMail(
+                                    to.email(), text.subject(), text.body(), template, questionId, clock.instant()));
             return note.then(mail);
         });
     }

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.kbportal.backend.account.AccountService;
 import org.kbportal.backend.account.Role;
+import org.kbportal.backend.channel.ChannelEvent;
+import org.kbportal.backend.channel.Channels;
+import org.kbportal.backend.channel.EventType;
 import org.kbportal.backend.notify.Notifier;
 import org.kbportal.backend.system.KbException;
 import org.springframework.stereotype.Component;
@@ -19,16 +22,22 @@ class QuestionStore {
     private final AccountService accounts;
     private final Notifier notifier;
     private final QuestionAttachmentRepository attachments;
+    private final Channels channels;
+    private final java.time.Clock clock;
 
     QuestionStore(
             QuestionRepository repo,
             AccountService accounts,
             Notifier notifier,
-            QuestionAttachmentRepository attachments) {
+            QuestionAttachmentRepository attachments,
+            Channels channels,
+            java.time.Clock clock) {
         this.repo = repo;
         this.accounts = accounts;
         this.notifier = notifier;
         this.attachments = attachments;
+        this.channels = channels;
+        this.clock = clock;
     }
 
     QuestionRepository repo() {
@@ -69,14 +78,65 @@ class QuestionStore {
 
     Mono<Void> event(
             Question q, String type, Long actor, QuestionStatus from, QuestionStatus to, String detail, Instant now) {
-        return repo.event(q.id(), type, actor, from, to, detail, now);
+        return repo.event(q.id(), type, actor, from, to, detail, now)
+                .then(publish(channelEvent(type, to), q, detail, now));
     }
 
     /** A status-change event, when the status changed. */
     Mono<Void> statusEvent(Question before, Question after, Long actor, Instant now) {
         return before.status() == after.status()
                 ? Mono.empty()
-                : repo.event(after.id(), "STATUS", actor, before.status(), after.status(), null, now);
+                : repo.event(after.id(), "STATUS", actor, before.status(), after.status(), null, now)
+                        .then(publish(channelEvent("STATUS", after.status()), after, null, now));
+    }
+
+    /** The channel event (group robots, SMS, webhooks) of a timeline entry; null when channels do not hear of it. */
+    static EventType channelEvent(String timelineType, QuestionStatus to) {
+        return switch (timelineType) {
+            case "ROUTED", "CLAIMED" -> EventType.ASSIGNED;
+            case "ESCALATED" -> EventType.ESCALATED;
+            case "HANDED_OVER" -> EventType.HANDED_OVER;
+            case "SLA_WARNING" -> EventType.SLA_WARNING;
+            case "SLA_BREACH" -> EventType.SLA_BREACH;
+            case "STATUS" ->
+                to == QuestionStatus.RESOLVED
+                        ? EventType.RESOLVED
+                        : to == QuestionStatus.REOPENED
+                                ? EventType.REOPENED
+                                : to == QuestionStatus.ANSWERED ? EventType.ANSWERED : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * Queues the event for the notification channels in the caller's transaction (the channel outbox),
+     * with the assignee's phone for DingTalk @-mentions and SMS.
+     */
+    Mono<Void> publish(EventType type, Question q, String detail, Instant now) {
+        if (type == null) {
+            return Mono.empty();
+        }
+        Mono<java.util.List<String>> mobiles = q.assigneeId() == null
+                ? Mono.just(java.util.List.of())
+                : accounts.byId(q.assigneeId())
+                        .map(u -> u.phone() == null || u.phone().isBlank()
+                                ? java.util.List.<String>of()
+                                : java.util.List.of(u.phone().strip()))
+                        .onErrorResume(KbException.class, e -> Mono.just(java.util.List.of()))
+                        .defaultIfEmpty(java.util.List.of());
+        return mobiles.flatMap(m -> channels.publish(new ChannelEvent(
+                type,
+                q.id(),
+                null,
+                q.title(),
+                q.category(),
+                q.severity(),
+                q.status().name(),
+                q.assigneeName(),
+                q.assigneeId(),
+                m,
+                detail,
+                now)));
     }
 
     Mono<Void> tell(long userId, String template, Question q, String detail) {
@@ -109,13 +169,15 @@ class QuestionStore {
     Mono<Void> tellAdmins(String template, Question q, String detail, Map<String, String> extra) {
         Map<String, String> vars = vars(q, detail);
         vars.putAll(extra);
-        return notifier.notifyAll(
+        Mono<Void> channel =
+                "LOW_RATING".equals(template) ? publish(EventType.RATED_LOW, q, detail, clock.instant()) : Mono.empty();
+        return channel.then(notifier.notifyAll(
                 accounts.all()
                         .filter(u -> u.enabled() && u.roles().contains(Role.ADMIN))
                         .map(u -> new Notifier.Recipient(u.id(), u.email())),
                 template,
                 q.id(),
-                vars);
+                vars));
     }
 
     private static Map<String, String> vars(Question q, String detail) {

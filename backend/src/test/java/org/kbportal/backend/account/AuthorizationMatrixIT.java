@@ -86,7 +86,7 @@ class AuthorizationMatrixIT {
             Rule.of("GET", "/api/(search|articles)(/.*)?", EVERYONE),
             Rule.of("GET", "/api/categories", EVERYONE),
             Rule.of(".*", "/api/auth/(me|password|logout)", SIGNED_IN),
-            Rule.of(".*", "/api/(questions|notifications|duty)(/.*)?", SIGNED_IN));
+            Rule.of(".*", "/api/(questions|notifications|duty|me)(/.*)?", SIGNED_IN));
 
     private static final Pattern ENDPOINT =
             Pattern.compile("^((?:GET|POST|PUT|DELETE|PATCH)(?:/(?:GET|POST|PUT|DELETE|PATCH))*) (/\\S*)");

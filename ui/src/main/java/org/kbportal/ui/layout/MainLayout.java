@@ -127,6 +127,7 @@ public class MainLayout extends AppLayout
             new AdminPage("nav.group-service", Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty"),
             new AdminPage("nav.group-service", Routes.ADMIN_EXPERTS, "nav.admin-experts", "nav-admin-experts"),
             new AdminPage("nav.group-service", Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
+            new AdminPage("nav.group-service", Routes.ADMIN_CHANNELS, "nav.admin-channels", "nav-admin-channels"),
             new AdminPage("nav.group-operations", Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
             new AdminPage("nav.group-operations", Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
             new AdminPage(

@@ -31,6 +31,7 @@ public final class Routes {
     public static final String ADMIN_BACKUPS = "admin/backups";
     public static final String ADMIN_AUDIT = "admin/audit";
     public static final String ADMIN_DIRECTORY = "admin/directory";
+    public static final String ADMIN_CHANNELS = "admin/channels";
     public static final String ADMIN_MANUALS = "admin/manuals";
     public static final String DIFF = "diff";
     public static final String ASK = "ask";

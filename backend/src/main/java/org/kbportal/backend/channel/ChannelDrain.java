@@ -1,0 +1,103 @@
+package org.kbportal.backend.channel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Drains {@code channel_delivery}: every {@code kb.channel.drain-interval} each instance takes the due
+ * deliveries it can lease (an UPDATE that only one instance wins), sends them and records the attempt.
+ * A failure waits {@link ChannelProperties#backoff}; after {@code kb.channel.max-attempts} the delivery
+ * is DEAD. An instance that dies mid-send leaves its lease to run out, then another sends the message
+ * again with the same event id (at least once; receivers de-duplicate by {@code webhook-id}).
+ */
+@Component
+class ChannelDrain implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelDrain.class);
+
+    private final ChannelRepository repo;
+    private final ChannelSender sender;
+    private final ChannelProperties props;
+    private final Clock clock;
+    private final String owner = "channel-" + UUID.randomUUID();
+    private volatile Disposable loop;
+
+    ChannelDrain(ChannelRepository repo, ChannelSender sender, ChannelProperties props, Clock clock) {
+        this.repo = repo;
+        this.sender = sender;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(props.drainInterval())
+                .onBackpressureDrop()
+                .concatMap(t -> drainOnce().onErrorResume(e -> {
+                    log.warn("Channel outbox drain failed: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    /** Sends what is due now; completes when the batch is done. */
+    Mono<Void> drainOnce() {
+        Instant now = clock.instant();
+        return repo.due(now, 50)
+                .flatMap(
+                        d -> repo.lease(d.id(), owner, now, now.plus(props.lease()))
+                                .filter(Boolean::booleanValue)
+                                .flatMap(ok -> attempt(d)),
+                        8)
+                .then();
+    }
+
+    /** One attempt of a delivery this instance holds the lease of. */
+    Mono<Delivery> attempt(Delivery d) {
+        return repo.channel(d.channelId())
+                .flatMap(c -> sender.send(c, d, clock.instant()))
+                .flatMap(r -> {
+                    Instant at = clock.instant();
+                    int attempts = d.attempts() + 1;
+                    String status = r.ok() ? "SENT" : attempts >= props.maxAttempts() ? "DEAD" : "FAILED";
+                    if (!r.ok()) {
+                        log.warn(
+                                "Channel {} delivery {} attempt {} failed ({}): {}",
+                                d.channelId(),
+                                d.id(),
+                                attempts,
+                                status,
+                                r.statusCode() == null ? r.error() : "HTTP " + r.statusCode());
+                    }
+                    return repo.recordAttempt(
+                            d.id(), owner, status, r.statusCode(), r.error(), at.plus(props.backoff(attempts)), at);
+                })
+                .then(repo.delivery(d.id()));
+    }
+
+    @Override
+    public void stop() {
+        Disposable d = loop;
+        if (d != null) {
+            d.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}
