@@ -25,6 +25,8 @@ class ChannelDeliveryIT {
     VendorReceiver receiver;
     ChannelApi api;
     String admin;
+    String secadmin;
+    String auditor;
 
     @BeforeAll
     void start() {
@@ -43,6 +45,9 @@ class ChannelDeliveryIT {
                         "kb.channel.lease", "5s"));
         api = new ChannelApi(server);
         admin = server.login("admin", "admin-demo-2026");
+        // separation of duties: accounts are the security admin's, the audit log the auditor's
+        secadmin = server.login("secadmin", "secadmin-demo-2026");
+        auditor = server.login("auditor", "auditor-demo-2026");
     }
 
     @AfterAll
@@ -129,7 +134,7 @@ class ChannelDeliveryIT {
     @Test
     void shouldTellTheGroupTheIntegratorAndThePhoneOfAnAssignmentWithinSeconds() throws Exception {
         String phone = "13800138017";
-        api.phone(admin, "expert", phone);
+        api.phone(secadmin, "expert", phone);
         channel(Map.of(
                 "kind",
                 "DINGTALK",
@@ -347,7 +352,7 @@ class ChannelDeliveryIT {
         }
         // the audit log records the change without the secret or the URL's key
         String audit = String.valueOf(
-                api.get(admin, "/api/admin/audit?action=channels&size=200").body());
+                api.get(auditor, "/api/audit?action=channels&size=200").body());
         assertThat(audit).contains("channels.create").contains("token=***");
         assertThat(audit).doesNotContain(receiver.webhookSecret.substring(6)).doesNotContain("token=abc");
 
@@ -364,7 +369,7 @@ class ChannelDeliveryIT {
 
     @Test
     void shouldFollowTheAssigneesChoicesForEmailAndSmsAndQuietHours() throws Exception {
-        api.phone(admin, "expert", "13800138017");
+        api.phone(secadmin, "expert", "13800138017");
         String expert = server.login("expert", "expert-demo-2026");
         ChannelApi.Reply defaults = api.get(expert, "/api/me/notification-preferences");
         assertThat(defaults.status()).isEqualTo(200);
