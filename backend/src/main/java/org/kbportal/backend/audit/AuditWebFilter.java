@@ -56,6 +56,8 @@ class AuditWebFilter implements WebFilter {
     private static final List<Pattern> AUDITED_READS = List.of(
             Pattern.compile("/api/admin/export"),
             Pattern.compile("/api/admin/backups/[^/]+/file"),
+            // one person's data (privacy): the export hands out all of it
+            Pattern.compile("/api/admin/users/[^/]+/personal-data"),
             // every read of the audit log is itself audited (who looked at what, 等保 8.1.4.3)
             Pattern.compile("/api/audit"),
             Pattern.compile("/api/audit/export"),
@@ -64,6 +66,8 @@ class AuditWebFilter implements WebFilter {
             Pattern.compile("/api/questions/[^/]+/attachments/[^/]+"));
     /** The audit log's query: a read, named {@code audit.read} (its export stays {@code audit.export.download}). */
     private static final String AUDIT_READ = "/api/audit";
+    /** One person's data: exported (GET) or erased (DELETE), two actions under one route. */
+    private static final String PERSONAL_DATA = "/api/admin/users/{id}/personal-data";
     /** The service report: audited when it is exported as a file (CSV, XLSX, PDF), not when shown. */
     private static final String REPORT = "/api/reports/service";
 
@@ -193,6 +197,9 @@ class AuditWebFilter implements WebFilter {
     static String action(HttpMethod method, String route) {
         if (HttpMethod.GET.equals(method) && AUDIT_READ.equals(route)) {
             return "audit.read";
+        }
+        if (PERSONAL_DATA.equals(route)) {
+            return HttpMethod.GET.equals(method) ? "users.personal-data.export" : "users.personal-data.erase";
         }
         String rest = route.startsWith(PREFIX)
                 ? route.substring(PREFIX.length())

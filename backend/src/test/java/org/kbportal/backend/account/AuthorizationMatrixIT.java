@@ -72,6 +72,8 @@ class AuthorizationMatrixIT {
     private static final List<Rule> RULES = List.of(
             Rule.of("GET", "/actuator/health(/.*)?", EVERYONE),
             Rule.of(".*", "/actuator(/.*)?", EnumSet.of(Caller.ADMIN)),
+            // one person's data: export and erasure are the security admin's (privacy)
+            Rule.of("GET|DELETE", "/api/admin/users/[^/]+/personal-data", EnumSet.of(Caller.SECURITY_ADMIN)),
             Rule.of(".*", "/api/admin/(users|directory)(/.*)?", EnumSet.of(Caller.SECURITY_ADMIN)),
             Rule.of(".*", "/api/audit(/.*)?", EnumSet.of(Caller.AUDITOR)),
             Rule.of(".*", "/api/(admin|reports)(/.*)?", EnumSet.of(Caller.ADMIN)),

@@ -30,6 +30,12 @@ class AuditWebFilterTest {
         assertThat(AuditWebFilter.action(HttpMethod.GET, "/api/admin/backups/{id}/file"))
                 .isEqualTo("backups.file");
         assertThat(AuditWebFilter.action(HttpMethod.GET, "/api/admin/export")).isEqualTo("export.download");
+        assertThat(AuditWebFilter.action(HttpMethod.GET, "/api/admin/users/{id}/personal-data"))
+                .isEqualTo("users.personal-data.export");
+        assertThat(AuditWebFilter.action(HttpMethod.DELETE, "/api/admin/users/{id}/personal-data"))
+                .isEqualTo("users.personal-data.erase");
+        assertThat(AuditWebFilter.audited(HttpMethod.GET, "/api/admin/users/7/personal-data"))
+                .isTrue();
     }
 
     @Test
