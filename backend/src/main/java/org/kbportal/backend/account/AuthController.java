@@ -31,6 +31,7 @@ class AuthController {
     private final KbProperties props;
     private final DirectoryService directory;
     private final MfaService mfa;
+    private final PasswordPolicy policy;
 
     AuthController(
             AccountService accounts,
@@ -38,7 +39,9 @@ class AuthController {
             AuditLog audit,
             KbProperties props,
             DirectoryService directory,
-            MfaService mfa) {
+            MfaService mfa,
+            PasswordPolicy policy) {
+        this.policy = policy;
         this.directory = directory;
         this.mfa = mfa;
         this.accounts = accounts;
@@ -179,5 +182,18 @@ class AuthController {
     Mono<UserAccount> me(Authentication auth) {
         // KbPrincipal is a java.security.Principal, so take it from the Authentication explicitly
         return accounts.byId(((KbPrincipal) auth.getPrincipal()).userId());
+    }
+
+    /** The password rules as they are configured, for the hint on the password pages. */
+    record PasswordRules(int minLength, int minClasses, int history, long maxAgeDays) {}
+
+    /**
+     * The password policy ({@code kb.password.*}): public, because the rules are no secret and a user who must
+     * change the password before anything else should see them.
+     */
+    @GetMapping("/api/auth/password-policy")
+    Mono<PasswordRules> passwordPolicy() {
+        long days = policy.maxAge() == null ? 0 : policy.maxAge().toDays();
+        return Mono.just(new PasswordRules(policy.minLength(), policy.minClasses(), policy.history(), days));
     }
 }

@@ -24,8 +24,8 @@ class PasswordChangeGate implements WebFilter {
     /** The authority {@link SecurityConfig} adds to such a token's authentication. */
     static final String AUTHORITY = "PASSWORD_CHANGE_REQUIRED";
 
-    private static final Set<String> OPEN =
-            Set.of("POST /api/auth/password", "GET /api/auth/me", "POST /api/auth/logout");
+    private static final Set<String> OPEN = Set.of(
+            "POST /api/auth/password", "GET /api/auth/password-policy", "GET /api/auth/me", "POST /api/auth/logout");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

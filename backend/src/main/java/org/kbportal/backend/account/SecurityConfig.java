@@ -145,7 +145,8 @@ class SecurityConfig {
                                 "/api/articles",
                                 "/api/articles/**",
                                 "/api/categories",
-                                "/api/auth/oidc")
+                                "/api/auth/oidc",
+                                "/api/auth/password-policy")
                         .permitAll()
                         .anyExchange()
                         .authenticated())

@@ -80,6 +80,7 @@ class AuthorizationMatrixIT {
             Rule.of(".*", "/api/expert(/.*)?", EnumSet.of(Caller.EXPERT, Caller.ADMIN)),
             Rule.of("POST", "/api/auth/login", EVERYONE),
             Rule.of("GET", "/api/auth/oidc", EVERYONE),
+            Rule.of("GET", "/api/auth/password-policy", EVERYONE),
             Rule.of("POST", "/api/auth/login/mfa", EVERYONE),
             Rule.of(".*", "/api/auth/mfa(/.*)?", SIGNED_IN),
             Rule.of("POST", "/api/auth/oidc/(start|callback)", EVERYONE),

@@ -31,7 +31,9 @@ class PasswordLifecycleIT {
                 Map.of(
                         "kb.seed.index-data", "false",
                         "kb.search.embeddings", "false",
-                        "kb.password.change-after-admin-set", "true"));
+                        "kb.password.change-after-admin-set", "true",
+                        "kb.password.history", "4",
+                        "kb.password.max-age", "90d"));
         http = server.client();
         secadmin = server.login("secadmin", "secadmin-demo-2026");
     }
@@ -60,6 +62,13 @@ class PasswordLifecycleIT {
                 .containsEntry("type", "urn:kb:password-change-required");
         assertThat(call("GET", "/api/search?q=x", token, null)).containsEntry("status", 403);
         assertThat(call("GET", "/api/auth/me", token, null)).containsEntry("username", "newcomer");
+        // the rules for the page's hint: as configured, open to this token and to anyone
+        assertThat(call("GET", "/api/auth/password-policy", token, null))
+                .containsEntry("minLength", 10)
+                .containsEntry("minClasses", 3)
+                .containsEntry("history", 4)
+                .containsEntry("maxAgeDays", 90);
+        assertThat(call("GET", "/api/auth/password-policy", null, null)).containsEntry("history", 4);
 
         // a wrong current password: 403, audited, charged to the login throttle
         assertThat(change(token, "not-my-password", "Second-try-2026"))
