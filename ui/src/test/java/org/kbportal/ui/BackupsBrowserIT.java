@@ -209,6 +209,69 @@ class BackupsBrowserIT {
                 .contains("\"passwordChangeRequired\":false");
     }
 
+    @Test
+    void theSecurityAdminExportsAndErasesOnePersonsDataFromTheDirectoryPage() throws Exception {
+        String secadmin = tokenOf(
+                post("/api/auth/login", null, "{\"username\":\"secadmin\",\"password\":\"secadmin-demo-2026\"}"));
+        assertThat(post(
+                        "/api/admin/users",
+                        secadmin,
+                        "{\"username\":\"zhao.liu\",\"password\":\"Given-by-admin-2026\",\"displayName\":\"赵六\","
+                                + "\"email\":\"zhao.liu@example.org\",\"roles\":[\"USER\"]}"))
+                .contains("\"username\":\"zhao.liu\"");
+        browser.signIn(base, "secadmin", "secadmin-demo-2026", Duration.ofSeconds(60));
+        driver.get(base + "admin/directory");
+
+        // the export: a download through the portal with the browser's session
+        String href = browser.visible(By.id("personal-data-export-zhao.liu")).getAttribute("href");
+        HttpResponse<String> export = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header(
+                                        "Cookie",
+                                        "JSESSIONID="
+                                                + driver.manage()
+                                                        .getCookieNamed("JSESSIONID")
+                                                        .getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body())
+                .contains("\"username\":\"zhao.liu\"", "zhao.liu@example.org")
+                .doesNotContain("passwordHash", "password_hash");
+
+        // one's own data: refused, with the reason in the page
+        browser.click(By.id("personal-data-erase-secadmin"));
+        confirmDialog();
+        browser.waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("directory-message"), "不能删除自己的个人数据"));
+
+        // the person's: erased after the confirmation, the account is anonymous from then on
+        browser.click(By.id("personal-data-erase-zhao.liu"));
+        confirmDialog();
+        browser.waitFor()
+                .until(d ->
+                        d.findElements(By.id("personal-data-erase-zhao.liu")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("[id^='personal-data-erase-erased-']")))
+                .hasSize(1);
+        assertThat(post("/api/auth/login", null, "{\"username\":\"zhao.liu\",\"password\":\"Given-by-admin-2026\"}"))
+                .contains("urn:kb:bad-credentials");
+    }
+
+    /** Clicks the confirm button of the open confirmation dialog. */
+    private static void confirmDialog() {
+        browser.waitFor()
+                .until(
+                        d -> d
+                                .findElements(
+                                        By.cssSelector("vaadin-confirm-dialog vaadin-button[slot='confirm-button']"))
+                                .stream()
+                                .filter(org.openqa.selenium.WebElement::isDisplayed)
+                                .findFirst()
+                                .orElse(null))
+                .click();
+    }
+
     /** Fills in the password page (the new password twice) and submits it. */
     private static void changePassword(String current, String next) {
         browser.type(By.cssSelector("#password-current input"), current);

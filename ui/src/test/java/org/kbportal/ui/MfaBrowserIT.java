@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * Two-factor sign-in in the browser: a user sets it up on {@code account/mfa} (QR code, key as text, a code
  * computed here from that key, the recovery codes shown once), signs out, and signs in again in two
- * steps: the password, then a code field, where a wrong code is refused and the right one signs in.
+ * steps: the password, then a code field, where a wrong code is refused and the right one signs in. The set-up
+ * page is reached from the user menu; the password page's hint shows the configured policy.
  */
 class MfaBrowserIT {
 
@@ -38,6 +39,7 @@ class MfaBrowserIT {
                 "--kb.data-dir=" + dataDir,
                 "--kb.seed.index-data=false",
                 "--kb.search.embeddings=false",
+                "--kb.password.history=4",
                 "--vaadin.devmode.devTools.enabled=false");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
         HeadlessChromium.awaitBackendReady(
@@ -58,7 +60,15 @@ class MfaBrowserIT {
     @Test
     void setsUpTheSecondFactorAndSignsInInTwoSteps() throws Exception {
         browser.signIn(base, "user", "user-demo-2026", FIRST_LOAD);
-        browser.driver.get(base + "account/mfa");
+        String name = browser.visible(By.id("current-user")).getText();
+        // the password page's hint is the backend's policy (history set to 4 here), not the defaults
+        browser.click(By.id("change-password-link"));
+        browser.waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#password-new [slot='helper']"), "最近 4 次"));
+        // the set-up page from the user menu; the name item stays as it was
+        browser.click(By.id("mfa-link"));
+        assertThat(browser.visible(By.id("current-user")).getText()).isEqualTo(name);
         browser.click(By.id("mfa-start"));
         assertThat(browser.visible(By.id("mfa-qr")).getAttribute("src")).startsWith("data:image/svg+xml;base64,");
         String key = browser.visible(By.id("mfa-secret")).getText().replace(" ", "");

@@ -90,6 +90,15 @@ public class AuthClient {
                 .toBodilessEntity());
     }
 
+    /** The password rules as the backend enforces them; {@code maxAgeDays} 0: no maximum age. */
+    public record PasswordRules(int minLength, int minClasses, int history, long maxAgeDays) {}
+
+    /** The configured password policy ({@code GET /api/auth/password-policy}, public). */
+    public PasswordRules passwordPolicy() {
+        return BackendCalls.call(
+                () -> http.get().uri("/api/auth/password-policy").retrieve().body(PasswordRules.class));
+    }
+
     /** Whether single sign-on (OpenID Connect) is configured, and its label. */
     public record OidcInfo(boolean configured, String label) {}
 

@@ -212,10 +212,14 @@ public class MainLayout extends AppLayout
                             Anchor password = Routes.link(Routes.PASSWORD, getTranslation("nav.change-password"));
                             password.setId("change-password-link");
                             password.addClassName("kb-nav-link");
+                            // a separate item: #current-user keeps showing just the name
+                            Anchor mfa = Routes.link(Routes.ACCOUNT_MFA, getTranslation("nav.mfa"));
+                            mfa.setId("mfa-link");
+                            mfa.addClassName("kb-nav-link");
                             Button logout = new Button(getTranslation("nav.logout"), e -> signOut(login));
                             logout.setId("logout-button");
                             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                            account.add(name, password, logout);
+                            account.add(name, password, mfa, logout);
                         },
                         () -> {
                             Anchor login = new Anchor(loginHref(), getTranslation("nav.login"));

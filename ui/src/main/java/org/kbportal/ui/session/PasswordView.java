@@ -57,7 +57,7 @@ class PasswordView extends GuardedPage {
         current.setLabel(getTranslation("password.current"));
         next.setId("password-new");
         next.setLabel(getTranslation("password.new"));
-        next.setHelperText(getTranslation("password.rules"));
+        next.setHelperText(rules());
         repeat.setId("password-repeat");
         repeat.setLabel(getTranslation("password.repeat"));
         for (PasswordField f : List.of(current, next, repeat)) {
@@ -103,6 +103,22 @@ class PasswordView extends GuardedPage {
         Notification.show(getTranslation("password.changed"), 4000, Notification.Position.TOP_CENTER)
                 .setId("password-changed");
         getUI().ifPresent(ui -> ui.navigate(Routes.SEARCH));
+    }
+
+    /** The policy's rules as the backend enforces them (not the defaults), or nothing if it cannot say. */
+    private String rules() {
+        AuthClient.PasswordRules p;
+        try {
+            p = auth.passwordPolicy();
+        } catch (BackendException e) {
+            return "";
+        }
+        String text = getTranslation(
+                p.history() > 0 ? "password.rules" : "password.rules.no-history",
+                p.minLength(),
+                p.minClasses(),
+                p.history());
+        return p.maxAgeDays() > 0 ? text + " " + getTranslation("password.rules.max-age", p.maxAgeDays()) : text;
     }
 
     /** A weak password: one translated sentence per broken rule; anything else as the portal says errors. */
