@@ -137,7 +137,9 @@ public class PersonalDataService {
         String erasedName = "erased-" + id;
         // an unusable password (random, never shown), hashed like any other so a re-enabled account cannot sign in
         Mono<String> hash = Mono.fromCallable(() -> encoder.encode(UUID.randomUUID() + "-" + UUID.randomUUID()))
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Schedulers.boundedElastic())
+                // the writes must not run on the interruptible elastic thread (docs/SECURITY.md notes)
+                .publishOn(Schedulers.parallel());
         return searchLog
                 .flush()
                 .then(hash)
