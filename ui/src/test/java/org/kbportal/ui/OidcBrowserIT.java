@@ -61,6 +61,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * the role mapped from the {@code groups} claim; a user without the required claim value is refused
  * with the message on the portal's page; logout ends the provider's session too (RP-initiated logout).
  * The provider runs on {@code localhost}, the portal on {@code 127.0.0.1}: two hosts, two cookie jars.
+ * The portal also has a directory configured that does not answer: the security admin, signed in with a
+ * local account, reads why on the directory page.
  */
 class OidcBrowserIT {
 
@@ -75,6 +77,7 @@ class OidcBrowserIT {
     private static String base;
     private static volatile String uiBase;
     private static String issuer;
+    private static String directoryUrl;
 
     @BeforeAll
     static void start() throws Exception {
@@ -83,6 +86,11 @@ class OidcBrowserIT {
                 .properties("server.port=0", "spring.main.banner-mode=off")
                 .run();
         issuer = "http://localhost:" + provider.getEnvironment().getProperty("local.server.port");
+        int closed; // the organisation's directory is configured too, but down: its admin page says so
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        directoryUrl = "ldap://127.0.0.1:" + closed;
         portal = PortalLauncher.start(
                 "--server.port=0",
                 "--kb.data-dir=" + dataDir,
@@ -96,7 +104,9 @@ class OidcBrowserIT {
                 "--spring.security.oauth2.client.provider.gov.issuer-uri=" + issuer,
                 "--kb.oidc.role-values=EXPERT=kb-experts;ADMIN=kb-admins",
                 "--kb.oidc.required-claim=groups",
-                "--kb.oidc.required-value=kb-users");
+                "--kb.oidc.required-value=kb-users",
+                "--spring.ldap.urls=" + directoryUrl,
+                "--spring.ldap.base=dc=example,dc=org");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
         uiBase = base;
         HeadlessChromium.awaitBackendReady(
@@ -173,6 +183,15 @@ class OidcBrowserIT {
         atPortal();
         assertThat(browser.visible(By.id("oidc-error")).getText()).contains("not allowed to use this portal");
         assertThat(browser.driver.findElements(By.id("current-user"))).isEmpty();
+    }
+
+    @Test
+    void showsTheSecurityAdminWhyTheDirectoryCannotBeUsed() {
+        // local accounts are the break-glass path while the directory is down
+        browser.signIn(base, "secadmin", "secadmin-demo-2026", FIRST_LOAD);
+        browser.driver.get(base + "admin/directory");
+        assertThat(browser.visible(By.id("directory-state")).getText())
+                .isEqualTo("Directory " + directoryUrl + ": it cannot be reached.");
     }
 
     private void signInAtProvider(String user, String password) {
