@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.kbportal.backend.testing.BackendServer;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
@@ -30,8 +31,10 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.http.MediaType;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.LdapContextSource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The directory over TLS and with wrong settings, against the UnboundID in-memory server on loopback with
@@ -39,7 +42,8 @@ import org.springframework.ldap.core.support.LdapContextSource;
  * over {@code ldaps://} and over StartTLS when {@code kb.ldap.ssl-bundle} trusts that certificate, and a
  * refusal with the problem {@code tls} when nothing trusts it; bad service credentials, a filter the
  * directory cannot parse, a filter that finds nobody and a port nobody listens on each give their own
- * problem (the kind the health endpoint and the admin status show, see {@link DirectoryService#status()}).
+ * problem; through a whole backend configured by Boot's settings ({@code spring.ssl.bundle.pem.*}), sign-in
+ * over {@code ldaps://} works and bad service credentials show on the health endpoint and the admin status.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LdapTlsAndProblemsIT {
@@ -246,6 +250,93 @@ class LdapTlsAndProblemsIT {
         }
         LdapDirectory d = directory("ldap://127.0.0.1:" + port, SERVICE_PASSWORD, FILTER, false, false);
         assertThat(kind(d.check())).isEqualTo("unreachable");
+    }
+
+    /** The backend configured by Boot's own properties: the SSL bundle as a PEM file, the directory over ldaps. */
+    private BackendServer backend(String url, String password, boolean startTls) {
+        return BackendServer.start(
+                BackendServer.tempDataDir("kb-ldap-tls-it"),
+                Map.of(
+                        "kb.seed.index-data",
+                        "false",
+                        "kb.search.embeddings",
+                        "false",
+                        "spring.ldap.urls",
+                        url,
+                        "spring.ldap.base",
+                        BASE,
+                        "spring.ldap.username",
+                        SERVICE_DN,
+                        "spring.ldap.password",
+                        password,
+                        "kb.ldap.user-base",
+                        "ou=people",
+                        "kb.ldap.start-tls",
+                        String.valueOf(startTls),
+                        "kb.ldap.ssl-bundle",
+                        "ldap",
+                        "spring.ssl.bundle.pem.ldap.truststore.certificate",
+                        caPem.toAbsolutePath().toString()));
+    }
+
+    @Test
+    void signsInThroughTheApiOverLdapsConfiguredBySettings() {
+        try (BackendServer server = backend(ldaps(), SERVICE_PASSWORD, false)) {
+            WebTestClient http = server.client();
+            login(http, "zhangsan", "zhangsan-pw-2026", 200);
+            String admin = server.login("admin", "admin-demo-2026");
+            http.get()
+                    .uri("/actuator/health/directory")
+                    .header("Authorization", "Bearer " + admin)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+    }
+
+    @Test
+    void reportsBadServiceCredentialsOnTheHealthEndpointAndTheAdminStatus() {
+        try (BackendServer server = backend(plain(), "not-the-password", true)) {
+            WebTestClient http = server.client();
+            assertThat(login(http, "zhangsan", "zhangsan-pw-2026", 503).get("type"))
+                    .isEqualTo("urn:kb:directory-unavailable");
+            String admin = server.login("admin", "admin-demo-2026");
+            String health = http.get()
+                    .uri("/actuator/health/directory")
+                    .header("Authorization", "Bearer " + admin)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(health).contains("\"problem\":\"bind-credentials\"");
+            String secadmin = server.login("secadmin", "secadmin-demo-2026");
+            String status = http.get()
+                    .uri("/api/admin/directory/status")
+                    .header("Authorization", "Bearer " + secadmin)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(status).contains("\"reachable\":false").contains("\"kind\":\"bind-credentials\"");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> login(WebTestClient http, String username, String password, int status) {
+        return http.post()
+                .uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static String kind(Optional<LdapDirectory.Unavailable> problem) {
