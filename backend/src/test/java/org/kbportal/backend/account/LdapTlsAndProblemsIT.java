@@ -285,12 +285,7 @@ class LdapTlsAndProblemsIT {
             WebTestClient http = server.client();
             login(http, "zhangsan", "zhangsan-pw-2026", 200);
             String admin = server.login("admin", "admin-demo-2026");
-            http.get()
-                    .uri("/actuator/health/directory")
-                    .header("Authorization", "Bearer " + admin)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            assertThat(get(http, "/actuator/health/directory", admin, 200)).contains("\"status\":\"UP\"");
         }
     }
 
@@ -301,28 +296,25 @@ class LdapTlsAndProblemsIT {
             assertThat(login(http, "zhangsan", "zhangsan-pw-2026", 503).get("type"))
                     .isEqualTo("urn:kb:directory-unavailable");
             String admin = server.login("admin", "admin-demo-2026");
-            String health = http.get()
-                    .uri("/actuator/health/directory")
-                    .header("Authorization", "Bearer " + admin)
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(503)
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
-            assertThat(health).contains("\"problem\":\"bind-credentials\"");
+            assertThat(get(http, "/actuator/health/directory", admin, 503))
+                    .contains("\"problem\":\"bind-credentials\"");
             String secadmin = server.login("secadmin", "secadmin-demo-2026");
-            String status = http.get()
-                    .uri("/api/admin/directory/status")
-                    .header("Authorization", "Bearer " + secadmin)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
-            assertThat(status).contains("\"reachable\":false").contains("\"kind\":\"bind-credentials\"");
+            assertThat(get(http, "/api/admin/directory/status", secadmin, 200))
+                    .contains("\"reachable\":false")
+                    .contains("\"kind\":\"bind-credentials\"");
         }
+    }
+
+    private static String get(WebTestClient http, String uri, String token, int status) {
+        return http.get()
+                .uri(uri)
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
