@@ -7,7 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code directory} health: UP when no directory is configured or it answers the user filter with the
- * service account, DOWN with the problem (unreachable, bind-credentials, filter, base) otherwise
+ * service account and finds a user, DOWN with the problem (unreachable, tls, bind-credentials, filter,
+ * no-users, base) otherwise
  * ({@code /actuator/health/directory}). Not part of readiness: local accounts keep working without it.
  */
 @Component("directory")

@@ -274,7 +274,7 @@ public class DirectoryService {
         return accounts.recordSync(r).then(audited).thenReturn(r);
     }
 
-    /** A configuration problem found by connecting: kind (unreachable, bind-credentials, filter, base) and text. */
+    /** A configuration problem found by connecting: kind and text; the kinds are LdapDirectory.Unavailable's. */
     public record Problem(String kind, String message) {}
 
     /** The directory as the admin page and the health endpoint show it. */

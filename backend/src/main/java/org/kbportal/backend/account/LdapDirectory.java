@@ -7,8 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.naming.directory.DirContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.CommunicationException;
@@ -51,7 +57,7 @@ class LdapDirectory {
             Set<Role> roles,
             boolean disabled) {}
 
-    /** The directory cannot answer; {@code kind} is unreachable, bind-credentials, filter or base. */
+    /** The directory cannot be used; {@code kind} is unreachable, tls, bind-credentials, filter, no-users, base or error. */
     static final class Unavailable extends RuntimeException {
         private final String kind;
 
@@ -72,15 +78,42 @@ class LdapDirectory {
     private final LdapTemplate template;
     private final String urls;
 
-    LdapDirectory(LdapSettings settings, Environment env, LdapContextSource source, LdapTemplate template) {
+    LdapDirectory(
+            LdapSettings settings,
+            Environment env,
+            LdapContextSource source,
+            LdapTemplate template,
+            ObjectProvider<SslBundles> bundles) {
         this.settings = settings;
         this.roleMap = settings.roleMap();
         this.urls = env.getProperty("spring.ldap.urls", "").strip();
         this.configured = !urls.isEmpty();
         this.source = source;
         this.template = template;
-        if (configured && settings.startTls()) {
-            source.setAuthenticationStrategy(new DefaultTlsDirContextAuthenticationStrategy());
+        if (!configured) {
+            return;
+        }
+        SSLSocketFactory trusted = settings.sslBundle().isBlank()
+                ? null
+                : bundles.getObject()
+                        .getBundle(settings.sslBundle())
+                        .createSslContext()
+                        .getSocketFactory();
+        if (settings.startTls()) {
+            DefaultTlsDirContextAuthenticationStrategy tls = new DefaultTlsDirContextAuthenticationStrategy();
+            if (trusted != null) {
+                tls.setSslSocketFactory(trusted);
+            }
+            source.setAuthenticationStrategy(tls);
+        }
+        if (trusted != null && urls.toLowerCase(java.util.Locale.ROOT).contains("ldaps://")) {
+            LdapSocketFactory.use(trusted);
+            Map<String, Object> environment = new java.util.HashMap<>(Binder.get(env)
+                    .bind("spring.ldap.base-environment", Bindable.mapOf(String.class, Object.class))
+                    .orElse(Map.of()));
+            environment.put("java.naming.ldap.factory.socket", LdapSocketFactory.class.getName());
+            source.setBaseEnvironmentProperties(environment);
+            source.afterPropertiesSet(); // the environment is cached when the source is set up
         }
     }
 
@@ -136,11 +169,27 @@ class LdapDirectory {
         return guard(() -> template.search(base(settings.userBase()).filter(filter), entries()));
     }
 
-    /** Connects with the service account and runs the user filter once: empty when all is well. */
+    /**
+     * Connects with the service account and runs the user filter for any name ({@code {0}} as {@code *}):
+     * empty when it finds a user; a filter that finds nobody is a problem too ({@code no-users}), since
+     * then nobody can sign in.
+     */
     Optional<Unavailable> check() {
+        String filter = settings.userFilter().replace("{0}", "*");
         try {
-            guard(() -> template.search(
-                    base(settings.userBase()).countLimit(1).filter(settings.userFilter(), "kb-check"), entries()));
+            List<String> found = guard(() -> template.search(
+                    LdapQueryBuilder.query()
+                            .base(settings.userBase())
+                            .searchScope(SearchScope.SUBTREE)
+                            .countLimit(1)
+                            .attributes("1.1")
+                            .filter(filter),
+                    (ContextMapper<String>) c -> ((DirContextOperations) c).getNameInNamespace()));
+            if (found.isEmpty()) {
+                log.warn("Directory: the user filter {} finds no user under '{}'", filter, settings.userBase());
+                return Optional.of(new Unavailable(
+                        "no-users", "The user filter finds no user (kb.ldap.user-filter, kb.ldap.user-base).", null));
+            }
             return Optional.empty();
         } catch (Unavailable e) {
             return Optional.of(e);
@@ -252,10 +301,23 @@ class LdapDirectory {
         }
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Unavailable unavailable(NamingException e) {
         String kind;
         String message;
-        if (e instanceof CommunicationException) {
+        if (causedBy(e, SSLException.class)) {
+            kind = "tls";
+            message = "The directory's certificate is not trusted or TLS failed (kb.ldap.ssl-bundle,"
+                    + " kb.ldap.start-tls).";
+        } else if (e instanceof CommunicationException) {
             kind = "unreachable";
             message = "The directory cannot be reached.";
         } else if (e instanceof AuthenticationException) {

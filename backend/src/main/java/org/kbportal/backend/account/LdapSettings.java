@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param syncInterval how often accounts are compared with the directory (empty or 0: only on demand)
  * @param createOnSync a sync also creates accounts for directory users who never signed in
  * @param startTls upgrade {@code ldap://} connections with StartTLS (for TLS from the start use {@code ldaps://})
+ * @param sslBundle the SSL bundle ({@code spring.ssl.bundle.*}) whose trust material checks the directory's
+ *     certificate over {@code ldaps://} and StartTLS (empty: the JVM's trust store)
  */
 @ConfigurationProperties("kb.ldap")
 public record LdapSettings(
@@ -41,7 +43,8 @@ public record LdapSettings(
         @DefaultValue("pwdAccountLockedTime") String disabledAttribute,
         Duration syncInterval,
         @DefaultValue("false") boolean createOnSync,
-        @DefaultValue("false") boolean startTls) {
+        @DefaultValue("false") boolean startTls,
+        @DefaultValue("") String sslBundle) {
 
     /**
      * Group DN (normalised) → role name, in the order given. Role names are checked against {@link Role}

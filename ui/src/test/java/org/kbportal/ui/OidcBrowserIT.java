@@ -61,6 +61,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * the role mapped from the {@code groups} claim; a user without the required claim value is refused
  * with the message on the portal's page; logout ends the provider's session too (RP-initiated logout).
  * The provider runs on {@code localhost}, the portal on {@code 127.0.0.1}: two hosts, two cookie jars.
+ * The portal also has a directory configured that does not answer: the security admin, signed in with a
+ * local account, reads why on the directory page.
  */
 class OidcBrowserIT {
 
@@ -75,6 +77,7 @@ class OidcBrowserIT {
     private static String base;
     private static volatile String uiBase;
     private static String issuer;
+    private static String directoryUrl;
 
     @BeforeAll
     static void start() throws Exception {
@@ -83,6 +86,11 @@ class OidcBrowserIT {
                 .properties("server.port=0", "spring.main.banner-mode=off")
                 .run();
         issuer = "http://localhost:" + provider.getEnvironment().getProperty("local.server.port");
+        int closed; // the organisation's directory is configured too, but down: its admin page says so
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        directoryUrl = "ldap://127.0.0.1:" + closed;
         portal = PortalLauncher.start(
                 "--server.port=0",
                 "--kb.data-dir=" + dataDir,
@@ -96,7 +104,9 @@ class OidcBrowserIT {
                 "--spring.security.oauth2.client.provider.gov.issuer-uri=" + issuer,
                 "--kb.oidc.role-values=EXPERT=kb-experts;ADMIN=kb-admins",
                 "--kb.oidc.required-claim=groups",
-                "--kb.oidc.required-value=kb-users");
+                "--kb.oidc.required-value=kb-users",
+                "--spring.ldap.urls=" + directoryUrl,
+                "--spring.ldap.base=dc=example,dc=org");
         base = "http://127.0.0.1:" + portal.ui().getEnvironment().getProperty("local.server.port") + "/";
         uiBase = base;
         HeadlessChromium.awaitBackendReady(
@@ -126,6 +136,15 @@ class OidcBrowserIT {
         browser.driver.manage().deleteAllCookies();
     }
 
+    // the provider's URLs name the portal in redirect_uri: compare origins, not substrings
+    private static void atPortal() {
+        browser.waitFor(FIRST_LOAD).until(d -> d.getCurrentUrl().startsWith(base));
+    }
+
+    private static void atProvider() {
+        browser.waitFor(FIRST_LOAD).until(d -> d.getCurrentUrl().startsWith(issuer + "/"));
+    }
+
     /** The portal's answer after the provider sent the browser back: signed in, or why not. */
     private static String landed() {
         browser.waitFor(FIRST_LOAD)
@@ -139,7 +158,7 @@ class OidcBrowserIT {
     @Test
     void signsInAtTheProviderAndLandsBackWithTheMappedRoleThenLogsOutThere() {
         signInAtProvider("zhang", "zhang-pw-2026");
-        browser.waitFor(FIRST_LOAD).until(ExpectedConditions.urlContains("127.0.0.1"));
+        atPortal();
         assertThat(landed()).isEqualTo("signed in");
         assertThat(browser.visible(By.id("current-user")).getText()).contains("张工");
         // EXPERT from the groups claim: the expert's workbench is open to them
@@ -149,21 +168,30 @@ class OidcBrowserIT {
 
         browser.click(By.id("logout-button"));
         // through the provider's end_session_endpoint back to the portal, signed out
-        browser.waitFor(FIRST_LOAD).until(ExpectedConditions.urlContains("127.0.0.1"));
+        atPortal();
         browser.visible(By.id("login-link"));
         // the provider's session ended: signing in again asks for the password again
         browser.driver.get(base + "login");
         browser.click(By.id("login-oidc"));
-        browser.waitFor(FIRST_LOAD).until(ExpectedConditions.urlContains("localhost"));
+        atProvider();
         browser.visible(By.id("username"));
     }
 
     @Test
     void refusesAUserWithoutTheRequiredClaimWithAClearMessage() {
         signInAtProvider("outsider", "outsider-pw-2026");
-        browser.waitFor(FIRST_LOAD).until(ExpectedConditions.urlContains("127.0.0.1"));
+        atPortal();
         assertThat(browser.visible(By.id("oidc-error")).getText()).contains("not allowed to use this portal");
         assertThat(browser.driver.findElements(By.id("current-user"))).isEmpty();
+    }
+
+    @Test
+    void showsTheSecurityAdminWhyTheDirectoryCannotBeUsed() {
+        // local accounts are the break-glass path while the directory is down
+        browser.signIn(base, "secadmin", "secadmin-demo-2026", FIRST_LOAD);
+        browser.driver.get(base + "admin/directory");
+        assertThat(browser.visible(By.id("directory-state")).getText())
+                .isEqualTo("Directory " + directoryUrl + ": it cannot be reached.");
     }
 
     private void signInAtProvider(String user, String password) {
@@ -171,7 +199,7 @@ class OidcBrowserIT {
         browser.waitFor(FIRST_LOAD).until(ExpectedConditions.elementToBeClickable(By.id("login-oidc")));
         assertThat(browser.visible(By.id("login-oidc")).getText()).isEqualTo("Sign in with your organisation");
         browser.click(By.id("login-oidc"));
-        browser.waitFor(FIRST_LOAD).until(ExpectedConditions.urlContains("localhost"));
+        atProvider();
         browser.type(By.id("username"), user);
         browser.type(By.id("password"), password);
         browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -225,26 +253,32 @@ class OidcBrowserIT {
         @Bean
         RegisteredClientRepository clients() {
             return new RegisteredClientRepository() {
+                // the provider re-encodes the {noop} secret after its first use and saves the client
+                private volatile RegisteredClient saved;
+
                 private RegisteredClient client() {
-                    return RegisteredClient.withId("kb-portal")
-                            .clientId("kb-portal")
-                            .clientSecret("{noop}kb-portal-secret")
-                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                            .redirectUri(uiBase + "login/oidc")
-                            .postLogoutRedirectUri(uiBase)
-                            .scope(OidcScopes.OPENID)
-                            .scope(OidcScopes.PROFILE)
-                            .clientSettings(ClientSettings.builder()
-                                    .requireProofKey(true)
-                                    .requireAuthorizationConsent(false)
-                                    .build())
-                            .build();
+                    RegisteredClient upgraded = saved;
+                    return upgraded != null
+                            ? upgraded
+                            : RegisteredClient.withId("kb-portal")
+                                    .clientId("kb-portal")
+                                    .clientSecret("{noop}kb-portal-secret")
+                                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                                    .redirectUri(uiBase + "login/oidc")
+                                    .postLogoutRedirectUri(uiBase)
+                                    .scope(OidcScopes.OPENID)
+                                    .scope(OidcScopes.PROFILE)
+                                    .clientSettings(ClientSettings.builder()
+                                            .requireProofKey(true)
+                                            .requireAuthorizationConsent(false)
+                                            .build())
+                                    .build();
                 }
 
                 @Override
                 public void save(RegisteredClient registeredClient) {
-                    throw new UnsupportedOperationException();
+                    saved = registeredClient;
                 }
 
                 @Override
