@@ -28,6 +28,7 @@ public class ArticleService {
     private final CategoryService categories;
     private final TransactionalOperator tx;
     private final List<ArticleChangeListener> listeners;
+    private final List<ArticlePublishedListener> publications;
     private final Clock clock;
 
     ArticleService(
@@ -38,6 +39,7 @@ public class ArticleService {
             CategoryService categories,
             TransactionalOperator tx,
             List<ArticleChangeListener> listeners,
+            List<ArticlePublishedListener> publications,
             Clock clock) {
         this.articles = articles;
         this.events = events;
@@ -46,6 +48,7 @@ public class ArticleService {
         this.categories = categories;
         this.tx = tx;
         this.listeners = listeners;
+        this.publications = publications;
         this.clock = clock;
     }
 
@@ -219,7 +222,8 @@ public class ArticleService {
 
     /**
      * The status change itself, for a caller's transaction: 409 {@code illegal-transition} unless the
-     * article is in one of {@code from}; records the event and cancels a pending publication.
+     * article is in one of {@code from}; records the event, cancels a pending publication and, when the
+     * article becomes PUBLISHED, tells the {@link ArticlePublishedListener}s in the same transaction.
      */
     Mono<Article> change(
             String id, ArticleStatus target, Set<ArticleStatus> from, String action, String by, String comment) {
@@ -234,6 +238,12 @@ public class ArticleService {
                             .flatMap(saved -> events.record(
                                             saved, action, current.status(), by, comment, saved.updatedAt())
                                     .then(schedules.clearPending(id))
+                                    .then(
+                                            target == ArticleStatus.PUBLISHED
+                                                    ? Flux.fromIterable(publications)
+                                                            .concatMap(l -> l.published(saved, saved.updatedAt()))
+                                                            .then()
+                                                    : Mono.empty())
                                     .thenReturn(saved));
                 });
     }

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Notification channels ({@code kb.channel.*}, e.g. {@code KB_CHANNEL_MAX_ATTEMPTS}).
  *
- * @param publicUrl the portal address people open; messages link to {@code publicUrl/questions/{id}}
+ * @param publicUrl the portal address people open; messages link to {@code publicUrl/questions/{id}} and
+ *     {@code publicUrl/article/{id}}
  * @param maxAttempts attempts of one delivery before it is DEAD
  * @param drainInterval how often each instance looks for due deliveries
  * @param backoffBase the wait after the first failure; it doubles with each further one
@@ -38,7 +39,17 @@ public record ChannelProperties(
     }
 
     String questionLink(long questionId) {
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        return base + "/questions/" + questionId;
+        return base() + "/questions/" + questionId;
+    }
+
+    /** The article's page as readers open it ({@code publicUrl/article/{id}}, the id as one path segment). */
+    String articleLink(String articleId) {
+        return base() + "/article/"
+                + org.springframework.web.util.UriUtils.encodePathSegment(
+                        articleId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String base() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 }

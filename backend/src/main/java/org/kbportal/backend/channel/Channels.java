@@ -97,8 +97,11 @@ public class Channels {
     }
 
     private Mono<Long> queue(StoredChannel c, ChannelEvent e, String recipient, Instant now, String leaseOwner) {
-        String link = e.questionId() != null ? props.questionLink(e.questionId()) : null;
-        String payload = json.writeValueAsString(Payload.of(e, link, c.kind() == ChannelKind.DINGTALK));
+        String link = e.questionId() != null
+                ? props.questionLink(e.questionId())
+                : e.articleId() != null ? props.articleLink(e.articleId()) : null;
+        String payload = json.writeValueAsString(
+                Payload.of(e, link, c.kind() == ChannelKind.DINGTALK && e.type().callsTheExpert()));
         return repo.insertDelivery(
                 c.id(),
                 "msg_" + UUID.randomUUID().toString().replace("-", ""),

@@ -34,6 +34,18 @@ public enum EventType {
         return label;
     }
 
+    /**
+     * Whether group robots @-mention the expert the question is with (DingTalk {@code atMobiles}): when the
+     * expert has to act (it is theirs now, or its clock runs out), not for news such as an answer or a
+     * resolution. A test message mentions the admin who sends it.
+     */
+    boolean callsTheExpert() {
+        return switch (this) {
+            case ASSIGNED, HANDED_OVER, ESCALATED, SLA_WARNING, SLA_BREACH, TEST -> true;
+            default -> false;
+        };
+    }
+
     static EventType parse(String s) {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
     }

@@ -25,7 +25,11 @@ final class MessageText {
         line(sb, "处理人", d.assignee());
         line(sb, "说明", oneLine(d.detail(), 300));
         if (d.link() != null) {
-            sb.append("\n[打开问题](").append(d.link()).append(")\n");
+            sb.append("\n[")
+                    .append(d.questionId() != null ? "打开问题" : "打开知识")
+                    .append("](")
+                    .append(d.link())
+                    .append(")\n");
         }
         return sb.toString();
     }

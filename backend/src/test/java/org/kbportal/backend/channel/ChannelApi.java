@@ -64,21 +64,30 @@ final class ChannelApi {
         return call(HttpMethod.PUT, token, uri, body);
     }
 
-    /** Sets a user's phone through the admin API. */
-    void phone(String admin, String username, String phone) {
-        long id = get(admin, "/api/admin/users").list().stream()
+    /** A user's id from the user list (the security admin's). */
+    long userId(String secadmin, String username) {
+        return get(secadmin, "/api/admin/users").list().stream()
                 .filter(u -> username.equals(u.get("username")))
                 .map(u -> ((Number) u.get("id")).longValue())
                 .findFirst()
                 .orElseThrow();
-        Reply r = put(admin, "/api/admin/users/" + id, Map.of("phone", phone));
+    }
+
+    /** Sets a user's phone through the admin API. */
+    void phone(String secadmin, String username, String phone) {
+        Reply r = put(secadmin, "/api/admin/users/" + userId(secadmin, username), Map.of("phone", phone));
         if (r.status() != 200) {
             throw new AssertionError(r);
         }
     }
 
-    /** Asks a question as {@code token}; answers its id. */
+    /** Asks a question (a fault) as {@code token}; answers its id. */
     long ask(String token, String severity, String category, String title) {
+        return asked(token, severity, category, title).id();
+    }
+
+    /** Asks a question (a fault) as {@code token}; answers the question as created (with its assignee). */
+    Reply asked(String token, String severity, String category, String title) {
         Reply r = post(
                 token,
                 "/api/questions",
@@ -96,7 +105,7 @@ final class ChannelApi {
         if (r.status() != 201) {
             throw new AssertionError(r);
         }
-        return r.id();
+        return r;
     }
 
     Reply deliveries(String admin, long channelId) {

@@ -448,6 +448,81 @@ class ChannelDeliveryIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void shouldSendASignedArticlePublishedEventWhenTheReviewerApproves() throws Exception {
+        channel(Map.of(
+                "kind",
+                "WEBHOOK",
+                "name",
+                "知识订阅",
+                "url",
+                receiver.url("/webhook/articles"),
+                "secret",
+                receiver.webhookSecret,
+                "events",
+                List.of("ARTICLE_PUBLISHED")));
+        channel(Map.of(
+                "kind",
+                "WEBHOOK",
+                "name",
+                "只要分派",
+                "url",
+                receiver.url("/webhook/assigned-only"),
+                "secret",
+                receiver.webhookSecret,
+                "events",
+                List.of("ASSIGNED")));
+        String expert = server.login("expert", "expert-demo-2026");
+        Map<String, Object> draft = Map.of(
+                "id",
+                "CH-ART-1",
+                "type",
+                "faq",
+                "lang",
+                "zh",
+                "category",
+                "network",
+                "title",
+                "交换机端口闪断排查",
+                "body",
+                "检查光模块与链路。");
+        assertThat(api.post(expert, "/api/expert/articles", draft).status()).isEqualTo(201);
+        assertThat(api.post(expert, "/api/expert/articles/CH-ART-1/submit", null)
+                        .get("status"))
+                .isEqualTo("IN_REVIEW");
+        Thread.sleep(500);
+        assertThat(receiver.hits(h -> h.path().equals("/webhook/articles")))
+                .as("not before it is published")
+                .isEmpty();
+
+        assertThat(api.post(admin, "/api/admin/articles/CH-ART-1/approve", Map.of("comment", "好"))
+                        .get("status"))
+                .isEqualTo("PUBLISHED");
+        VendorReceiver.Hit hit = receiver.awaitHits(h -> h.path().equals("/webhook/articles"), 1, 10_000)
+                .get(0);
+        assertThat(hit.verdict()).as("Standard Webhooks signature").isEqualTo("ok");
+        JsonNode p = hit.json();
+        assertThat(p.path("type").asString()).isEqualTo("article.published");
+        assertThat(p.path("data").path("articleId").asString()).isEqualTo("CH-ART-1");
+        assertThat(p.path("data").path("title").asString()).isEqualTo("交换机端口闪断排查");
+        assertThat(p.path("data").path("category").asString()).isEqualTo("network");
+        assertThat(p.path("data").path("link").asString()).isEqualTo("https://kb.example/article/CH-ART-1");
+        assertThat(p.path("data").has("questionId")).isFalse();
+
+        // archived and published again: a second event with a new id
+        api.post(admin, "/api/admin/articles/CH-ART-1/archive", null);
+        assertThat(api.post(admin, "/api/admin/articles/CH-ART-1/publish", null).get("status"))
+                .isEqualTo("PUBLISHED");
+        List<VendorReceiver.Hit> both = receiver.awaitHits(h -> h.path().equals("/webhook/articles"), 2, 10_000);
+        assertThat(both.get(1).headers().get("webhook-id"))
+                .isNotEqualTo(both.get(0).headers().get("webhook-id"));
+        Thread.sleep(500);
+        assertThat(receiver.hits(h -> h.path().equals("/webhook/articles"))).hasSize(2);
+        assertThat(receiver.hits(h -> h.path().equals("/webhook/assigned-only")))
+                .as("routed by event type")
+                .isEmpty();
+    }
+
     private Map<String, Object> awaitStatus(long channelId, String status) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         Map<String, Object> last = null;

@@ -39,6 +39,28 @@ public class NotificationClient {
                 http.post().uri("/api/notifications/{id}/read", id).retrieve().toBodilessEntity());
     }
 
+    /**
+     * Which events reach the user by e-mail and by SMS, and quiet hours ({@code HH:mm}) without SMS except
+     * for severity A; a null list means every event.
+     */
+    public record Preferences(List<String> email, List<String> sms, String quietStart, String quietEnd) {}
+
+    /** The user's own choices ({@code GET /api/me/notification-preferences}). */
+    public Preferences preferences() {
+        return BackendCalls.call(() ->
+                http.get().uri("/api/me/notification-preferences").retrieve().body(Preferences.class));
+    }
+
+    /** @throws BackendException 400 {@code preferences-invalid} naming the field */
+    public Preferences savePreferences(Preferences p) {
+        return BackendCalls.call(() -> http.put()
+                .uri("/api/me/notification-preferences")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(p)
+                .retrieve()
+                .body(Preferences.class));
+    }
+
     /** Marks all read. */
     public void markAllRead() {
         BackendCalls.run(

@@ -212,6 +212,18 @@ public class MainLayout extends AppLayout
                             Anchor password = Routes.link(Routes.PASSWORD, getTranslation("nav.change-password"));
                             password.setId("change-password-link");
                             password.addClassName("kb-nav-link");
+                            // an icon with its words; phones show the icon only (the header is short of room)
+                            Anchor preferences = new Anchor(
+                                    Routes.ACCOUNT_NOTIFICATIONS,
+                                    VaadinIcon.COG_O.create(),
+                                    new Span(getTranslation("nav.notification-settings")));
+                            preferences.getElement().setAttribute("router-link", true);
+                            preferences
+                                    .getElement()
+                                    .setAttribute("aria-label", getTranslation("nav.notification-settings"));
+                            preferences.getElement().setAttribute("title", getTranslation("nav.notification-settings"));
+                            preferences.setId("notification-settings-link");
+                            preferences.addClassNames("kb-nav-link", "kb-prefs-link");
                             // a separate item: #current-user keeps showing just the name
                             Anchor mfa = Routes.link(Routes.ACCOUNT_MFA, getTranslation("nav.mfa"));
                             mfa.setId("mfa-link");
@@ -219,7 +231,7 @@ public class MainLayout extends AppLayout
                             Button logout = new Button(getTranslation("nav.logout"), e -> signOut(login));
                             logout.setId("logout-button");
                             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                            account.add(name, password, mfa, logout);
+                            account.add(name, preferences, password, mfa, logout);
                         },
                         () -> {
                             Anchor login = new Anchor(loginHref(), getTranslation("nav.login"));
@@ -257,7 +269,8 @@ public class MainLayout extends AppLayout
                 || currentPath.startsWith(Routes.ASK)
                 || currentPath.startsWith(Routes.QUESTIONS)
                 || currentPath.startsWith(Routes.WORKBENCH)
-                || currentPath.startsWith(Routes.NOTIFICATIONS)) {
+                || currentPath.startsWith(Routes.NOTIFICATIONS)
+                || currentPath.startsWith(Routes.ACCOUNT_NOTIFICATIONS)) {
             user.endSession(ui, Routes.SEARCH);
         } else {
             user.endSession(ui, currentPath);

@@ -42,6 +42,7 @@ public final class Routes {
     public static final String ADMIN_SLA = "admin/sla";
     public static final String ADMIN_EXPERTS = "admin/experts";
     public static final String PASSWORD = "account/password";
+    public static final String ACCOUNT_NOTIFICATIONS = "account/notifications";
 
     /** Query parameter of the login page: where to go after signing in. */
     public static final String REDIRECT_PARAM = "redirect";

@@ -57,7 +57,12 @@ class NotificationsView extends GuardedPage {
         Button readAll = new Button(getTranslation("notifications.read-all"), VaadinIcon.CHECK_SQUARE_O.create());
         readAll.setId("notifications-read-all");
         readAll.addClickListener(e -> act(notifications::markAllRead));
-        Div top = new Div(new H1(getTranslation("notifications.title")), readAll);
+        com.vaadin.flow.component.html.Anchor settings =
+                Routes.link(Routes.ACCOUNT_NOTIFICATIONS, getTranslation("notifications.settings"));
+        settings.setId("notifications-settings");
+        Div tools = new Div(settings, readAll);
+        tools.addClassName("kb-top-tools");
+        Div top = new Div(new H1(getTranslation("notifications.title")), tools);
         top.addClassName("kb-admin-top");
         unreadOnly.setLabel(getTranslation("notifications.unread-only"));
         unreadOnly.setId("notifications-unread-only");
