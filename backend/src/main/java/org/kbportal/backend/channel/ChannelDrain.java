@@ -3,12 +3,10 @@ package org.kbportal.backend.channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +17,7 @@ import reactor.core.publisher.Mono;
  * again with the same event id (at least once; receivers de-duplicate by {@code webhook-id}).
  */
 @Component
-class ChannelDrain implements SmartLifecycle {
+class ChannelDrain extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelDrain.class);
 
@@ -28,9 +26,9 @@ class ChannelDrain implements SmartLifecycle {
     private final ChannelProperties props;
     private final Clock clock;
     private final String owner = "channel-" + UUID.randomUUID();
-    private volatile Disposable loop;
 
     ChannelDrain(ChannelRepository repo, ChannelSender sender, ChannelProperties props, Clock clock) {
+        super("Channel outbox drain");
         this.repo = repo;
         this.sender = sender;
         this.props = props;
@@ -39,17 +37,6 @@ class ChannelDrain implements SmartLifecycle {
 
     String owner() {
         return owner;
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(props.drainInterval())
-                .onBackpressureDrop()
-                .concatMap(t -> drainOnce().onErrorResume(e -> {
-                    log.warn("Channel outbox drain failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
     }
 
     /** Sends what is due now; completes when the batch is done. */
@@ -88,16 +75,12 @@ class ChannelDrain implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
+    protected Schedule schedule() {
+        return Schedule.every(props.drainInterval());
     }
 
     @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return drainOnce();
     }
 }

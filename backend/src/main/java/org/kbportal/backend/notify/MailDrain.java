@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -25,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 @ConditionalOnExpression("!'${spring.mail.host:}'.isBlank()")
-class MailDrain implements SmartLifecycle {
+class MailDrain extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(MailDrain.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -35,24 +33,13 @@ class MailDrain implements SmartLifecycle {
     private final KbProperties props;
     private final Clock clock;
     private final String owner = "mail-" + UUID.randomUUID();
-    private volatile Disposable loop;
 
     MailDrain(NotifyRepository repo, JavaMailSender sender, KbProperties props, Clock clock) {
+        super("Mail outbox drain");
         this.repo = repo;
         this.sender = sender;
         this.props = props;
         this.clock = clock;
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(props.questions().mailDrainInterval())
-                .onBackpressureDrop()
-                .concatMap(t -> drainOnce().onErrorResume(e -> {
-                    log.warn("Mail outbox drain failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
     }
 
     /** Sends what is due now; completes when the batch is done. */
@@ -106,16 +93,12 @@ class MailDrain implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
+    protected Schedule schedule() {
+        return Schedule.every(props.questions().mailDrainInterval());
     }
 
     @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return drainOnce();
     }
 }
