@@ -108,8 +108,11 @@ class SlaMonitor extends PeriodicJob {
     }
 
     private Mono<Void> autoClose(Question q, Instant now) {
-        Question next = q.with(q.status().check(QuestionStatus.CLOSED));
-        next = next.times(next.firstReplyAt(), next.resolvedAt(), now, null, next.pausedSeconds(), next.clocks());
+        Question next = q.toBuilder()
+                .status(q.status().check(QuestionStatus.CLOSED))
+                .closedAt(now)
+                .pausedSince(null)
+                .build();
         return store.save(q, next, false, now)
                 .flatMap(s -> store.event(s, "STATUS", null, q.status(), s.status(), "closed automatically", now)
                         .then(store.tell(s.askerId(), "STATUS", s, null)))
