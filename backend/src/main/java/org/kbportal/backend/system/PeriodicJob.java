@@ -89,7 +89,7 @@ public abstract class PeriodicJob implements SmartLifecycle, MeterBinder {
         return Mono.empty();
     }
 
-    /** How many runs failed since start (also the metric). */
+    /** How many runs (and start or stop hooks) failed so far: the metric {@code kb.job.failures}. */
     public long failures() {
         return failures.get();
     }
