@@ -229,7 +229,9 @@ class OperationsIT {
         assertThat(metrics)
                 .containsPattern("kb_search_latency_seconds_count\\{[^}]*} [1-9]")
                 .contains("kb_questions_queue", "kb_index_outbox_lag_seconds", "kb_index_outbox_pending")
-                .contains("kb_mail_outbox_pending", "kb_sla_breaches_total");
+                .contains("kb_mail_outbox_pending", "kb_sla_breaches_total")
+                .containsPattern("kb_job_failures_total\\{[^}]*job=\"Scheduled publication\"")
+                .containsPattern("kb_job_failures_total\\{[^}]*job=\"Query log flush\"");
     }
 
     @Test

@@ -1,63 +1,38 @@
 package org.kbportal.backend.account;
 
 import java.time.Duration;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Every {@code kb.ldap.sync-interval} ({@code KB_LDAP_SYNC_INTERVAL}): a directory sync, when one is configured. */
 @Component
-class DirectorySyncScheduler implements SmartLifecycle {
+class DirectorySyncScheduler extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(DirectorySyncScheduler.class);
 
     private final DirectoryService directory;
     private final LdapSettings settings;
-    private volatile Disposable loop;
 
     DirectorySyncScheduler(DirectoryService directory, LdapSettings settings) {
+        super("Directory sync");
         this.directory = directory;
         this.settings = settings;
     }
 
     @Override
-    public void start() {
+    protected Schedule schedule() {
         Duration every = settings.syncInterval();
-        if (!directory.configured() || every == null || every.isZero() || every.isNegative()) {
-            loop = Flux.never().subscribe();
-            return;
-        }
-        loop = Flux.interval(every, every)
-                .onBackpressureDrop()
-                .concatMap(t -> directory
-                        .sync("system")
-                        .doOnNext(r -> log.info(
-                                "Directory sync: {} created, {} updated, {} disabled",
-                                r.created(),
-                                r.updated(),
-                                r.disabled()))
-                        .onErrorResume(e -> {
-                            log.warn("Directory sync failed: {}", e.getMessage());
-                            return Mono.empty();
-                        }))
-                .subscribe();
+        return directory.configured() && every != null ? Schedule.every(every) : Schedule.IDLE;
     }
 
     @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return directory
+                .sync("system")
+                .doOnNext(r -> log.info(
+                        "Directory sync: {} created, {} updated, {} disabled", r.created(), r.updated(), r.disabled()));
     }
 }

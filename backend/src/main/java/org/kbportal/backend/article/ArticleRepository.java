@@ -279,23 +279,24 @@ class ArticleRepository {
     }
 
     private static Article article(Readable r) {
-        return new Article(
-                r.get("id", String.class),
-                ArticleType.valueOf(r.get("type", String.class)),
-                r.get("lang", String.class),
-                r.get("category", String.class),
-                r.get("title", String.class),
-                r.get("body", String.class),
-                r.get("symptom", String.class),
-                r.get("cause", String.class),
-                r.get("resolution", String.class),
-                r.get("affected_system", String.class),
-                tags(r.get("tags", String.class)),
-                ArticleStatus.valueOf(r.get("status", String.class)),
-                number(r, "version"),
-                r.get("created_by", String.class),
-                instant(r, "created_at"),
-                r.get("updated_by", String.class),
-                instant(r, "updated_at"));
+        return Article.builder()
+                .id(r.get("id", String.class))
+                .type(ArticleType.valueOf(r.get("type", String.class)))
+                .lang(r.get("lang", String.class))
+                .category(r.get("category", String.class))
+                .title(r.get("title", String.class))
+                .body(r.get("body", String.class))
+                .symptom(r.get("symptom", String.class))
+                .cause(r.get("cause", String.class))
+                .resolution(r.get("resolution", String.class))
+                .affectedSystem(r.get("affected_system", String.class))
+                .tags(tags(r.get("tags", String.class)))
+                .status(ArticleStatus.valueOf(r.get("status", String.class)))
+                .version(number(r, "version"))
+                .createdBy(r.get("created_by", String.class))
+                .createdAt(instant(r, "created_at"))
+                .updatedBy(r.get("updated_by", String.class))
+                .updatedAt(instant(r, "updated_at"))
+                .build();
     }
 }

@@ -114,24 +114,11 @@ public class ArticleService {
                             ? input.id().strip()
                             : v.type().apiName().toUpperCase(Locale.ROOT) + "-"
                                     + UUID.randomUUID().toString().substring(0, 8);
-                    Article a = new Article(
-                            id,
-                            v.type(),
-                            v.lang(),
-                            v.category(),
-                            input.title().strip(),
-                            input.body(),
-                            input.symptom(),
-                            input.cause(),
-                            input.resolution(),
-                            input.affectedSystem(),
-                            cleanTags(input.tags()),
-                            ArticleStatus.DRAFT,
-                            1,
-                            by,
-                            now,
-                            by,
-                            now);
+                    Article a = content(id, v, input)
+                            .status(ArticleStatus.DRAFT)
+                            .version(1)
+                            .created(by, now)
+                            .build();
                     return articles.findById(id)
                             .flatMap(existing -> Mono.<Article>error(KbException.conflict(
                                     "article-exists", "An article with id '" + id + "' already exists.")))
@@ -163,24 +150,11 @@ public class ArticleService {
                             if (input.expectedVersion() != null && input.expectedVersion() != current.version()) {
                                 return Mono.error(staleVersion(id, current.version()));
                             }
-                            Article next = new Article(
-                                    id,
-                                    v.type(),
-                                    v.lang(),
-                                    v.category(),
-                                    input.title().strip(),
-                                    input.body(),
-                                    input.symptom(),
-                                    input.cause(),
-                                    input.resolution(),
-                                    input.affectedSystem(),
-                                    cleanTags(input.tags()),
-                                    current.status(),
-                                    current.version() + 1,
-                                    current.createdBy(),
-                                    current.createdAt(),
-                                    by,
-                                    clock.instant());
+                            Article next = content(id, v, input)
+                                    .status(current.status())
+                                    .revisionOf(current)
+                                    .updated(by, clock.instant())
+                                    .build();
                             return save(next, current.version())
                                     .flatMap(saved -> events.record(
                                                     saved, "EDITED", current.status(), by, null, saved.updatedAt())
@@ -261,24 +235,11 @@ public class ArticleService {
                         .switchIfEmpty(Mono.error(() -> KbException.notFound(
                                 "version-not-found", "Article '" + id + "' has no version " + v + ".")))
                         .flatMap(old -> {
-                            Article next = new Article(
-                                    id,
-                                    old.type(),
-                                    old.lang(),
-                                    old.category(),
-                                    old.title(),
-                                    old.body(),
-                                    old.symptom(),
-                                    old.cause(),
-                                    old.resolution(),
-                                    old.affectedSystem(),
-                                    old.tags(),
-                                    current.status(),
-                                    current.version() + 1,
-                                    current.createdBy(),
-                                    current.createdAt(),
-                                    by,
-                                    clock.instant());
+                            Article next = old.content()
+                                    .status(current.status())
+                                    .revisionOf(current)
+                                    .updated(by, clock.instant())
+                                    .build();
                             return save(next, current.version())
                                     .flatMap(saved -> events.record(
                                                     saved,
@@ -347,24 +308,11 @@ public class ArticleService {
 
     private Mono<Article> insertNew(Article a, String by) {
         Instant now = clock.instant();
-        Article stored = new Article(
-                a.id(),
-                a.type(),
-                a.lang(),
-                a.category(),
-                a.title(),
-                a.body(),
-                a.symptom(),
-                a.cause(),
-                a.resolution(),
-                a.affectedSystem(),
-                a.tags(),
-                ArticleStatus.PUBLISHED,
-                1,
-                by,
-                now,
-                by,
-                now);
+        Article stored = a.toBuilder()
+                .status(ArticleStatus.PUBLISHED)
+                .version(1)
+                .created(by, now)
+                .build();
         return articles.insert(stored)
                 .then(outbox.enqueue(List.of(stored.id())))
                 .thenReturn(stored);
@@ -372,26 +320,29 @@ public class ArticleService {
 
     private Mono<Article> replace(Article a, String by) {
         return articles.findById(a.id()).flatMap(current -> {
-            Article next = new Article(
-                    a.id(),
-                    a.type(),
-                    a.lang(),
-                    a.category(),
-                    a.title(),
-                    a.body(),
-                    a.symptom(),
-                    a.cause(),
-                    a.resolution(),
-                    a.affectedSystem(),
-                    a.tags(),
-                    ArticleStatus.PUBLISHED,
-                    current.version() + 1,
-                    current.createdBy(),
-                    current.createdAt(),
-                    by,
-                    clock.instant());
+            Article next = a.toBuilder()
+                    .status(ArticleStatus.PUBLISHED)
+                    .revisionOf(current)
+                    .updated(by, clock.instant())
+                    .build();
             return save(next, current.version());
         });
+    }
+
+    /** The article's content as the input says (validated as {@code v}). */
+    private static Article.Builder content(String id, Valid v, ArticleInput input) {
+        return Article.builder()
+                .id(id)
+                .type(v.type())
+                .lang(v.lang())
+                .category(v.category())
+                .title(input.title().strip())
+                .body(input.body())
+                .symptom(input.symptom())
+                .cause(input.cause())
+                .resolution(input.resolution())
+                .affectedSystem(input.affectedSystem())
+                .tags(cleanTags(input.tags()));
     }
 
     private Mono<Article> save(Article next, int expectedVersion) {

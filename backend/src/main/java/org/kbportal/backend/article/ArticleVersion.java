@@ -19,4 +19,11 @@ public record ArticleVersion(
         List<String> tags,
         ArticleStatus status,
         String savedBy,
-        Instant savedAt) {}
+        Instant savedAt)
+        implements ArticleContent {
+
+    /** This snapshot's content, to be saved as a new version of its article. */
+    Article.Builder content() {
+        return Article.builder().id(articleId).content(this);
+    }
+}

@@ -1,17 +1,15 @@
 package org.kbportal.backend.article;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.kbportal.backend.system.CurationProperties;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,16 +19,16 @@ import reactor.core.publisher.Mono;
  * = views + n}, so reads never wait for the database and several instances add up correctly.
  */
 @Component
-public class ArticleViews implements SmartLifecycle {
+public class ArticleViews extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleViews.class);
 
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
     private final DatabaseClient db;
     private final CurationProperties props;
-    private volatile Disposable loop;
 
     ArticleViews(DatabaseClient db, CurationProperties props) {
+        super("View count flush");
         this.db = db;
         this.props = props;
     }
@@ -86,31 +84,17 @@ public class ArticleViews implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Duration every = props.viewFlushInterval();
-        loop = Flux.interval(every, every)
-                .onBackpressureDrop()
-                .concatMap(t -> flush())
-                .subscribe();
+    protected Schedule schedule() {
+        return Schedule.every(props.viewFlushInterval());
     }
 
     @Override
-    public void stop(Runnable callback) {
-        Disposable l = loop;
-        loop = null;
-        if (l != null) {
-            l.dispose();
-        }
-        flush().doFinally(s -> callback.run()).subscribe();
+    protected Mono<?> runOnce() {
+        return flush();
     }
 
     @Override
-    public void stop() {
-        stop(() -> {});
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> onStop() {
+        return flush();
     }
 }

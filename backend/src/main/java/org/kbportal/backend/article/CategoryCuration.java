@@ -191,24 +191,12 @@ public class CategoryCuration {
     }
 
     private Article copy(Article a, String category, List<String> tags, String by) {
-        return new Article(
-                a.id(),
-                a.type(),
-                a.lang(),
-                category,
-                a.title(),
-                a.body(),
-                a.symptom(),
-                a.cause(),
-                a.resolution(),
-                a.affectedSystem(),
-                tags,
-                a.status(),
-                a.version() + 1,
-                a.createdBy(),
-                a.createdAt(),
-                by,
-                clock.instant());
+        return a.toBuilder()
+                .category(category)
+                .tags(tags)
+                .version(a.version() + 1)
+                .updated(by, clock.instant())
+                .build();
     }
 
     private Mono<Category> existing(String code) {

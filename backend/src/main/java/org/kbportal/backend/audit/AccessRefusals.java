@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kbportal.backend.system.KbProperties;
-import org.springframework.context.SmartLifecycle;
+import org.kbportal.backend.system.PeriodicJob;
 import org.springframework.stereotype.Service;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
  * kind share one window, so memory and audit rows stay bounded whatever a caller sends.
  */
 @Service
-public class AccessRefusals implements SmartLifecycle {
+public class AccessRefusals extends PeriodicJob {
 
     static final int MAX_SUBJECTS = 10_000;
 
@@ -47,9 +46,9 @@ public class AccessRefusals implements SmartLifecycle {
     private final AuditLog audit;
     private final Duration window;
     private final Clock clock;
-    private volatile Disposable sweep;
 
     AccessRefusals(AuditLog audit, KbProperties props, Clock clock) {
+        super("Refusal window sweep");
         this.audit = audit;
         this.window = props.audit().refusalWindow();
         this.clock = clock;
@@ -110,29 +109,6 @@ public class AccessRefusals implements SmartLifecycle {
                 w.address);
     }
 
-    @Override
-    public void start() {
-        sweep = Flux.interval(window)
-                .onBackpressureDrop()
-                .concatMap(t -> flush(false))
-                .subscribe();
-    }
-
-    @Override
-    public void stop(Runnable callback) {
-        Disposable s = sweep;
-        sweep = null;
-        if (s != null) {
-            s.dispose();
-        }
-        flush(true).timeout(Duration.ofSeconds(5)).subscribe(null, e -> callback.run(), callback);
-    }
-
-    @Override
-    public void stop() {
-        stop(() -> {});
-    }
-
     /** Stops after the web server (its last refusals are counted) and before the database. */
     @Override
     public int getPhase() {
@@ -140,7 +116,17 @@ public class AccessRefusals implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return sweep != null;
+    protected Schedule schedule() {
+        return Schedule.every(window);
+    }
+
+    @Override
+    protected Mono<?> runOnce() {
+        return flush(false);
+    }
+
+    @Override
+    protected Mono<?> onStop() {
+        return flush(true).timeout(Duration.ofSeconds(5));
     }
 }

@@ -1,12 +1,10 @@
 package org.kbportal.backend.audit;
 
 import java.time.Duration;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,45 +12,28 @@ import reactor.core.publisher.Mono;
  * Idempotent, so it needs no coordination between instances.
  */
 @Component
-class AuditPurge implements SmartLifecycle {
+class AuditPurge extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPurge.class);
 
     private final AuditLog audit;
-    private volatile Disposable loop;
 
     AuditPurge(AuditLog audit) {
+        super("Audit purge");
         this.audit = audit;
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(Duration.ofMinutes(1), Duration.ofDays(1))
-                .onBackpressureDrop()
-                .concatMap(t -> audit.purge()
-                        .doOnNext(n -> {
-                            if (n > 0) {
-                                log.info("Audit log: {} events past their retention removed", n);
-                            }
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("Audit purge failed: {}", e.toString());
-                            return Mono.empty();
-                        }))
-                .subscribe();
+    protected Schedule schedule() {
+        return Schedule.every(Duration.ofDays(1)).after(Duration.ofMinutes(1));
     }
 
     @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return audit.purge().doOnNext(n -> {
+            if (n > 0) {
+                log.info("Audit log: {} events past their retention removed", n);
+            }
+        });
     }
 }

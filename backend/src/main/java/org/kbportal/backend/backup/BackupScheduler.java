@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +17,7 @@ import reactor.core.publisher.Mono;
  * claim with the same unique key in {@code backup_run}; exactly one wins and writes the archive.
  */
 @Component
-class BackupScheduler implements SmartLifecycle {
+class BackupScheduler extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(BackupScheduler.class);
     static final Duration CHECK = Duration.ofSeconds(20);
@@ -27,47 +25,44 @@ class BackupScheduler implements SmartLifecycle {
     private final BackupService backups;
     private final KbProperties props;
     private final Clock clock;
-    private volatile Disposable loop;
+    private volatile CronExpression expression;
     private volatile ZonedDateTime checkedUpTo;
 
     BackupScheduler(BackupService backups, KbProperties props, Clock clock) {
+        super("Scheduled backup");
         this.backups = backups;
         this.props = props;
         this.clock = clock;
     }
 
     @Override
-    public void start() {
-        Mono<Void> interrupted = backups.failInterrupted()
-                .doOnNext(n -> {
-                    if (n > 0) {
-                        log.warn("{} backups were interrupted by the last stop; marked FAILED", n);
-                    }
-                })
-                .onErrorResume(e -> Mono.empty())
-                .then();
+    protected Mono<?> onStart() {
+        return backups.failInterrupted().doOnNext(n -> {
+            if (n > 0) {
+                log.warn("{} backups were interrupted by the last stop; marked FAILED", n);
+            }
+        });
+    }
+
+    @Override
+    protected Schedule schedule() {
         String cron = props.backup().schedule();
         if (cron == null || cron.isBlank()) {
-            loop = interrupted.subscribe();
-            return;
+            return Schedule.IDLE;
         }
-        CronExpression expression = CronExpression.parse(cron.strip());
+        expression = CronExpression.parse(cron.strip());
         checkedUpTo = ZonedDateTime.now(clock.withZone(props.questions().zone()));
-        loop = interrupted
-                .thenMany(Flux.interval(CHECK, CHECK))
-                .onBackpressureDrop()
-                .concatMap(t -> due(expression)
-                        .then(backups.removeExpiredArchives())
-                        .onErrorResume(e -> {
-                            log.warn("Scheduled backup failed to start: {}", e.toString());
-                            return Mono.empty();
-                        }))
-                .subscribe();
         log.info(
                 "Scheduled backups: '{}' ({}), keeping {}",
                 cron,
                 props.questions().zone(),
                 props.backup().retention());
+        return Schedule.every(CHECK);
+    }
+
+    @Override
+    protected Mono<?> runOnce() {
+        return due(expression).then(backups.removeExpiredArchives());
     }
 
     /** Starts the backup of the latest due slot, if any, (retention is applied when it is done). */
@@ -87,19 +82,5 @@ class BackupScheduler implements SmartLifecycle {
         return backups.startScheduled(key)
                 .doOnNext(r -> log.info("Scheduled backup {} started for slot {}", r.id(), key))
                 .then();
-    }
-
-    @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
     }
 }

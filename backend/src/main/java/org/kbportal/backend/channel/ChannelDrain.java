@@ -2,12 +2,10 @@ package org.kbportal.backend.channel;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
+import org.kbportal.backend.system.LeasedDrain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +17,7 @@ import reactor.core.publisher.Mono;
  * again with the same event id (at least once; receivers de-duplicate by {@code webhook-id}).
  */
 @Component
-class ChannelDrain implements SmartLifecycle {
+class ChannelDrain extends LeasedDrain<Delivery> {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelDrain.class);
 
@@ -27,51 +25,34 @@ class ChannelDrain implements SmartLifecycle {
     private final ChannelSender sender;
     private final ChannelProperties props;
     private final Clock clock;
-    private final String owner = "channel-" + UUID.randomUUID();
-    private volatile Disposable loop;
 
     ChannelDrain(ChannelRepository repo, ChannelSender sender, ChannelProperties props, Clock clock) {
+        super("Channel outbox drain", "channel", clock, 50, 8);
         this.repo = repo;
         this.sender = sender;
         this.props = props;
         this.clock = clock;
     }
 
-    String owner() {
-        return owner;
+    @Override
+    protected Flux<Delivery> due(Instant now, int limit) {
+        return repo.due(now, limit);
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(props.drainInterval())
-                .onBackpressureDrop()
-                .concatMap(t -> drainOnce().onErrorResume(e -> {
-                    log.warn("Channel outbox drain failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    /** Sends what is due now; completes when the batch is done. */
-    Mono<Void> drainOnce() {
-        Instant now = clock.instant();
-        return repo.due(now, 50)
-                .flatMap(
-                        d -> repo.lease(d.id(), owner, now, now.plus(props.lease()))
-                                .filter(Boolean::booleanValue)
-                                .flatMap(ok -> attempt(d)),
-                        8)
-                .then();
+    protected Mono<Boolean> lease(Delivery d, String owner, Instant now) {
+        return repo.lease(d.id(), owner, now, now.plus(props.lease()));
     }
 
     /** One attempt of a delivery this instance holds the lease of. */
-    Mono<Delivery> attempt(Delivery d) {
+    @Override
+    protected Mono<Delivery> attempt(Delivery d) {
         return repo.channel(d.channelId())
                 .flatMap(c -> sender.send(c, d, clock.instant()))
                 .flatMap(r -> {
                     Instant at = clock.instant();
                     int attempts = d.attempts() + 1;
-                    String status = r.ok() ? "SENT" : attempts >= props.maxAttempts() ? "DEAD" : "FAILED";
+                    String status = r.ok() ? "SENT" : props.retry().dead(attempts) ? "DEAD" : "FAILED";
                     if (!r.ok()) {
                         log.warn(
                                 "Channel {} delivery {} attempt {} failed ({}): {}",
@@ -82,22 +63,13 @@ class ChannelDrain implements SmartLifecycle {
                                 r.statusCode() == null ? r.error() : "HTTP " + r.statusCode());
                     }
                     return repo.recordAttempt(
-                            d.id(), owner, status, r.statusCode(), r.error(), at.plus(props.backoff(attempts)), at);
+                            d.id(), owner(), status, r.statusCode(), r.error(), at.plus(props.backoff(attempts)), at);
                 })
                 .then(repo.delivery(d.id()));
     }
 
     @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Schedule schedule() {
+        return Schedule.every(props.drainInterval());
     }
 }

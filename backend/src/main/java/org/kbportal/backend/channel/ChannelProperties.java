@@ -2,6 +2,7 @@ package org.kbportal.backend.channel;
 
 import java.time.Duration;
 import java.util.List;
+import org.kbportal.backend.system.LeasedDrain;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,9 +34,11 @@ public record ChannelProperties(
 
     /** The wait after the {@code attempts}-th failure: base, 2 × base, 4 × base, ... at most {@code backoffMax}. */
     Duration backoff(int attempts) {
-        int doublings = Math.min(Math.max(attempts - 1, 0), 20);
-        Duration d = backoffBase.multipliedBy(1L << doublings);
-        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
+        return retry().backoff(attempts);
+    }
+
+    LeasedDrain.Retry retry() {
+        return new LeasedDrain.Retry(maxAttempts, backoffBase, backoffMax);
     }
 
     String questionLink(long questionId) {

@@ -1,19 +1,32 @@
 package org.kbportal.backend.files;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.kbportal.backend.system.KbException;
+import org.springframework.http.HttpStatus;
 
 /**
  * Tells a file's type from its first bytes, never from what the client claims, and notices when the
- * name's extension says otherwise (a "report.pdf" that is really an executable).
+ * name's extension says otherwise (a "report.pdf" that is really an executable). The one judge of uploads:
+ * the {@link FileStore} and the manual upload (before any parser sees the file) both ask {@link #accept}, so a
+ * document that is parsed is never refused when it is stored.
  */
-final class ContentSniffer {
+public final class ContentSniffer {
 
     /** Bytes read from the start of a file to decide. */
     static final int HEAD = 8192;
@@ -21,6 +34,13 @@ final class ContentSniffer {
     static final String OCTET = "application/octet-stream";
     static final String ZIP = "application/zip";
     static final String OLE = "application/x-ole-storage";
+    static final String PDF = "application/pdf";
+
+    /** The part an Office Open XML package of each type must hold. */
+    private static final Map<String, String> OOXML_MAIN_PART = Map.of(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/document.xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/workbook.xml",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", "ppt/presentation.xml");
 
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("png", "image/png"),
@@ -55,9 +75,77 @@ final class ContentSniffer {
     private ContentSniffer() {}
 
     /** The outcome: the sniffed type and, when the extension disagrees, the type the name claims. */
-    record Verdict(String contentType, String claimedType) {
-        boolean mislabelled() {
+    public record Verdict(String contentType, String claimedType) {
+        public boolean mislabelled() {
             return claimedType != null && !claimedType.equals(contentType);
+        }
+    }
+
+    /**
+     * The file's content type, or a 415 problem when its name claims another type ({@code file-type-mismatch})
+     * or the type is not in {@code allowedTypes} ({@code file-type-not-allowed}). Blocking.
+     */
+    public static String accept(Path file, String name, Set<String> allowedTypes) {
+        String clean = FileNames.sanitise(name);
+        Verdict verdict = sniff(file, clean);
+        if (verdict.mislabelled()) {
+            throw new KbException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "file-type-mismatch",
+                    "File content does not match its name",
+                    "'" + clean + "' is named like " + verdict.claimedType() + " but its content is "
+                            + verdict.contentType() + ". Upload the original file with its correct extension.");
+        }
+        if (!allowedTypes.contains(verdict.contentType())) {
+            throw new KbException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "file-type-not-allowed",
+                    "File type not allowed",
+                    "'" + clean + "' is " + verdict.contentType() + ", which is not accepted here.",
+                    Map.of("allowedTypes", allowedTypes.stream().sorted().toList()));
+        }
+        return verdict.contentType();
+    }
+
+    /** Sniffs a file: its head, and for an Office Open XML name whether the ZIP holds that document. */
+    static Verdict sniff(Path file, String name) {
+        byte[] head = new byte[HEAD];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Verdict verdict = sniff(head, n, name);
+        String part = OOXML_MAIN_PART.get(verdict.contentType());
+        return part == null || holds(file, part) ? verdict : new Verdict(ZIP, verdict.claimedType());
+    }
+
+    /** False when the ZIP is readable and lacks the entry; a damaged one is left to the parser to report. */
+    private static boolean holds(Path zipFile, String entry) {
+        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+            return zip.getEntry(entry) != null;
+        } catch (ZipException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An OLE2 container holding an encrypted Office Open XML package (a password-protected .docx). */
+    public static boolean encryptedOffice(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            if (!OLE.equals(binaryType(head, head.length))) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -68,10 +156,27 @@ final class ContentSniffer {
         if (binary != null) {
             return new Verdict(refineContainer(binary, claimed), claimed);
         }
+        // PDF readers accept a little junk before the header (within the first KB): so does a file named .pdf
+        if (PDF.equals(claimed) && indexOf(head, Math.min(length, 1024), "%PDF-") >= 0) {
+            return new Verdict(PDF, claimed);
+        }
         if (isText(head, length)) {
             return new Verdict(textType(claimed), claimed);
         }
         return new Verdict(OCTET, claimed);
+    }
+
+    private static int indexOf(byte[] b, int n, String ascii) {
+        outer:
+        for (int i = 0; i + ascii.length() <= n; i++) {
+            for (int j = 0; j < ascii.length(); j++) {
+                if (b[i + j] != ascii.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Zip and OLE2 are containers: the extension says which document they hold. */
@@ -114,7 +219,7 @@ final class ContentSniffer {
             return "image/webp";
         }
         if (starts(b, n, '%', 'P', 'D', 'F', '-')) {
-            return "application/pdf";
+            return PDF;
         }
         if (starts(b, n, 'P', 'K', 3, 4) || starts(b, n, 'P', 'K', 5, 6)) {
             return ZIP;

@@ -154,37 +154,14 @@ public class FileStore {
         if (size == 0) {
             throw KbException.badRequest("file-empty", "The file '" + name + "' is empty.");
         }
-        byte[] head = new byte[ContentSniffer.HEAD];
-        int n;
-        try (InputStream in = Files.newInputStream(tmp)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        ContentSniffer.Verdict verdict = ContentSniffer.sniff(head, n, name);
-        if (verdict.mislabelled()) {
-            throw new KbException(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "file-type-mismatch",
-                    "File content does not match its name",
-                    "'" + name + "' is named like " + verdict.claimedType() + " but its content is "
-                            + verdict.contentType() + ".");
-        }
-        if (!policy.allowedTypes().contains(verdict.contentType())) {
-            throw new KbException(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "file-type-not-allowed",
-                    "File type not allowed",
-                    "'" + name + "' is " + verdict.contentType() + ", which is not accepted here.",
-                    java.util.Map.of(
-                            "allowedTypes",
-                            policy.allowedTypes().stream().sorted().toList()));
-        }
+        String contentType = ContentSniffer.accept(tmp, name, policy.allowedTypes());
         String id = UUID.randomUUID().toString();
         String rel = relPath(id);
         Path target = root.resolve(rel);
         Files.createDirectories(target.getParent());
         String sha = sha256(tmp);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        StoredFile file = new StoredFile(id, name, verdict.contentType(), size, sha, purpose, owner, clock.instant());
+        StoredFile file = new StoredFile(id, name, contentType, size, sha, purpose, owner, clock.instant());
         return new Placed(file, rel, target);
     }
 

@@ -78,24 +78,22 @@ final class ImportLine {
             }
         }
         List<String> tags = tags(node.get("tags"));
-        return new Article(
-                id,
-                type,
-                lang,
-                category,
-                title.strip(),
-                body == null ? "" : body,
-                symptom,
-                cause,
-                resolution,
-                system,
-                tags,
-                ArticleStatus.PUBLISHED,
-                1,
-                "import",
-                now,
-                "import",
-                now);
+        return Article.builder()
+                .id(id)
+                .type(type)
+                .lang(lang)
+                .category(category)
+                .title(title.strip())
+                .body(body == null ? "" : body)
+                .symptom(symptom)
+                .cause(cause)
+                .resolution(resolution)
+                .affectedSystem(system)
+                .tags(tags)
+                .status(ArticleStatus.PUBLISHED)
+                .version(1)
+                .created("import", now)
+                .build();
     }
 
     private static String text(JsonNode node, String field, int max, boolean required) throws Invalid {

@@ -1,6 +1,10 @@
 package org.kbportal.backend.manual;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.kbportal.backend.files.ContentSniffer;
 import org.kbportal.backend.system.KbException;
 import org.springframework.http.HttpStatus;
 
@@ -20,6 +24,23 @@ public enum DocumentFormat {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** The sniffed content types a file of this format may have (plain text for a .txt or .text file). */
+    public Set<String> acceptedTypes() {
+        return Set.copyOf(List.of(mediaType, "text/plain"));
+    }
+
+    /**
+     * Checks that a file's bytes are this format, judged as the {@code FileStore} judges them when the original
+     * is stored (so a parsed document is never refused afterwards): a 415 problem when they are not, a 422 one
+     * for an encrypted Word file. Blocking.
+     */
+    public void check(Path file, String fileName) {
+        if (this == DOCX && ContentSniffer.encryptedOffice(file)) {
+            throw DocumentProblems.encrypted(this);
+        }
+        ContentSniffer.accept(file, fileName, acceptedTypes());
     }
 
     /** True for the formats whose content is text in some character set. */

@@ -28,7 +28,7 @@ final class DocumentReader {
     private DocumentReader() {}
 
     static Content read(DocumentFormat format, Path file, String fileName, String lang, ExtractionProgress progress) {
-        ContentCheck.verify(format, file);
+        format.check(file, fileName);
         return switch (format) {
             case PDF -> fromExtracted(PdfExtractor.extract(file, lang, progress));
             case DOCX -> fromExtracted(DocxExtractor.extract(file, progress));

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kbportal.backend.article.Article;
@@ -167,8 +166,7 @@ public class ManualService {
             return Mono.error(DocumentProblems.tooLong(props.manuals().maxChars()));
         }
         String resolvedLang = lang != null ? lang : PlainText.guessLang(content.markdown());
-        UploadPolicy policy =
-                new UploadPolicy(props.manuals().maxUpload(), Set.copyOf(List.of(format.mediaType(), "text/plain")));
+        UploadPolicy policy = new UploadPolicy(props.manuals().maxUpload(), format.acceptedTypes());
         Flux<DataBuffer> bytes = DataBufferUtils.read(temp, DefaultDataBufferFactory.sharedInstance, 64 * 1024);
         // the original first: if storing the manual fails afterwards, the file is removed again
         return files.store(bytes, fileName, policy, "manual", by).flatMap(file -> {

@@ -4,16 +4,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.LeasedDrain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,19 +23,20 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 @ConditionalOnExpression("!'${spring.mail.host:}'.isBlank()")
-class MailDrain implements SmartLifecycle {
+class MailDrain extends LeasedDrain<OutboxMail> {
 
     private static final Logger log = LoggerFactory.getLogger(MailDrain.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** The waits between attempts (the attempts are limited by the due query). */
+    private static final Retry WAITS = new Retry(Integer.MAX_VALUE, Duration.ofSeconds(10), Duration.ofHours(1));
 
     private final NotifyRepository repo;
     private final JavaMailSender sender;
     private final KbProperties props;
     private final Clock clock;
-    private final String owner = "mail-" + UUID.randomUUID();
-    private volatile Disposable loop;
 
     MailDrain(NotifyRepository repo, JavaMailSender sender, KbProperties props, Clock clock) {
+        super("Mail outbox drain", "mail", clock, 50, 1);
         this.repo = repo;
         this.sender = sender;
         this.props = props;
@@ -45,27 +44,17 @@ class MailDrain implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(props.questions().mailDrainInterval())
-                .onBackpressureDrop()
-                .concatMap(t -> drainOnce().onErrorResume(e -> {
-                    log.warn("Mail outbox drain failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
+    protected Flux<OutboxMail> due(Instant now, int limit) {
+        return repo.dueMails(now, props.questions().mailMaxAttempts(), limit);
     }
 
-    /** Sends what is due now; completes when the batch is done. */
-    Mono<Void> drainOnce() {
-        Instant now = clock.instant();
-        return repo.dueMails(now, props.questions().mailMaxAttempts(), 50)
-                .concatMap(m -> repo.lease(m.id(), owner, now, now.plus(LEASE))
-                        .filter(Boolean::booleanValue)
-                        .flatMap(ok -> send(m)))
-                .then();
+    @Override
+    protected Mono<Boolean> lease(OutboxMail m, String owner, Instant now) {
+        return repo.lease(m.id(), owner, now, now.plus(LEASE));
     }
 
-    private Mono<Void> send(OutboxMail m) {
+    @Override
+    protected Mono<Void> attempt(OutboxMail m) {
         return repo.attachments(m.id())
                 .collectList()
                 .flatMap(files -> Mono.fromRunnable(() -> {
@@ -102,20 +91,11 @@ class MailDrain implements SmartLifecycle {
 
     /** The wait after the {@code attempts}-th failure: 10 s, 20 s, 40 s, ... at most an hour. */
     static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(3600, 10L << Math.min(Math.max(attempts - 1, 0), 12)));
+        return WAITS.backoff(attempts);
     }
 
     @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Schedule schedule() {
+        return Schedule.every(props.questions().mailDrainInterval());
     }
 }

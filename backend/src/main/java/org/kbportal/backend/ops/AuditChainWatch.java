@@ -7,12 +7,11 @@ import org.kbportal.backend.audit.AuditChainProperties;
 import org.kbportal.backend.audit.AuditLog;
 import org.kbportal.backend.audit.AuditVerifier;
 import org.kbportal.backend.notify.Notifier;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +23,7 @@ import reactor.core.publisher.Mono;
  * shows when its end was cut off and re-anchored.
  */
 @Component
-class AuditChainWatch implements SmartLifecycle {
+class AuditChainWatch extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainWatch.class);
 
@@ -33,7 +32,6 @@ class AuditChainWatch implements SmartLifecycle {
     private final Notifier notifier;
     private final DatabaseClient db;
     private final Duration interval;
-    private volatile Disposable loop;
 
     AuditChainWatch(
             AuditVerifier verifier,
@@ -41,22 +39,12 @@ class AuditChainWatch implements SmartLifecycle {
             Notifier notifier,
             DatabaseClient db,
             AuditChainProperties settings) {
+        super("Audit chain verification");
         this.verifier = verifier;
         this.audit = audit;
         this.notifier = notifier;
         this.db = db;
         this.interval = settings.verifyInterval();
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(Duration.ofSeconds(5), interval)
-                .onBackpressureDrop()
-                .concatMap(t -> check().onErrorResume(e -> {
-                    log.warn("Audit chain verification failed to run: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
     }
 
     /** One verification, with the alert when the chain is broken. */
@@ -113,16 +101,12 @@ class AuditChainWatch implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-        loop = null;
+    protected Schedule schedule() {
+        return Schedule.every(interval).after(Duration.ofSeconds(5));
     }
 
     @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return check();
     }
 }

@@ -9,13 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.kbportal.backend.question.QuestionStatus;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,7 +25,7 @@ import reactor.core.publisher.Mono;
  * kb.sla.breaches} (SLA clocks breached so far, from the questions' timelines).
  */
 @Component
-class OpsMetrics implements SmartLifecycle {
+class OpsMetrics extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(OpsMetrics.class);
     static final Duration REFRESH = Duration.ofSeconds(10);
@@ -41,9 +39,9 @@ class OpsMetrics implements SmartLifecycle {
     private final AtomicLong outboxLagSeconds = new AtomicLong();
     private final AtomicLong mailPending = new AtomicLong();
     private final AtomicLong breaches = new AtomicLong();
-    private volatile Disposable loop;
 
     OpsMetrics(DatabaseClient db, Clock clock, MeterRegistry registry) {
+        super("Metrics refresh");
         this.db = db;
         this.clock = clock;
         Gauge.builder("kb.questions.queue", queue, AtomicLong::get)
@@ -62,17 +60,6 @@ class OpsMetrics implements SmartLifecycle {
         FunctionCounter.builder("kb.sla.breaches", breaches, AtomicLong::get)
                 .description("SLA clocks (reply or resolution) breached")
                 .register(registry);
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(Duration.ZERO, REFRESH)
-                .onBackpressureDrop()
-                .concatMap(t -> refresh().onErrorResume(e -> {
-                    log.debug("Metrics refresh failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
     }
 
     /** Reads every figure once. */
@@ -101,16 +88,12 @@ class OpsMetrics implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-        loop = null;
+    protected Schedule schedule() {
+        return Schedule.every(REFRESH).after(Duration.ZERO);
     }
 
     @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return refresh();
     }
 }

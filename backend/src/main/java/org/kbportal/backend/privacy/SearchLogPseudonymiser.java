@@ -3,14 +3,11 @@ package org.kbportal.backend.privacy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,16 +16,16 @@ import reactor.core.publisher.Mono;
  * not. Idempotent, so instances need no coordination.
  */
 @Component
-class SearchLogPseudonymiser implements SmartLifecycle {
+class SearchLogPseudonymiser extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(SearchLogPseudonymiser.class);
 
     private final DatabaseClient db;
     private final PrivacyProperties props;
     private final Clock clock;
-    private volatile Disposable loop;
 
     SearchLogPseudonymiser(DatabaseClient db, PrivacyProperties props, Clock clock) {
+        super("Search-log pseudonymisation");
         this.props = props;
         this.clock = clock;
         this.db = db;
@@ -44,30 +41,16 @@ class SearchLogPseudonymiser implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop = reactor.core.scheduler.Schedulers.parallel()
-                .schedulePeriodically(this::runOnce, 1, Duration.ofDays(1).toMinutes(), TimeUnit.MINUTES);
-    }
-
-    private void runOnce() {
-        pseudonymise()
-                .filter(n -> n > 0)
-                .subscribe(
-                        n -> log.info(
-                                "Search log: user names of {} rows past {} days removed",
-                                n,
-                                props.pseudonymiseAfterDays()),
-                        e -> log.warn("Search-log pseudonymisation failed: {}", e.toString()));
+    protected Schedule schedule() {
+        return Schedule.every(Duration.ofDays(1)).after(Duration.ofMinutes(1));
     }
 
     @Override
-    public void stop() {
-        Optional.ofNullable(loop).ifPresent(Disposable::dispose);
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return pseudonymise().doOnNext(n -> {
+            if (n > 0) {
+                log.info("Search log: user names of {} rows past {} days removed", n, props.pseudonymiseAfterDays());
+            }
+        });
     }
 }

@@ -56,7 +56,13 @@ class Assigner {
             String detail,
             Instant now,
             boolean unassignedOnly) {
-        Question next = q.assigned(e.userId(), e.username(), tier, escalated).with(statusWhenAssigned(q.status()));
+        Question next = q.toBuilder()
+                .assigneeId(e.userId())
+                .assigneeName(e.username())
+                .tier(tier)
+                .escalated(escalated)
+                .status(statusWhenAssigned(q.status()))
+                .build();
         String text = "→ " + e.username() + " (" + tier + (e.organisation() == null ? "" : ", " + e.organisation())
                 + ")" + (detail == null ? "" : ": " + detail);
         return store.save(q, next, unassignedOnly, now)
@@ -133,7 +139,13 @@ class Assigner {
                 .flatMap(wait -> {
                     Tier tier = wait.getKey();
                     Optional<Instant> pickup = wait.getValue();
-                    Question next = q.assigned(null, null, tier, true).with(statusWhenUnassigned(q.status()));
+                    Question next = q.toBuilder()
+                            .assigneeId(null)
+                            .assigneeName(null)
+                            .tier(tier)
+                            .escalated(true)
+                            .status(statusWhenUnassigned(q.status()))
+                            .build();
                     String detail = "→ " + tier + " queue (nobody on duty; next on duty "
                             + pickup.map(Instant::toString).orElse("not rostered") + ")"
                             + (reason == null ? "" : ": " + reason);

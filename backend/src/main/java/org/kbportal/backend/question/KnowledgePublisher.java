@@ -116,7 +116,9 @@ public class KnowledgePublisher {
                                                 c.username(),
                                                 zh ? "由问题 #" + q.id() + " 整理" : "Drafted from question #" + q.id()))
                                         .flatMap(a -> {
-                                            Question next = q.article(a.id());
+                                            Question next = q.toBuilder()
+                                                    .articleId(a.id())
+                                                    .build();
                                             return store.save(q, next, false, now)
                                                     .flatMap(s -> store.event(
                                                             s, "PUBLISHED", c.id(), null, null, t + " " + a.id(), now))

@@ -66,8 +66,12 @@ public class QuestionActions {
                         return Mono.error(
                                 QuestionAccess.forbidden("Only the asker, the assignee or an admin can resolve it."));
                     }
-                    Question next = q.with(q.status().check(QuestionStatus.RESOLVED));
-                    next = next.times(next.firstReplyAt(), now, null, null, next.pausedSeconds(), next.clocks());
+                    Question next = q.toBuilder()
+                            .status(q.status().check(QuestionStatus.RESOLVED))
+                            .resolvedAt(now)
+                            .closedAt(null)
+                            .pausedSince(null)
+                            .build();
                     return store.save(q, next, false, now)
                             .flatMap(s -> store.statusEvent(q, s, c.id(), now)
                                     .then(
@@ -91,8 +95,12 @@ public class QuestionActions {
                     if (q.askerId() != c.id() && !c.admin()) {
                         return Mono.error(QuestionAccess.forbidden("Only the asker or an admin can reopen it."));
                     }
-                    Question next = q.with(q.status().check(QuestionStatus.REOPENED));
-                    next = next.times(next.firstReplyAt(), null, null, null, next.pausedSeconds(), next.clocks());
+                    Question next = q.toBuilder()
+                            .status(q.status().check(QuestionStatus.REOPENED))
+                            .resolvedAt(null)
+                            .closedAt(null)
+                            .pausedSince(null)
+                            .build();
                     return store.save(q, next, false, now)
                             .flatMap(s -> store.event(s, "STATUS", c.id(), q.status(), s.status(), reason, now)
                                     .then(

@@ -322,25 +322,25 @@ class QuestionRepository {
 
     private static Question question(Readable r) {
         Object assignee = r.get("assignee_id");
-        return new Question(
-                ((Number) r.get("id")).longValue(),
-                r.get("title", String.class),
-                r.get("body", String.class),
-                r.get("kind", String.class),
-                r.get("severity", String.class),
-                r.get("category", String.class),
-                ((Number) r.get("asker_id")).longValue(),
-                r.get("asker_name", String.class),
-                r.get("asker_org", String.class),
-                r.get("asker_org_id") == null ? null : ((Number) r.get("asker_org_id")).longValue(),
-                r.get("contact_pref", String.class),
-                QuestionStatus.valueOf(r.get("status", String.class)),
-                assignee == null ? null : ((Number) assignee).longValue(),
-                r.get("assignee_name", String.class),
-                Tier.valueOf(r.get("tier", String.class)),
-                bool(r, "escalated"),
-                bool(r, "working_time"),
-                new Question.Clocks(
+        return Question.builder()
+                .id(((Number) r.get("id")).longValue())
+                .title(r.get("title", String.class))
+                .body(r.get("body", String.class))
+                .kind(r.get("kind", String.class))
+                .severity(r.get("severity", String.class))
+                .category(r.get("category", String.class))
+                .askerId(((Number) r.get("asker_id")).longValue())
+                .askerName(r.get("asker_name", String.class))
+                .askerOrg(r.get("asker_org", String.class))
+                .askerOrgId(r.get("asker_org_id") == null ? null : ((Number) r.get("asker_org_id")).longValue())
+                .contactPref(r.get("contact_pref", String.class))
+                .status(QuestionStatus.valueOf(r.get("status", String.class)))
+                .assigneeId(assignee == null ? null : ((Number) assignee).longValue())
+                .assigneeName(r.get("assignee_name", String.class))
+                .tier(Tier.valueOf(r.get("tier", String.class)))
+                .escalated(bool(r, "escalated"))
+                .workingTime(bool(r, "working_time"))
+                .clocks(new Question.Clocks(
                         instant(r, "reply_warn_at"),
                         instant(r, "reply_due_at"),
                         instant(r, "resolve_warn_at"),
@@ -348,15 +348,16 @@ class QuestionRepository {
                         bool(r, "reply_warned"),
                         bool(r, "reply_breached"),
                         bool(r, "resolve_warned"),
-                        bool(r, "resolve_breached")),
-                instant(r, "first_reply_at"),
-                instant(r, "resolved_at"),
-                instant(r, "closed_at"),
-                instant(r, "paused_since"),
-                ((Number) r.get("paused_seconds")).longValue(),
-                r.get("article_id", String.class),
-                ((Number) r.get("version")).intValue(),
-                instant(r, "created_at"),
-                instant(r, "updated_at"));
+                        bool(r, "resolve_breached")))
+                .firstReplyAt(instant(r, "first_reply_at"))
+                .resolvedAt(instant(r, "resolved_at"))
+                .closedAt(instant(r, "closed_at"))
+                .pausedSince(instant(r, "paused_since"))
+                .pausedSeconds(((Number) r.get("paused_seconds")).longValue())
+                .articleId(r.get("article_id", String.class))
+                .version(((Number) r.get("version")).intValue())
+                .createdAt(instant(r, "created_at"))
+                .updatedAt(instant(r, "updated_at"))
+                .build();
     }
 }

@@ -75,25 +75,21 @@ public class QuestionService {
                 .flatMap(t -> {
                     Caller c = t.getT1();
                     SlaCalculator.Deadlines d = t.getT4().deadlines(now, t.getT3());
-                    Question draft = new Question(
-                            0,
-                            in.title().strip(),
-                            body,
-                            in.kind(),
-                            in.severity(),
-                            t.getT2().code(),
-                            c.id(),
-                            c.username(),
-                            c.unit(),
-                            c.orgId(),
-                            blankToNull(in.contactPref()),
-                            QuestionStatus.NEW,
-                            null,
-                            null,
-                            Tier.L1,
-                            false,
-                            t.getT3().workingTime(),
-                            new Question.Clocks(
+                    Question draft = Question.builder()
+                            .title(in.title().strip())
+                            .body(body)
+                            .kind(in.kind())
+                            .severity(in.severity())
+                            .category(t.getT2().code())
+                            .askerId(c.id())
+                            .askerName(c.username())
+                            .askerOrg(c.unit())
+                            .askerOrgId(c.orgId())
+                            .contactPref(blankToNull(in.contactPref()))
+                            .status(QuestionStatus.NEW)
+                            .tier(Tier.L1)
+                            .workingTime(t.getT3().workingTime())
+                            .clocks(new Question.Clocks(
                                     d.replyWarnAt(),
                                     d.replyDueAt(),
                                     d.resolveWarnAt(),
@@ -101,16 +97,11 @@ public class QuestionService {
                                     false,
                                     false,
                                     false,
-                                    false),
-                            null,
-                            null,
-                            null,
-                            null,
-                            0,
-                            null,
-                            1,
-                            now,
-                            now);
+                                    false))
+                            .version(1)
+                            .createdAt(now)
+                            .updatedAt(now)
+                            .build();
                     return repo.insert(draft)
                             .flatMap(store::find)
                             .flatMap(q -> store.event(
@@ -223,14 +214,11 @@ public class QuestionService {
         }
         Question base = waitForUser ? q : resume(q, calc, now);
         Instant paused = waitForUser ? (q.pausedSince() == null ? now : q.pausedSince()) : null;
-        Question next = base.times(
-                        q.firstReplyAt() == null ? now : q.firstReplyAt(),
-                        q.resolvedAt(),
-                        q.closedAt(),
-                        paused,
-                        base.pausedSeconds(),
-                        base.clocks())
-                .with(target);
+        Question next = base.toBuilder()
+                .firstReplyAt(q.firstReplyAt() == null ? now : q.firstReplyAt())
+                .pausedSince(paused)
+                .status(target)
+                .build();
         String text = RichText.text(body);
         return repo.message(q.id(), c.id(), true, body, now)
                 .then(store.save(q, next, false, now))
@@ -259,7 +247,11 @@ public class QuestionService {
                 c.resolveWarned(),
                 c.resolveBreached());
         long seconds = java.time.Duration.between(from, now).toSeconds();
-        return q.times(q.firstReplyAt(), q.resolvedAt(), q.closedAt(), null, q.pausedSeconds() + seconds, moved);
+        return q.toBuilder()
+                .pausedSince(null)
+                .pausedSeconds(q.pausedSeconds() + seconds)
+                .clocks(moved)
+                .build();
     }
 
     /** "This solved my problem" (before asking): counted. */

@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
  * instances exactly one does it (and a failed step is retried on the next run).
  */
 @Component
-class SlaMonitor implements SmartLifecycle {
+class SlaMonitor extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
     /**
@@ -40,26 +39,14 @@ class SlaMonitor implements SmartLifecycle {
     private final KbProperties props;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private volatile Disposable loop;
 
     SlaMonitor(QuestionStore store, Assigner assigner, KbProperties props, TransactionalOperator tx, Clock clock) {
+        super("SLA check");
         this.store = store;
         this.assigner = assigner;
         this.props = props;
         this.tx = tx;
         this.clock = clock;
-    }
-
-    @Override
-    public void start() {
-        Duration every = props.questions().slaCheckInterval();
-        loop = Flux.interval(every, every)
-                .onBackpressureDrop()
-                .concatMap(t -> checkOnce().onErrorResume(e -> {
-                    log.warn("SLA check failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
     }
 
     /** One pass over all clocks. */
@@ -121,8 +108,11 @@ class SlaMonitor implements SmartLifecycle {
     }
 
     private Mono<Void> autoClose(Question q, Instant now) {
-        Question next = q.with(q.status().check(QuestionStatus.CLOSED));
-        next = next.times(next.firstReplyAt(), next.resolvedAt(), now, null, next.pausedSeconds(), next.clocks());
+        Question next = q.toBuilder()
+                .status(q.status().check(QuestionStatus.CLOSED))
+                .closedAt(now)
+                .pausedSince(null)
+                .build();
         return store.save(q, next, false, now)
                 .flatMap(s -> store.event(s, "STATUS", null, q.status(), s.status(), "closed automatically", now)
                         .then(store.tell(s.askerId(), "STATUS", s, null)))
@@ -137,16 +127,12 @@ class SlaMonitor implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
+    protected Schedule schedule() {
+        return Schedule.every(props.questions().slaCheckInterval());
     }
 
     @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return checkOnce();
     }
 }

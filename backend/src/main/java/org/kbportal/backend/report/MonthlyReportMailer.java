@@ -11,12 +11,11 @@ import org.kbportal.backend.account.Role;
 import org.kbportal.backend.notify.MailAttachment;
 import org.kbportal.backend.notify.Notifier;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +27,7 @@ import reactor.core.publisher.Mono;
  * e-mails, so with several instances (or after a restart) exactly one set of e-mails is queued.
  */
 @Component
-class MonthlyReportMailer implements SmartLifecycle {
+class MonthlyReportMailer extends PeriodicJob {
 
     static final String KIND = "MONTHLY_REPORT";
     private static final Logger log = LoggerFactory.getLogger(MonthlyReportMailer.class);
@@ -41,7 +40,6 @@ class MonthlyReportMailer implements SmartLifecycle {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final String instance = "report-" + UUID.randomUUID();
-    private volatile Disposable loop;
 
     MonthlyReportMailer(
             ReportService reports,
@@ -51,6 +49,7 @@ class MonthlyReportMailer implements SmartLifecycle {
             KbProperties props,
             TransactionalOperator tx,
             Clock clock) {
+        super("Monthly report mail");
         this.reports = reports;
         this.repo = repo;
         this.accounts = accounts;
@@ -60,27 +59,12 @@ class MonthlyReportMailer implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @Override
-    public void start() {
-        KbProperties.MonthlyMail m =
-                props.reports() == null ? null : props.reports().monthlyMail();
-        if (m == null || !m.enabled()) {
-            return;
-        }
-        loop = Flux.interval(Duration.ofSeconds(5), m.checkInterval())
-                .onBackpressureDrop()
-                .concatMap(t -> runOnce().onErrorResume(e -> {
-                    log.warn("Monthly report mail failed: {}", e.toString());
-                    return Mono.just(false);
-                }))
-                .subscribe();
-    }
-
     /**
      * Queues last month's report unless some instance already did: true when this call queued it.
      * The PDF is built before the claim (outside the transaction); the loser just drops it.
      */
-    Mono<Boolean> runOnce() {
+    @Override
+    protected Mono<Boolean> runOnce() {
         YearMonth month = reports.lastMonth();
         String period = month.toString();
         return repo.hasRun(KIND, period)
@@ -137,16 +121,11 @@ class MonthlyReportMailer implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Schedule schedule() {
+        KbProperties.MonthlyMail m =
+                props.reports() == null ? null : props.reports().monthlyMail();
+        return m == null || !m.enabled()
+                ? Schedule.IDLE
+                : Schedule.every(m.checkInterval()).after(Duration.ofSeconds(5));
     }
 }

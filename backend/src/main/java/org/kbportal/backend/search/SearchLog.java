@@ -9,17 +9,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The query log: every search with its filters, hit count, latency and the searcher's role, and
@@ -33,7 +31,7 @@ import reactor.core.scheduler.Schedulers;
  * search. Measured in docs/BENCHMARKS.md (the synchronous insert cost every search a database round trip).
  */
 @Service
-public class SearchLog implements SmartLifecycle {
+public class SearchLog extends PeriodicJob {
 
     static final int BLOCK = 200;
     static final int BATCH = 200;
@@ -65,9 +63,9 @@ public class SearchLog implements SmartLifecycle {
     private long endId;
     private Mono<Void> refill;
     private Sinks.Empty<Void> lastFlush = completed();
-    private volatile Disposable timer;
 
     SearchLog(DatabaseClient db, TransactionalOperator tx, Clock clock) {
+        super("Query log flush");
         this.db = db;
         this.tx = tx;
         this.clock = clock;
@@ -219,37 +217,24 @@ public class SearchLog implements SmartLifecycle {
                 .map(end -> end - BLOCK);
     }
 
-    @Override
-    public void start() {
-        timer = Flux.interval(Duration.ofMillis(FLUSH_MILLIS), Schedulers.parallel())
-                .onBackpressureDrop()
-                .concatMap(t -> flush().onErrorResume(e -> Mono.empty()), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop(Runnable callback) {
-        Disposable t = timer;
-        if (t != null) {
-            t.dispose();
-        }
-        timer = null;
-        flush().timeout(Duration.ofSeconds(10)).subscribe(null, e -> callback.run(), callback);
-    }
-
-    @Override
-    public void stop() {
-        stop(() -> {});
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
-    }
-
     /** Starts before and stops after the web server (so the last searches are in the final flush). */
     @Override
     public int getPhase() {
         return 0;
+    }
+
+    @Override
+    protected Schedule schedule() {
+        return Schedule.every(Duration.ofMillis(FLUSH_MILLIS));
+    }
+
+    @Override
+    protected Mono<?> runOnce() {
+        return flush();
+    }
+
+    @Override
+    protected Mono<?> onStop() {
+        return flush();
     }
 }

@@ -42,10 +42,19 @@ class FileStoreTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = DatabaseClient.create(
+        db = newDatabase();
+        store = newStore(db, dataDir);
+    }
+
+    static DatabaseClient newDatabase() {
+        return DatabaseClient.create(
                 ConnectionFactories.get("r2dbc:h2:mem:///files-" + UUID.randomUUID() + "?options=DB_CLOSE_DELAY=-1"));
+    }
+
+    /** A store on {@code db} (its table created) and a real directory. */
+    static FileStore newStore(DatabaseClient db, Path dataDir) throws Exception {
         String ddl = new String(
-                getClass()
+                FileStoreTest.class
                         .getResourceAsStream("/db/migration/V6__stored_files.sql")
                         .readAllBytes(),
                 StandardCharsets.UTF_8);
@@ -56,7 +65,7 @@ class FileStoreTest {
         }
         KbProperties props =
                 new KbProperties(dataDir, null, null, null, null, null, null, null, null, null, null, null);
-        store = new FileStore(new FileRepository(db), props, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FileStore(new FileRepository(db), props, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static Flux<DataBuffer> chunks(byte[] bytes, int chunk) {

@@ -21,25 +21,22 @@ class PauseTest {
     }
 
     static Question paused(boolean workingTime, Instant since, Instant replyDue, Instant resolveDue) {
-        return new Question(
-                1,
-                "t",
-                "b",
-                "FAULT",
-                "B",
-                "network",
-                2,
-                "user",
-                "org",
-                null,
-                null,
-                QuestionStatus.WAITING_FOR_USER,
-                3L,
-                "expert",
-                Tier.L1,
-                false,
-                workingTime,
-                new Question.Clocks(
+        return Question.builder()
+                .id(1)
+                .title("t")
+                .body("b")
+                .kind("FAULT")
+                .severity("B")
+                .category("network")
+                .askerId(2)
+                .askerName("user")
+                .askerOrg("org")
+                .status(QuestionStatus.WAITING_FOR_USER)
+                .assigneeId(3L)
+                .assigneeName("expert")
+                .tier(Tier.L1)
+                .workingTime(workingTime)
+                .clocks(new Question.Clocks(
                         replyDue.minusSeconds(600),
                         replyDue,
                         resolveDue.minusSeconds(600),
@@ -47,16 +44,13 @@ class PauseTest {
                         false,
                         false,
                         false,
-                        false),
-                null,
-                null,
-                null,
-                since,
-                120,
-                null,
-                4,
-                since,
-                since);
+                        false))
+                .pausedSince(since)
+                .pausedSeconds(120)
+                .version(4)
+                .createdAt(since)
+                .updatedAt(since)
+                .build();
     }
 
     @Test
@@ -82,7 +76,7 @@ class PauseTest {
     @Test
     void shouldLeaveARunningQuestionAlone() {
         Question q = paused(false, at("2026-11-23T10:00:00"), at("2026-11-23T10:30:00"), at("2026-11-23T13:00:00"));
-        Question running = q.times(null, null, null, null, 0, q.clocks());
+        Question running = q.toBuilder().pausedSince(null).pausedSeconds(0).build();
         assertThat(QuestionService.resume(running, calc, at("2026-11-23T12:00:00")))
                 .isSameAs(running);
     }
