@@ -8,16 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.kbportal.backend.audit.AuditLog;
 import org.kbportal.backend.files.FileStore;
+import org.kbportal.backend.system.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -29,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * removed something, and is idempotent, so instances need no coordination.
  */
 @Component
-class AttachmentPurge implements SmartLifecycle {
+class AttachmentPurge extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(AttachmentPurge.class);
 
@@ -39,7 +37,6 @@ class AttachmentPurge implements SmartLifecycle {
     private final AuditLog audit;
     private final PrivacyProperties props;
     private final Clock clock;
-    private volatile Disposable loop;
 
     AttachmentPurge(
             DatabaseClient db,
@@ -48,6 +45,7 @@ class AttachmentPurge implements SmartLifecycle {
             AuditLog audit,
             PrivacyProperties props,
             Clock clock) {
+        super("Attachment purge");
         this.db = db;
         this.tx = tx;
         this.files = files;
@@ -142,25 +140,14 @@ class AttachmentPurge implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (props.attachmentRetentionDays() > 0) {
-            loop = Schedulers.parallel()
-                    .schedulePeriodically(this::runOnce, 2, Duration.ofDays(1).toMinutes(), TimeUnit.MINUTES);
-        }
-    }
-
-    private void runOnce() {
-        purge().subscribe(p -> {}, e -> log.warn("Attachment purge failed: {}", e.toString()));
+    protected Schedule schedule() {
+        return props.attachmentRetentionDays() > 0
+                ? Schedule.every(Duration.ofDays(1)).after(Duration.ofMinutes(2))
+                : Schedule.IDLE;
     }
 
     @Override
-    public void stop() {
-        Optional.ofNullable(loop).ifPresent(Disposable::dispose);
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
+    protected Mono<?> runOnce() {
+        return purge();
     }
 }
