@@ -108,6 +108,8 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     private volatile Generation serving;
     private volatile Generation building;
+    /** Set by {@link #close()}: a rebuild that starts or finishes afterwards must not leave a writer open. */
+    private volatile boolean closed;
 
     public LuceneSearchEngine(Path root) throws IOException {
         this.root = root;
@@ -229,6 +231,9 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public synchronized Rebuild beginRebuild() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the search index is closed");
+        }
         if (building != null) {
             throw new IllegalStateException("a rebuild is already running");
         }
@@ -252,6 +257,12 @@ public final class LuceneSearchEngine implements SearchEngine {
                 Generation old;
                 swap.writeLock().lock();
                 try {
+                    if (closed) {
+                        // the engine closed while this rebuild ran: keep the generation it serves
+                        fresh.close();
+                        Generation.deleteTree(fresh.path);
+                        throw new IllegalStateException("the search index closed during the rebuild");
+                    }
                     writePointer(fresh.path);
                     old = serving;
                     serving = fresh;
@@ -731,11 +742,20 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     @Override
-    public void close() throws IOException {
-        Generation b = building;
-        if (b != null) {
-            b.close();
+    public synchronized void close() throws IOException {
+        swap.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            Generation b = building;
+            if (b != null) {
+                b.close();
+            }
+            serving.close();
+        } finally {
+            swap.writeLock().unlock();
         }
-        serving.close();
     }
 }

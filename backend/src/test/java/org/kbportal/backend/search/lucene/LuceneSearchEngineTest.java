@@ -165,6 +165,25 @@ class LuceneSearchEngineTest {
         }
     }
 
+    @Test
+    void shouldReleaseEveryWriterWhenClosedDuringOrBeforeARebuild() throws Exception {
+        LuceneSearchEngine engine = new LuceneSearchEngine(dir);
+        engine.replace(List.of("OLD"), List.of(doc("OLD", "zh", "PUBLISHED", "旧文章", "旧内容", null)));
+        engine.flush();
+        SearchEngine.Rebuild running = engine.beginRebuild();
+        running.stage(List.of(doc("NEW", "zh", "PUBLISHED", "新文章", "新内容", null)));
+        // the application stops while the rebuild runs: its commit may not swap in a generation nobody closes
+        engine.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(running::commit).isInstanceOf(RuntimeException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(engine::beginRebuild)
+                .isInstanceOf(IllegalStateException.class);
+        engine.close();
+        // the next start in the same JVM opens the index: no write lock left behind
+        try (LuceneSearchEngine reopened = new LuceneSearchEngine(dir)) {
+            assertThat(lexicalIds(reopened, "文章", false)).containsExactly("OLD");
+        }
+    }
+
     static float[] unit(int axis) {
         float[] v = new float[384];
         v[axis] = 1f;
