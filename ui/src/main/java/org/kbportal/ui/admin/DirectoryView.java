@@ -25,7 +25,7 @@ import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
- * Accounts from the organisation's directory ({@code admin/directory}, ADMIN only): whether a directory
+ * Accounts from the organisation's directory ({@code admin/directory}, SECURITY_ADMIN only): whether a directory
  * is configured and answers (with the problem when not: unreachable, bad bind credentials, wrong filter
  * or base), the last sync's result, a sync on demand, and every account's source (local, LDAP, OIDC)
  * with its last synchronisation. Per account, a security administrator exports the person's data (JSON) or
