@@ -81,25 +81,13 @@ final class BgeModel extends AbstractInProcessEmbeddingModel {
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 float[] cls = new float[dimension];
                 hidden.get(cls);
-                return unitLength(cls);
+                return Vectors.unitLength(cls);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Embedding failed", e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
-    }
-
-    private static float[] unitLength(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= scale;
-        }
-        return v;
     }
 
     static BgeModel chinese(Executor executor) {

@@ -29,6 +29,7 @@ import org.kbportal.backend.search.Candidates;
 import org.kbportal.backend.search.EngineQuery;
 import org.kbportal.backend.search.SearchEngine;
 import org.kbportal.backend.search.SearchResult;
+import org.kbportal.backend.search.Snippets;
 
 /** The read side of the engine: one or two search requests per port call, shaped into port records. */
 final class UnitSearcher {

@@ -2,6 +2,7 @@ package org.kbportal.backend.search.lucene;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,9 +124,19 @@ final class FacetCounter extends SimpleCollector {
                 for (FacetCounter c : collectors) {
                     c.counts.get(f).forEach((k, v) -> m.merge(k, v, Long::sum));
                 }
-                merged.put(f, LuceneSearchEngine.sortedByCount(m));
+                merged.put(f, sortedByCount(m));
             }
             return merged;
         }
+    }
+
+    static Map<String, Long> sortedByCount(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .filter(e -> !e.getKey().isEmpty())
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package org.kbportal.backend.search.elasticsearch;
+package org.kbportal.backend.search;
 
 import java.util.List;
 
@@ -7,24 +7,24 @@ import java.util.List;
  * {@code html} encoder, matches in {@code <em>}) joined by an ellipsis, or, without a match, the start
  * of the body (the title when the body is empty) escaped the same way.
  */
-final class Snippets {
+public final class Snippets {
 
-    static final int FRAGMENT_CHARS = 140;
-    static final int MAX_FRAGMENTS = 2;
-    static final String SEPARATOR = " … ";
+    public static final int FRAGMENT_CHARS = 140;
+    public static final int MAX_FRAGMENTS = 2;
+    public static final String SEPARATOR = " … ";
 
     private Snippets() {}
 
-    static String of(List<String> fragments, String title, String body) {
+    public static String of(List<String> fragments, String title, String body) {
         if (fragments != null && !fragments.isEmpty()) {
-            return org.kbportal.backend.search.QueryWords.joinHighlights(String.join(SEPARATOR, fragments));
+            return QueryWords.joinHighlights(String.join(SEPARATOR, fragments));
         }
         String text = body == null || body.isBlank() ? (title == null ? "" : title) : body;
         return escape(lead(text.strip()));
     }
 
     /** The first {@link #FRAGMENT_CHARS} characters, cut at a space when one is near the end. */
-    static String lead(String text) {
+    public static String lead(String text) {
         if (text.length() <= FRAGMENT_CHARS) {
             return text;
         }
@@ -40,7 +40,7 @@ final class Snippets {
     }
 
     /** Escapes like Lucene's {@code SimpleHTMLEncoder}, which the {@code html} highlight encoder uses. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
