@@ -44,11 +44,10 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final SearchEngine engine;
-    private final Embedder embedder;
+    private final UnitVectors unitVectors;
     private final CategoryService categories;
     private final ArticleService articles;
     private final IndexOutbox outbox;
-    private final VectorCache vectors;
     private final AtomicReference<RebuildProgress> rebuild = new AtomicReference<>(RebuildProgress.idle());
     private final AtomicBoolean draining = new AtomicBoolean();
     /**
@@ -73,16 +72,14 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
 
     SearchIndexer(
             SearchEngine engine,
-            Embedder embedder,
+            UnitVectors unitVectors,
             CategoryService categories,
             @Lazy ArticleService articles,
             IndexOutbox outbox,
-            VectorCache vectors,
             org.kbportal.backend.system.KbProperties props) {
         this.compactAfter = props.search().compactAfter();
-        this.vectors = vectors;
         this.engine = engine;
-        this.embedder = embedder;
+        this.unitVectors = unitVectors;
         this.categories = categories;
         this.articles = articles;
         this.outbox = outbox;
@@ -99,8 +96,8 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     @Override
     public Mono<Void> articlesChanged(List<Article> changed) {
         return docs(changed)
-                .flatMap(this::withCachedVectors)
-                .flatMap(docs -> run(() -> {
+                .flatMap(unitVectors::cached)
+                .flatMap(docs -> IndexIo.run(() -> {
                     synchronized (writeLock) {
                         engine.replace(ids(changed), docs);
                         changed.forEach(a -> fastPathVersions.merge(a.id(), a.version(), Math::max));
@@ -112,7 +109,7 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     /** Stages changes without making them visible: bulk imports, followed by {@link #flush()}. */
     public Mono<Void> stage(List<Article> changed) {
         return docs(changed)
-                .flatMap(docs -> run(() -> engine.stage(ids(changed), docs)))
+                .flatMap(docs -> IndexIo.run(() -> engine.stage(ids(changed), docs)))
                 .then();
     }
 
@@ -130,7 +127,7 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     }
 
     public Mono<Void> flush() {
-        return run(engine::flush).then();
+        return IndexIo.run(engine::flush).then();
     }
 
     // ---- outbox ----
@@ -175,7 +172,7 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
             return;
         }
         drainedSinceCompaction.set(0);
-        run(engine::compact)
+        IndexIo.run(engine::compact)
                 .subscribeOn(Schedulers.boundedElastic())
                 .doFinally(s -> compacting.set(false))
                 .subscribe(ok -> {}, e -> log.warn("Index compaction failed: {}", e.toString()));
@@ -194,8 +191,8 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
             return articles.byIds(articleIds)
                     .collectList()
                     .flatMap(found -> docs(found)
-                            .flatMap(this::withVectors)
-                            .flatMap(docs -> run(() -> writeUnlessOutdated(articleIds, found, docs))))
+                            .flatMap(unitVectors::attach)
+                            .flatMap(docs -> IndexIo.run(() -> writeUnlessOutdated(articleIds, found, docs))))
                     .then(outbox.done(rowIds))
                     .thenReturn((long) rowIds.size())
                     .onErrorResume(e -> {
@@ -276,24 +273,25 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
         return articles.count()
                 .flatMap(total -> {
                     rebuild.set(new RebuildProgress("RUNNING", total, 0, started, null, null));
-                    return call(engine::beginRebuild)
+                    return IndexIo.call(engine::beginRebuild)
                             .flatMap(target -> articles.all()
                                     .buffer(BATCH)
                                     .concatMap(batch -> docs(batch)
-                                            .flatMap(this::withVectors)
-                                            .flatMap(docs -> run(() -> target.stage(docs)))
+                                            .flatMap(unitVectors::attach)
+                                            .flatMap(docs -> IndexIo.run(() -> target.stage(docs)))
                                             .thenReturn((long) batch.size()))
                                     .doOnNext(n -> rebuild.updateAndGet(p -> new RebuildProgress(
                                             p.state(), p.total(), p.done() + n, p.startedAt(), null, null)))
                                     .reduce(0L, Long::sum)
-                                    .flatMap(n -> run(target::commit).thenReturn(n))
-                                    .onErrorResume(e -> run(target::abort).then(Mono.error(e))))
+                                    .flatMap(n -> IndexIo.run(target::commit).thenReturn(n))
+                                    .onErrorResume(
+                                            e -> IndexIo.run(target::abort).then(Mono.error(e))))
                             // changes that raced with the rebuild: index them again from the database
                             .flatMap(n -> articles.changedSince(started)
                                     .collectList()
                                     .flatMap(changed -> docs(changed)
-                                            .flatMap(this::withVectors)
-                                            .flatMap(docs -> run(() -> engine.replace(ids(changed), docs))))
+                                            .flatMap(unitVectors::attach)
+                                            .flatMap(docs -> IndexIo.run(() -> engine.replace(ids(changed), docs))))
                                     .thenReturn(n));
                 })
                 .doOnNext(n -> {
@@ -311,7 +309,7 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
 
     /** Rebuilds when the index was missing or unreadable, or disagrees with the database. */
     public Mono<Void> rebuildIfNeeded() {
-        return Mono.zip(articles.count(), call(engine::articleCount)).flatMap(counts -> {
+        return Mono.zip(articles.count(), IndexIo.call(engine::articleCount)).flatMap(counts -> {
             if (engine.needsRebuild() || !counts.getT1().equals(counts.getT2())) {
                 log.info("Index has {} articles, database {}: rebuilding", counts.getT2(), counts.getT1());
                 return rebuild().then();
@@ -321,68 +319,6 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     }
 
     // ---- helpers ----
-
-    /** Units with their vectors: from the cache when the text is unchanged, else embedded and cached. */
-    Mono<List<IndexDoc>> withVectors(List<IndexDoc> docs) {
-        if (!embedder.enabled() || docs.isEmpty()) {
-            return Mono.just(docs);
-        }
-        return vectors.find(docs.stream().map(IndexDoc::id).toList())
-                .flatMap(cached -> call(() -> {
-                    IndexDoc[] out = docs.toArray(IndexDoc[]::new);
-                    Map<String, List<Integer>> missing = new HashMap<>();
-                    List<VectorCache.Cached> fresh = new ArrayList<>();
-                    for (int i = 0; i < out.length; i++) {
-                        IndexDoc d = out[i];
-                        VectorCache.Cached c = cached.get(d.id());
-                        if (c != null && c.hash().equals(VectorCache.hash(d.lang(), passage(d)))) {
-                            out[i] = d.withVector(c.vector());
-                        } else {
-                            missing.computeIfAbsent(d.lang(), k -> new ArrayList<>())
-                                    .add(i);
-                        }
-                    }
-                    missing.forEach((lang, positions) -> {
-                        List<String> texts =
-                                positions.stream().map(i -> passage(out[i])).toList();
-                        List<float[]> vs = embedder.embedPassages(texts, lang);
-                        for (int k = 0; k < positions.size(); k++) {
-                            IndexDoc d = out[positions.get(k)];
-                            out[positions.get(k)] = d.withVector(vs.get(k));
-                            fresh.add(new VectorCache.Cached(d.id(), VectorCache.hash(lang, texts.get(k)), vs.get(k)));
-                        }
-                    });
-                    return new Object[] {List.of(out), fresh};
-                }))
-                .flatMap(pair -> {
-                    @SuppressWarnings("unchecked")
-                    List<VectorCache.Cached> fresh = (List<VectorCache.Cached>) pair[1];
-                    @SuppressWarnings("unchecked")
-                    List<IndexDoc> result = (List<IndexDoc>) pair[0];
-                    return vectors.store(fresh).thenReturn(result);
-                });
-    }
-
-    /** Units with the vectors already known for their current text; no embedding on this path. */
-    Mono<List<IndexDoc>> withCachedVectors(List<IndexDoc> docs) {
-        if (!embedder.enabled() || docs.isEmpty()) {
-            return Mono.just(docs);
-        }
-        return vectors.find(docs.stream().map(IndexDoc::id).toList())
-                .map(cached -> docs.stream()
-                        .map(d -> {
-                            VectorCache.Cached c = cached.get(d.id());
-                            return c != null && c.hash().equals(VectorCache.hash(d.lang(), passage(d)))
-                                    ? d.withVector(c.vector())
-                                    : d;
-                        })
-                        .toList());
-    }
-
-    /** What a unit's vector stands for: its title (the question) and the start of its text. */
-    static String passage(IndexDoc d) {
-        return d.body().isBlank() ? d.title() : d.title() + "\n" + d.body();
-    }
 
     private static List<String> ids(List<Article> changed) {
         return changed.stream().map(Article::id).toList();
@@ -415,43 +351,6 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
             }
             return paths;
         });
-    }
-
-    interface IoAction {
-        void run() throws Exception;
-    }
-
-    interface IoCall<T> {
-        T call() throws Exception;
-    }
-
-    static Mono<Boolean> run(IoAction action) {
-        return call(() -> {
-            action.run();
-            return true;
-        });
-    }
-
-    /**
-     * Runs index I/O on {@code boundedElastic} without ever interrupting it. {@code subscribeOn} would
-     * interrupt the thread when the subscriber cancels (a client hanging up during a publish), and an
-     * interrupt inside a Lucene write closes the file channel and with it the IndexWriter ("tragic
-     * event"): no further write until a restart. A cancelled caller now stops waiting; the write finishes.
-     */
-    static <T> Mono<T> call(IoCall<T> call) {
-        return Mono.fromFuture(
-                () -> {
-                    java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
-                    Schedulers.boundedElastic().schedule(() -> {
-                        try {
-                            result.complete(call.call());
-                        } catch (Throwable e) {
-                            result.completeExceptionally(e);
-                        }
-                    });
-                    return result;
-                },
-                true);
     }
 
     @Override

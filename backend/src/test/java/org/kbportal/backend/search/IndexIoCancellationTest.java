@@ -19,7 +19,7 @@ class IndexIoCancellationTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
-        Disposable caller = SearchIndexer.run(() -> {
+        Disposable caller = IndexIo.run(() -> {
                     started.countDown();
                     try {
                         release.await();
@@ -39,10 +39,10 @@ class IndexIoCancellationTest {
 
     @Test
     void resultsAndFailuresStillReachTheCaller() {
-        assertThat(SearchIndexer.call(() -> 42).block(Duration.ofSeconds(10))).isEqualTo(42);
-        assertThat(SearchIndexer.call(() -> null).blockOptional(Duration.ofSeconds(10)))
+        assertThat(IndexIo.call(() -> 42).block(Duration.ofSeconds(10))).isEqualTo(42);
+        assertThat(IndexIo.call(() -> null).blockOptional(Duration.ofSeconds(10)))
                 .isEmpty();
-        Mono<Object> failing = SearchIndexer.call(() -> {
+        Mono<Object> failing = IndexIo.call(() -> {
             throw new java.io.IOException("disk full");
         });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.block(Duration.ofSeconds(10)))
