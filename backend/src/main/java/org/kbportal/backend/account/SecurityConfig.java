@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -25,10 +24,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every endpoint's access rule in one place: reading published knowledge is public, accounts ({@code
- * /api/admin/users/**}) need SECURITY_ADMIN, the audit log ({@code /api/audit/**}) AUDITOR, the rest of {@code
- * /api/admin/**} ADMIN, {@code /api/expert/**} EXPERT or ADMIN, everything else under {@code /api} a valid bearer
- * token (separation of duties, docs/SECURITY.md).
+ * The API's security chain: bearer tokens (and the metrics scrape token), the second-factor gate, RFC 9457
+ * refusals, and the access rules of {@link AccessRules} (the one table of who may call what).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -106,50 +103,8 @@ class SecurityConfig {
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 // a role that requires a second factor, none set up yet: enrolment only
                 .addFilterBefore(new MfaGate(mfa), SecurityWebFiltersOrder.AUTHORIZATION)
-                .authorizeExchange(ex -> ex.pathMatchers(HttpMethod.OPTIONS)
-                        .permitAll()
-                        // separation of duties: accounts are the security admin's, the audit log the auditor's
-                        .pathMatchers(
-                                "/api/admin/users",
-                                "/api/admin/users/**",
-                                "/api/admin/directory",
-                                "/api/admin/directory/**")
-                        .hasRole(Role.SECURITY_ADMIN.name())
-                        .pathMatchers("/api/audit", "/api/audit/**")
-                        .hasRole(Role.AUDITOR.name())
-                        .pathMatchers("/api/admin/**", "/api/reports/**")
-                        .hasRole("ADMIN")
-                        .pathMatchers("/api/expert/**")
-                        .hasAnyRole("EXPERT", "ADMIN")
-                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        // metrics: a signed-in ADMIN or the scrape token (KB_METRICS_TOKEN); every other
-                        // actuator endpoint ADMIN, on the API port and on KB_MANAGEMENT_PORT alike
-                        .pathMatchers(MetricsToken.PATH)
-                        .hasAnyRole("ADMIN", MetricsToken.ROLE)
-                        .pathMatchers("/actuator", "/actuator/**")
-                        .hasRole("ADMIN")
-                        .pathMatchers(
-                                HttpMethod.POST,
-                                "/api/auth/login",
-                                "/api/auth/oidc/start",
-                                "/api/auth/oidc/callback",
-                                "/api/auth/login/mfa",
-                                "/api/search/clicks",
-                                "/api/articles/*/feedback")
-                        .permitAll()
-                        .pathMatchers(
-                                HttpMethod.GET,
-                                "/api/search",
-                                "/api/search/**",
-                                "/api/articles",
-                                "/api/articles/**",
-                                "/api/categories",
-                                "/api/auth/oidc",
-                                "/api/auth/password-policy")
-                        .permitAll()
-                        .anyExchange()
-                        .authenticated())
+                // every rule in one declarative table, shared with the OpenAPI document
+                .authorizeExchange(AccessRules::apply)
                 .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> problem(
                                 exchange,
                                 HttpStatus.UNAUTHORIZED,

@@ -53,7 +53,7 @@ public class KnowledgePublisher {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (!c.admin() && !c.activeExpert()) {
+                    if (!QuestionPolicy.mayPublish(c)) {
                         return Mono.error(QuestionAccess.forbidden("Only experts and admins publish answers."));
                     }
                     if (q.articleId() != null) {

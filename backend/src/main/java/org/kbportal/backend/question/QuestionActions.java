@@ -46,7 +46,7 @@ public class QuestionActions {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (!QuestionAccess.isAssignee(c, q)) {
+                    if (!QuestionPolicy.mayStart(c, q)) {
                         return Mono.error(
                                 QuestionAccess.forbidden("Only the assignee can start work on question " + id + "."));
                     }
@@ -55,14 +55,14 @@ public class QuestionActions {
                             .flatMap(s -> store.statusEvent(q, s, c.id(), now).thenReturn(s));
                 }))
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     public Mono<QuestionView> resolve(KbPrincipal who, long id) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (q.askerId() != c.id() && !c.admin() && !QuestionAccess.isAssignee(c, q)) {
+                    if (!QuestionPolicy.mayResolve(c, q)) {
                         return Mono.error(
                                 QuestionAccess.forbidden("Only the asker, the assignee or an admin can resolve it."));
                     }
@@ -85,14 +85,14 @@ public class QuestionActions {
                                     .thenReturn(s));
                 }))
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     public Mono<QuestionView> reopen(KbPrincipal who, long id, String reason) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (q.askerId() != c.id() && !c.admin()) {
+                    if (!QuestionPolicy.mayReopen(c, q)) {
                         return Mono.error(QuestionAccess.forbidden("Only the asker or an admin can reopen it."));
                     }
                     Question next = q.toBuilder()
@@ -110,7 +110,7 @@ public class QuestionActions {
                                     .thenReturn(s));
                 }))
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     public Mono<QuestionView> rate(KbPrincipal who, long id, QuestionView.Rating r) {
@@ -120,7 +120,7 @@ public class QuestionActions {
                 new QuestionView.Rating(r.attitude(), r.expertise(), r.timeliness(), r.comment(), flagged, now);
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (q.askerId() != c.id()) {
+                    if (!QuestionPolicy.mayRate(c, q)) {
                         return Mono.error(QuestionAccess.forbidden("Only the asker can rate question " + id + "."));
                     }
                     if (!q.status().isFinished()) {
@@ -144,21 +144,21 @@ public class QuestionActions {
                                     .thenReturn(q)));
                 }))
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     public Mono<QuestionView> escalate(KbPrincipal who, long id, String reason) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (!c.admin() && !QuestionAccess.isAssignee(c, q)) {
+                    if (!QuestionPolicy.mayReassign(c, q)) {
                         return Mono.error(QuestionAccess.forbidden(
                                 "Only the assignee or an admin can escalate question " + id + "."));
                     }
                     return assigner.escalate(q, c.id(), reason, now);
                 }))
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     /** An expert takes a question from the queue; exactly one of several racing claims wins. */
@@ -167,7 +167,7 @@ public class QuestionActions {
         return access.caller(who)
                 // an expert with the skill learns that a question was taken (409), not that it vanished
                 .flatMap(c -> repo.find(id)
-                        .filter(q -> c.activeExpert() && c.expert().hasSkill(q.category()))
+                        .filter(q -> QuestionPolicy.mayClaim(c, q))
                         .switchIfEmpty(Mono.defer(() -> access.visible(c, id)))
                         .flatMap(q -> {
                             if (!c.activeExpert()) {
@@ -186,7 +186,7 @@ public class QuestionActions {
                                     q, c.expert(), q.tier(), q.escalated(), c.id(), "CLAIMED", null, now, true);
                         }))
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     /** The assignee (or an admin) hands the question over to another expert. */
@@ -194,7 +194,7 @@ public class QuestionActions {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
-                    if (!c.admin() && !QuestionAccess.isAssignee(c, q)) {
+                    if (!QuestionPolicy.mayReassign(c, q)) {
                         return Mono.error(QuestionAccess.forbidden(
                                 "Only the assignee or an admin can hand question " + id + " over."));
                     }
@@ -211,6 +211,6 @@ public class QuestionActions {
                     });
                 }))
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 }

@@ -40,10 +40,12 @@ class QuestionController {
     }
 
     record AskInput(
-            @NotBlank(message = "title is required") @Size(max = 200, message = "at most 200 characters")
+            @NotBlank(message = "title is required")
+            @Size(max = QuestionLimits.TITLE_MAX, message = "at most 200 characters")
             String title,
 
-            @NotBlank(message = "body is required") @Size(max = 20_000, message = "at most 20,000 characters")
+            @NotBlank(message = "body is required")
+            @Size(max = QuestionLimits.BODY_MAX, message = "at most 20,000 characters")
             String body,
 
             @NotNull(message = "kind is required")
@@ -93,7 +95,8 @@ class QuestionController {
     }
 
     record MessageInput(
-            @NotBlank(message = "body is required") @Size(max = 20_000, message = "at most 20,000 characters")
+            @NotBlank(message = "body is required")
+            @Size(max = QuestionLimits.BODY_MAX, message = "at most 20,000 characters")
             String body,
 
             Boolean waitForUser) {}
@@ -104,11 +107,12 @@ class QuestionController {
     }
 
     record Reason(
-            @Size(max = 1000, message = "at most 1,000 characters")
+            @Size(max = QuestionLimits.REASON_MAX, message = "at most 1,000 characters")
             String reason) {}
 
     record EscalateInput(
-            @NotBlank(message = "reason is required") @Size(max = 1000, message = "at most 1,000 characters")
+            @NotBlank(message = "reason is required")
+            @Size(max = QuestionLimits.REASON_MAX, message = "at most 1,000 characters")
             String reason) {}
 
     @PostMapping("/api/questions/{id}/escalate")
@@ -141,7 +145,7 @@ class QuestionController {
             @NotNull(message = "to (the expert's user id) is required")
             Long to,
 
-            @Size(max = 1000) String note) {}
+            @Size(max = QuestionLimits.REASON_MAX) String note) {}
 
     @PostMapping("/api/questions/{id}/handover")
     Mono<QuestionView> handover(@PathVariable long id, @Valid @RequestBody HandoverInput in, Authentication auth) {
@@ -164,7 +168,7 @@ class QuestionController {
             @Max(value = 5, message = "1 to 5")
             Integer timeliness,
 
-            @Size(max = 2000, message = "at most 2,000 characters")
+            @Size(max = QuestionLimits.COMMENT_MAX, message = "at most 2,000 characters")
             String comment) {}
 
     @PostMapping("/api/questions/{id}/rating")

@@ -120,7 +120,7 @@ public class QuestionService {
 
     /** The question with its timeline, messages and rating, if the caller may see it. */
     public Mono<QuestionView> get(KbPrincipal who, long id) {
-        return access.caller(who).flatMap(c -> access.visible(c, id)).flatMap(store::detail);
+        return access.caller(who).flatMap(c -> access.visible(c, id)).flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     /** {@code mine}: asked by the caller; else all the caller works on or may follow. */
@@ -171,8 +171,7 @@ public class QuestionService {
                     Caller c = t.getT1();
                     SlaCalculator calc = t.getT2();
                     return access.visible(c, id).flatMap(q -> {
-                        boolean askerSide = q.askerId() == c.id()
-                                || (!c.admin() && (q.assigneeId() == null || q.assigneeId() != c.id()));
+                        boolean askerSide = QuestionPolicy.writesAsAsker(c, q);
                         if (q.status().isFinished()) {
                             return Mono.error(QuestionStatus.illegal("Question " + id + " is " + q.status()
                                     + (q.status() == QuestionStatus.RESOLVED ? "; reopen it first." : ".")));
@@ -183,11 +182,11 @@ public class QuestionService {
                     });
                 })
                 .as(tx::transactional)
-                .flatMap(store::detail);
+                .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     private Mono<Question> userMessage(Caller c, Question q, String body, SlaCalculator calc, Instant now) {
-        if (q.askerId() != c.id() && !QuestionAccess.sameOrg(c, q)) {
+        if (!QuestionPolicy.mayFollowUp(c, q)) {
             return Mono.error(
                     QuestionAccess.forbidden("Only the asker, their organisation or the assignee can write here."));
         }

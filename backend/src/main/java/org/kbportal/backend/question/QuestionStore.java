@@ -44,6 +44,20 @@ class QuestionStore {
         return repo;
     }
 
+    /** The detail view with the actions {@code caller} may take on it now. */
+    Mono<QuestionView> detail(Question q, Mono<Caller> caller) {
+        return Mono.zip(detail(q), caller).map(t -> {
+            QuestionView v = t.getT1();
+            return QuestionView.of(
+                    q,
+                    v.timeline(),
+                    v.messages(),
+                    v.rating(),
+                    v.attachments(),
+                    QuestionAction.of(t.getT2(), q, v.rating() != null));
+        });
+    }
+
     /** The question with its timeline, messages, rating and attachments. */
     Mono<QuestionView> detail(Question q) {
         return Mono.zip(

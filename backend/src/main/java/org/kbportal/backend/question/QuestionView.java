@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A question as the API shows it; {@code timeline}, {@code messages}, {@code rating} and
- * {@code attachments} only in the detail view ({@code GET /api/questions/{id}}).
+ * A question as the API shows it; {@code timeline}, {@code messages}, {@code rating}, {@code attachments} and
+ * {@code actions} (what the caller may do now) only in the detail view ({@code GET /api/questions/{id}} and the
+ * answers of the actions).
  */
 public record QuestionView(
         long id,
@@ -37,7 +38,8 @@ public record QuestionView(
         List<Event> timeline,
         List<Message> messages,
         Rating rating,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        List<QuestionAction> actions) {
 
     /** One entry of the timeline. */
     public record Event(
@@ -62,6 +64,17 @@ public record QuestionView(
 
     static QuestionView of(
             Question q, List<Event> timeline, List<Message> messages, Rating rating, List<Attachment> attachments) {
+        return of(q, timeline, messages, rating, attachments, null);
+    }
+
+    /** The detail view with what the caller may do now ({@link QuestionAction#of}). */
+    static QuestionView of(
+            Question q,
+            List<Event> timeline,
+            List<Message> messages,
+            Rating rating,
+            List<Attachment> attachments,
+            java.util.Set<QuestionAction> actions) {
         return new QuestionView(
                 q.id(),
                 q.title(),
@@ -92,6 +105,7 @@ public record QuestionView(
                 timeline,
                 messages,
                 rating,
-                attachments);
+                attachments,
+                actions == null ? null : List.copyOf(actions));
     }
 }

@@ -9,13 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +23,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kbportal.backend.testing.BackendServer;
+import org.kbportal.backend.testing.ReadmeApi;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The authorization matrix (等保 8.1.4.2 访问控制): every endpoint the README's API tables list × every caller
  * (anonymous and each role) is allowed or refused exactly as the separation of duties says. The README is
- * parsed, so a new row is covered at once; a row whose endpoints match no rule below fails the test (decide
+ * parsed ({@link ReadmeApi}), so a new row is covered at once; a row whose endpoints match no rule below fails the test (decide
  * who may call it, then add the rule). "Allowed" means the security layer lets the call through (the
  * answer is neither {@code 401} nor the role refusal {@code 403 urn:kb:forbidden}; a {@code 400}/{@code
  * 404} of the made-up ids is fine); "refused" means {@code 401} for anonymous and {@code 403
@@ -81,6 +79,7 @@ class AuthorizationMatrixIT {
             Rule.of("POST", "/api/auth/login", EVERYONE),
             Rule.of("GET", "/api/auth/oidc", EVERYONE),
             Rule.of("GET", "/api/auth/password-policy", EVERYONE),
+            Rule.of("GET", "/api/rules", EVERYONE),
             Rule.of("POST", "/api/auth/login/mfa", EVERYONE),
             Rule.of(".*", "/api/auth/mfa(/.*)?", SIGNED_IN),
             Rule.of("POST", "/api/auth/oidc/(start|callback)", EVERYONE),
@@ -90,10 +89,6 @@ class AuthorizationMatrixIT {
             Rule.of("GET", "/api/categories", EVERYONE),
             Rule.of(".*", "/api/auth/(me|password|logout)", SIGNED_IN),
             Rule.of(".*", "/api/(questions|notifications|duty|me)(/.*)?", SIGNED_IN));
-
-    private static final Pattern ENDPOINT =
-            Pattern.compile("^((?:GET|POST|PUT|DELETE|PATCH)(?:/(?:GET|POST|PUT|DELETE|PATCH))*) (/\\S*)");
-    private static final Pattern SPAN = Pattern.compile("`([^`]+)`");
 
     private BackendServer server;
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
@@ -115,23 +110,20 @@ class AuthorizationMatrixIT {
         server.close();
     }
 
-    /** One endpoint of a README row. */
-    record Endpoint(String method, String path, String row) {}
-
     @Test
     void everyEndpointOfTheReadmeAllowsExactlyTheRolesItsRuleNames() throws Exception {
-        List<Endpoint> endpoints = readmeEndpoints();
+        List<ReadmeApi.Endpoint> endpoints = ReadmeApi.endpoints();
         assertThat(endpoints).as("endpoints in the README").hasSizeGreaterThan(80);
         List<String> unmapped = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
-        for (Endpoint e : endpoints) {
+        for (ReadmeApi.Endpoint e : endpoints) {
             Rule rule = rule(e.method(), e.path());
             if (rule == null) {
                 unmapped.add(e.method() + " " + e.path() + "   (row: " + e.row() + ")");
                 continue;
             }
             for (Caller caller : Caller.values()) {
-                Answer a = call(e.method(), concrete(e.path()), caller);
+                Answer a = call(e.method(), e.concretePath(), caller);
                 boolean allowed = rule.allowed().contains(caller);
                 boolean refused = caller == Caller.ANONYMOUS
                         ? a.status() == 401
@@ -245,36 +237,6 @@ class AuthorizationMatrixIT {
                         && r.path().matcher(path).matches())
                 .findFirst()
                 .orElse(null);
-    }
-
-    /**
-     * Every absolute endpoint in the first cell of the README's table rows ({@code GET/POST /api/admin/users}
-     * gives two); relative ones ({@code .../archive}) share their row's absolute endpoint and rule.
-     */
-    static List<Endpoint> readmeEndpoints() throws IOException {
-        Set<Endpoint> found = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8)) {
-            if (!line.startsWith("| `")) {
-                continue;
-            }
-            String first = line.substring(2, line.indexOf(" | ", 2) < 0 ? line.length() : line.indexOf(" | ", 2));
-            Matcher spans = SPAN.matcher(first);
-            while (spans.find()) {
-                Matcher m = ENDPOINT.matcher(spans.group(1));
-                if (m.find()) {
-                    String path = m.group(2).replaceAll("\\[.*$", "").replaceAll("\\?.*$", "");
-                    for (String method : m.group(1).split("/")) {
-                        found.add(new Endpoint(method, path, first));
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(found);
-    }
-
-    /** A path to call: every variable a made-up id (so nothing real is changed). */
-    static String concrete(String path) {
-        return path.replaceAll("\\{[^}]*}", "999999");
     }
 
     record Answer(int status, String body) {}

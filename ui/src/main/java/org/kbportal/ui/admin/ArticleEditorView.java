@@ -21,6 +21,7 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.CurationClient;
 import org.kbportal.ui.client.ManualClient;
+import org.kbportal.ui.client.RulesClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.manual.AttachmentPanel;
@@ -70,10 +71,12 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
             ErrorMessages errors,
             CurationClient curation,
             ManualClient manuals,
-            FileDownloads downloads) {
+            FileDownloads downloads,
+            RulesClient rules) {
         this.curation = curation;
         this.articles = articles;
-        this.attachments = new AttachmentPanel(manuals, downloads, errors);
+        this.attachments =
+                new AttachmentPanel(manuals, downloads, errors, rules.rules().articleAttachmentMaxBytes());
         this.categories = categories;
         this.markdown = markdown;
         this.dates = dates;

@@ -13,6 +13,9 @@ import java.util.List;
  * @param status NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_USER, ANSWERED, RESOLVED, CLOSED or REOPENED
  * @param tier L1, L2 or L3
  * @param articleId the FAQ/case drafted from this question, or null
+ * @param actions what the signed-in caller may do now, as the backend decides ({@code FOLLOW_UP}, {@code ANSWER},
+ *     {@code START}, {@code RESOLVE}, {@code REOPEN}, {@code CLAIM}, {@code HAND_OVER}, {@code ESCALATE}, {@code
+ *     RATE}, {@code PUBLISH}, {@code ATTACH}); detail only
  */
 public record Question(
         long id,
@@ -42,7 +45,8 @@ public record Question(
         List<Message> messages,
         Rating rating,
         List<Attachment> attachments,
-        String articleId) {
+        String articleId,
+        List<String> actions) {
 
     public static final String ANSWERED = "ANSWERED";
     public static final String RESOLVED = "RESOLVED";
@@ -52,6 +56,12 @@ public record Question(
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         messages = messages == null ? List.of() : List.copyOf(messages);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /** Whether the backend lists {@code action} among those the caller may take now (detail only). */
+    public boolean allows(String action) {
+        return actions.contains(action);
     }
 
     /** Resolved or closed: nobody has to act any more. */

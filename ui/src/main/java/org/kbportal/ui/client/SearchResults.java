@@ -46,16 +46,13 @@ public record SearchResults(
         return facets.getOrDefault(field, Map.of());
     }
 
-    /** The backend's default deepest reachable hit ({@code kb.search.max-result-window}). */
-    static final int MAX_RESULT_WINDOW = 1000;
-
-    /** Number of pages that can be opened, at least 1. */
-    public int totalPages() {
+    /** Number of pages that can be opened, at least 1, with the backend's deepest reachable hit. */
+    public int totalPages(int maxResultWindow) {
         if (size <= 0) {
             return 1;
         }
         long pages = (total + size - 1) / size;
-        long reachable = MAX_RESULT_WINDOW / size; // the backend refuses a page ending beyond the window
+        long reachable = maxResultWindow / size; // the backend refuses a page ending beyond the window
         return (int) Math.max(1, Math.min(pages, reachable));
     }
 }

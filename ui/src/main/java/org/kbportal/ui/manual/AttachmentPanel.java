@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import org.kbportal.ui.client.ArticleAttachment;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.ManualClient;
+import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.i18n.UploadTexts;
 import org.kbportal.ui.session.FileDownloads;
@@ -32,7 +33,7 @@ public class AttachmentPanel extends Composite<Div> {
     private final Div message = new Div();
     private String articleId;
 
-    public AttachmentPanel(ManualClient client, FileDownloads downloads, ErrorMessages errors) {
+    public AttachmentPanel(ManualClient client, FileDownloads downloads, ErrorMessages errors, long maxBytes) {
         this.client = client;
         this.errors = errors;
         getContent().setId("attachment-panel");
@@ -46,7 +47,7 @@ public class AttachmentPanel extends Composite<Div> {
         UploadTexts.localize(upload);
         upload.setId("attachment-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(50 * 1024 * 1024);
+        upload.setMaxFileSize(ServerRules.uploadLimit(maxBytes));
         upload.addFileRejectedListener(e -> showText(e.getErrorMessage()));
         message.setId("attachment-error");
         message.addClassName("kb-error");

@@ -34,6 +34,8 @@ import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.client.ManualEntry;
 import org.kbportal.ui.client.ManualUpload;
+import org.kbportal.ui.client.RulesClient;
+import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.i18n.UploadTexts;
@@ -51,9 +53,9 @@ import org.kbportal.ui.session.GuardedPage;
 class ManualsView extends GuardedPage {
 
     static final int POLL_MS = 500;
-    static final long MAX_BYTES = 50L * 1024 * 1024;
 
     private final ManualClient manuals;
+    private final RulesClient rules;
     private final ArticleClient articles;
     private final CategoryCatalog categories;
     private final DateTimes dates;
@@ -77,8 +79,10 @@ class ManualsView extends GuardedPage {
             CategoryCatalog categories,
             DateTimes dates,
             CurrentUser user,
-            ErrorMessages errors) {
+            ErrorMessages errors,
+            RulesClient rules) {
         super("manuals.title");
+        this.rules = rules;
         this.manuals = manuals;
         this.articles = articles;
         this.categories = categories;
@@ -139,7 +143,7 @@ class ManualsView extends GuardedPage {
         UploadTexts.localize(upload);
         upload.setId("manual-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) MAX_BYTES);
+        upload.setMaxFileSize(ServerRules.uploadLimit(rules.rules().manualMaxBytes()));
         upload.setAcceptedFileTypes(".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt");
         upload.setDropLabel(new Span(getTranslation("manuals.drop")));
         upload.addFileRejectedListener(e -> showFailure(getTranslation("manuals.rejected", e.getErrorMessage())));

@@ -27,8 +27,10 @@ import org.kbportal.ui.client.Problem;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.client.QuestionCreated;
 import org.kbportal.ui.client.QuestionInput;
+import org.kbportal.ui.client.RulesClient;
 import org.kbportal.ui.client.SearchClient;
 import org.kbportal.ui.client.SearchHit;
+import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.CurrentUser;
@@ -69,6 +71,7 @@ class AskView extends GuardedPage {
     private final Div similar = new Div();
     private final Div form = new Div();
     private String similarFor = "";
+    private final ServerRules.Questions limits;
 
     AskView(
             QuestionClient questions,
@@ -76,14 +79,15 @@ class AskView extends GuardedPage {
             CategoryCatalog categories,
             CurrentUser user,
             ErrorMessages errors,
-            AttachmentLimits limits) {
+            RulesClient rules) {
         super("ask.title");
         this.questions = questions;
         this.search = search;
         this.categories = categories;
         this.user = user;
         this.errors = errors;
-        this.files = new AttachmentPicker("ask-attachments", limits, file -> {});
+        this.limits = rules.rules().questions();
+        this.files = new AttachmentPicker("ask-attachments", AttachmentLimits.of(limits), file -> {});
         addClassName("kb-admin-page");
         addClassName("kb-ask");
     }
@@ -152,13 +156,13 @@ class AskView extends GuardedPage {
         title.setId("ask-title");
         title.setLabel(getTranslation("ask.question-title"));
         title.setPlaceholder(getTranslation("ask.question-title.placeholder"));
-        title.setMaxLength(200);
+        title.setMaxLength(limits.titleMaxLength());
         title.setRequiredIndicatorVisible(true);
         title.setWidthFull();
         body.setId("ask-body");
         body.setLabel(getTranslation("ask.body"));
         body.setPlaceholder(getTranslation("ask.body.placeholder"));
-        body.setMaxLength(20_000);
+        body.setMaxLength(limits.bodyMaxLength());
         body.setRequiredIndicatorVisible(true);
         body.setWidthFull();
         body.setMinHeight("10rem");

@@ -1,20 +1,20 @@
 package org.kbportal.ui.question;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.kbportal.ui.client.ServerRules;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What the browser may pick as question attachments ({@code kb.ui.attachments.*}); keep it in step
- * with the backend's {@code kb.questions.attachment-*}, which decides.
+ * What the browser may pick as question attachments: the backend's limits ({@code GET /api/rules}, from its
+ * {@code kb.questions.attachment-*}), which decide.
  *
  * @param maxSize largest file the picker accepts
  * @param maxFiles most files picked at once
  */
-@ConfigurationProperties("kb.ui.attachments")
-record AttachmentLimits(
-        @DefaultValue("10MB") DataSize maxSize,
-        @DefaultValue("10") int maxFiles) {
+record AttachmentLimits(DataSize maxSize, int maxFiles) {
+
+    static AttachmentLimits of(ServerRules.Questions rules) {
+        return new AttachmentLimits(DataSize.ofBytes(rules.attachmentMaxBytes()), rules.attachmentMaxCount());
+    }
 
     /** What the picker offers: screenshots, text logs, PDF and ZIP (by type and by extension). */
     static final String[] ACCEPTED = {

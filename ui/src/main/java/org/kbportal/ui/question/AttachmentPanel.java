@@ -50,7 +50,7 @@ class AttachmentPanel extends Div {
         list.setId("attachment-list");
         add(new H2(getTranslation("attachments.title")), list);
         show(q.attachments());
-        if (!Question.CLOSED.equals(q.status())) {
+        if (q.allows("ATTACH")) {
             AttachmentPicker[] picker = new AttachmentPicker[1];
             picker[0] = new AttachmentPicker("attachment-upload", limits, file -> attach(file, picker[0]));
             add(picker[0]);

@@ -3,12 +3,13 @@ package org.kbportal.ui.question;
 import org.kbportal.ui.client.Question;
 
 /**
- * What the signed-in user may do with a question, so that the page offers only actions the
- * backend will accept. The backend checks again; this only spares people pointless errors.
+ * What the signed-in user may do with a question, as the backend lists it in the question's {@code actions}
+ * (decided by the same checks its endpoints make): the page offers exactly these.
  *
- * @param followUp the asker adds information while the question is open
- * @param answer the assignee answers or asks for information while it is open
+ * @param followUp the asker (or their organisation) adds information while the question is open
+ * @param answer the assignee or an administrator answers or asks for information while it is open
  * @param escalate the assignee or an administrator hands it to the next tier while it is open
+ * @param handOver the assignee or an administrator hands it to another expert while it is open
  * @param resolve asker, assignee or administrator confirm an answered question
  * @param reopen asker or administrator open a resolved question again
  * @param rate the asker rates a resolved or closed question once
@@ -18,26 +19,25 @@ record QuestionPermissions(
         boolean followUp,
         boolean answer,
         boolean escalate,
+        boolean handOver,
         boolean resolve,
         boolean reopen,
         boolean rate,
         boolean publish) {
 
-    static QuestionPermissions of(Question q, String username, boolean expert, boolean admin) {
-        boolean asker = username != null && username.equals(q.asker());
-        boolean assignee = username != null && username.equals(q.assignee());
-        boolean open = !q.isFinished();
+    static QuestionPermissions of(Question q) {
         return new QuestionPermissions(
-                asker && open,
-                assignee && open,
-                (assignee || admin) && open,
-                (asker || assignee || admin) && Question.ANSWERED.equals(q.status()),
-                (asker || admin) && Question.RESOLVED.equals(q.status()),
-                asker && q.isFinished() && q.rating() == null,
-                (expert || admin) && q.firstReplyAt() != null && q.articleId() == null);
+                q.allows("FOLLOW_UP"),
+                q.allows("ANSWER"),
+                q.allows("ESCALATE"),
+                q.allows("HAND_OVER"),
+                q.allows("RESOLVE"),
+                q.allows("REOPEN"),
+                q.allows("RATE"),
+                q.allows("PUBLISH"));
     }
 
     boolean any() {
-        return followUp || answer || escalate || resolve || reopen || rate || publish;
+        return followUp || answer || escalate || handOver || resolve || reopen || rate || publish;
     }
 }

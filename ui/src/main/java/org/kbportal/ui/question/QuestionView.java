@@ -27,6 +27,8 @@ import org.kbportal.ui.client.DutyNow;
 import org.kbportal.ui.client.OnDuty;
 import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
+import org.kbportal.ui.client.RulesClient;
+import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
@@ -37,7 +39,7 @@ import org.kbportal.ui.session.FileDownloads;
 
 /**
  * One question ({@code questions/:id}): its facts and due times, the conversation, the timeline,
- * and the actions the user's role and the status allow: follow-up, answer, ask for information,
+ * and the actions the backend lists for the caller (the question's {@code actions}): follow-up, answer, ask for information,
  * escalate, resolve, reopen, rate, publish as a FAQ or case draft. Refused actions (another
  * expert was faster, the status changed) are explained above the actions.
  */
@@ -50,7 +52,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final QuestionTexts texts;
-    private final AttachmentLimits limits;
+    private final ServerRules.Questions limits;
     private final FileDownloads downloads;
     private final Div message = new Div();
     private Question shown;
@@ -61,11 +63,11 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             DateTimes dates,
             CurrentUser user,
             ErrorMessages errors,
-            AttachmentLimits limits,
+            RulesClient rules,
             FileDownloads downloads) {
         this.downloads = downloads;
         this.questions = questions;
-        this.limits = limits;
+        this.limits = rules.rules().questions();
         this.categories = categories;
         this.dates = dates;
         this.user = user;
@@ -126,8 +128,8 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         status.setId("question-status");
         Div badges = new Div(status, texts.severityBadge(q.severity()), new Span(texts.kind(q.kind())));
         badges.addClassName("kb-meta");
-        AttachmentPanel attachments =
-                new AttachmentPanel(q, user.currentToken().orElse(""), questions, downloads, limits, dates, errors);
+        AttachmentPanel attachments = new AttachmentPanel(
+                q, user.currentToken().orElse(""), questions, downloads, AttachmentLimits.of(limits), dates, errors);
         add(
                 backLink(),
                 badges,
@@ -224,7 +226,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private Div actions(Question q) {
-        QuestionPermissions may = QuestionPermissions.of(q, user.username(), user.isExpert(), user.isAdmin());
+        QuestionPermissions may = QuestionPermissions.of(q);
         Div actions = new Div();
         actions.setId("question-actions");
         actions.addClassName("kb-question-actions");
@@ -252,7 +254,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             TextField reason = new TextField();
             reason.setId("question-reopen-reason");
             reason.setPlaceholder(getTranslation("question.reopen.reason"));
-            reason.setMaxLength(1000);
+            reason.setMaxLength(limits.reasonMaxLength());
             buttons.add(
                     reason,
                     button(
@@ -273,6 +275,8 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         if (may.escalate()) {
             actions.add(escalation(q));
+        }
+        if (may.handOver()) {
             actions.add(handover(q));
         }
         if (may.rate()) {
@@ -284,7 +288,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Div composer(Question q, QuestionPermissions may) {
         TextArea text = new TextArea(getTranslation(may.answer() ? "question.reply.expert" : "question.reply.user"));
         text.setId("question-reply");
-        text.setMaxLength(20_000);
+        text.setMaxLength(limits.bodyMaxLength());
         text.setWidthFull();
         text.setMinHeight("6rem");
         Div buttons = new Div();
@@ -374,7 +378,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         TextField reason = new TextField();
         reason.setId("question-escalate-reason");
         reason.setPlaceholder(getTranslation("question.escalate.reason"));
-        reason.setMaxLength(1000);
+        reason.setMaxLength(limits.reasonMaxLength());
         reason.setMinWidth("20rem");
         Button escalate = new Button(getTranslation("question.escalate"), VaadinIcon.ARROW_UP.create());
         escalate.setId("question-escalate");
@@ -452,7 +456,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         TextField note = new TextField();
         note.setId("question-handover-note");
         note.setPlaceholder(getTranslation("question.handover.note"));
-        note.setMaxLength(1000);
+        note.setMaxLength(limits.reasonMaxLength());
         Button handover = new Button(getTranslation("question.handover"), VaadinIcon.EXCHANGE.create());
         handover.setId("question-handover");
         handover.addClickListener(e -> {
@@ -475,7 +479,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         StarRating timeliness = stars("rate-timeliness", "question.rate.timeliness");
         TextArea comment = new TextArea(getTranslation("question.rate.comment"));
         comment.setId("rate-comment");
-        comment.setMaxLength(2000);
+        comment.setMaxLength(limits.commentMaxLength());
         comment.setWidthFull();
         Button submit = new Button(getTranslation("question.rate.submit"), VaadinIcon.STAR.create());
         submit.setId("rate-submit");

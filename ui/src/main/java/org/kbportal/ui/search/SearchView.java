@@ -23,6 +23,7 @@ import org.kbportal.ui.client.ArticleFilter;
 import org.kbportal.ui.client.ArticlePage;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
+import org.kbportal.ui.client.RulesClient;
 import org.kbportal.ui.client.SearchClient;
 import org.kbportal.ui.client.SearchHit;
 import org.kbportal.ui.client.SearchQuery;
@@ -49,6 +50,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     static final int SUGGEST_DELAY_MS = 150;
 
     private final SearchClient search;
+    private final RulesClient rules;
     private final ArticleClient articles;
     private final CategoryCatalog categories;
     private final ErrorMessages errors;
@@ -76,8 +78,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             CategoryCatalog categories,
             ErrorMessages errors,
             DateTimes dates,
-            CurrentUser user) {
+            CurrentUser user,
+            RulesClient rules) {
         this.search = search;
+        this.rules = rules;
         this.empty = new NoResults(user::isSignedIn);
         this.articles = articles;
         this.categories = categories;
@@ -299,7 +303,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         hits.show(found.hits());
         hits.setVisible(true);
-        pager.show(query.page(), found.totalPages());
+        pager.show(query.page(), found.totalPages(rules.rules().search().maxResultWindow()));
     }
 
     private void runBrowse() {

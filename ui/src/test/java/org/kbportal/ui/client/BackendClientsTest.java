@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.client.ExpectedCount;
 import org.springframework.test.web.client.MockRestServiceServer;
 import org.springframework.web.client.RestClient;
 
@@ -68,6 +69,47 @@ class BackendClientsTest {
     }
 
     @Test
+    void shouldReadTheServerRulesOnceAndAskAgainOnlyWhenTheyAreOld() {
+        server.expect(ExpectedCount.twice(), requestTo("http://backend.test/api/rules"))
+                .andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("""
+                        {"search":{"maxResultWindow":600,"maxPageSize":100,"maxQueryLength":500},
+                         "manualMaxBytes":7340032,"articleAttachmentMaxBytes":3145728,"importMaxBytes":1073741824,
+                         "questions":{"titleMaxLength":200,"bodyMaxLength":5000,"reasonMaxLength":1000,
+                                      "commentMaxLength":2000,"attachmentMaxBytes":2097152,"attachmentMaxCount":4}}
+                        """, MediaType.APPLICATION_JSON));
+        java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-12-06T01:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        RulesClient rules = new RulesClient(http, clock);
+
+        ServerRules first = rules.rules();
+        assertThat(first.search().maxResultWindow()).isEqualTo(600);
+        assertThat(first.manualMaxBytes()).isEqualTo(7340032L);
+        assertThat(first.questions().bodyMaxLength()).isEqualTo(5000);
+        assertThat(first.questions().attachmentMaxCount()).isEqualTo(4);
+        assertThat(rules.rules()).isSameAs(first);
+        now.set(now.get().plus(Duration.ofMinutes(6)));
+        assertThat(rules.rules()).isEqualTo(first);
+        server.verify();
+    }
+
+    @Test
     void shouldEncodeSearchWordsStrictlyAndReadTheResults() {
         server.expect(
                         requestTo(
@@ -86,7 +128,7 @@ class BackendClientsTest {
 
         assertThat(results.total()).isEqualTo(11);
         assertThat(results.totalExact()).isTrue();
-        assertThat(results.totalPages()).isEqualTo(2);
+        assertThat(results.totalPages(1000)).isEqualTo(2);
         assertThat(results.hits()).extracting(SearchHit::articleId).containsExactly("M");
         assertThat(results.facet("type")).containsEntry("manual", 11L);
         assertThat(results.didYouMean()).isNull();
