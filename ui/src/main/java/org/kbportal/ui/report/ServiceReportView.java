@@ -211,7 +211,7 @@ class ServiceReportView extends GuardedPage {
         Div c = new Div();
         c.addClassName("kb-report-charts");
         for (String name : CHARTS) {
-            byte[] png = reports.chart(name, filter);
+            byte[] png = reports.chart(name, filter, getLocale());
             Image img = new Image(
                     "data:image/png;base64," + Base64.getEncoder().encodeToString(png),
                     getTranslation("report.chart." + name));
