@@ -115,7 +115,7 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
         grid.setId("article-grid");
         grid.addColumn(Content.text(Article::title))
                 .setHeader(getTranslation("field.title"))
-                .setWidth("14rem")
+                .setWidth("10rem")
                 .setFlexGrow(1);
         grid.addColumn(Content.text(Article::id))
                 .setHeader(getTranslation("field.id"))
@@ -143,7 +143,8 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 .setFlexGrow(0);
         grid.addColumn(a -> a.updatedBy() + " · " + dates.format(a.updatedAt()))
                 .setHeader(getTranslation("admin.updated"))
-                .setAutoWidth(true)
+                // who and when: the time goes under the name rather than widening the grid
+                .setWidth("9.5rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(this::editButton).setAutoWidth(true).setFlexGrow(0);
         // at 1366 px beside the admin menu every column fits: figures take their own width, titles wrap

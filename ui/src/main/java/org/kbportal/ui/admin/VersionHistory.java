@@ -37,7 +37,7 @@ class VersionHistory extends Composite<Div> {
                 .setHeader(getTranslation("history.status"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(ArticleVersion::title)
+        grid.addColumn(org.kbportal.ui.i18n.Content.text(ArticleVersion::title))
                 .setHeader(getTranslation("history.title"))
                 .setFlexGrow(1);
         grid.addColumn(ArticleVersion::savedBy)

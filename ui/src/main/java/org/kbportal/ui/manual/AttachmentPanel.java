@@ -67,6 +67,7 @@ public class AttachmentPanel extends Composite<Div> {
             delete.getElement().setAttribute("data-testid", "attachment-delete");
             return delete;
         });
+        grid.setEmptyStateText(getTranslation("attachments.none"));
         grid.setAllRowsVisible(true);
         getContent().add(new H2(getTranslation("attachments.heading")), description, upload, message, grid);
     }
