@@ -141,10 +141,13 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 .setHeader(getTranslation("history.version"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(a -> a.updatedBy() + " · " + dates.format(a.updatedAt()))
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<Article>of(
+                                "<span class=\"kb-content\">${item.by}</span><br><span class=\"kb-grid-time\">${item.at}</span>")
+                        .withProperty("by", a -> a.updatedBy() == null ? "" : a.updatedBy())
+                        .withProperty("at", a -> dates.format(a.updatedAt())))
                 .setHeader(getTranslation("admin.updated"))
                 // who and when: the time goes under the name rather than widening the grid
-                .setWidth("9.5rem")
+                .setWidth("10rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(this::editButton).setAutoWidth(true).setFlexGrow(0);
         // at 1366 px beside the admin menu every column fits: figures take their own width, titles wrap
