@@ -68,6 +68,8 @@ public class AttachmentPanel extends Composite<Div> {
             return delete;
         });
         grid.setEmptyStateText(getTranslation("attachments.none"));
+        // on a phone the headers ("Description") wrap instead of being cut
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         getContent().add(new H2(getTranslation("attachments.heading")), description, upload, message, grid);
     }
