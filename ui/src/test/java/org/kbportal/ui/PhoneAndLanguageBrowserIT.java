@@ -142,6 +142,23 @@ class PhoneAndLanguageBrowserIT {
                     .isEqualTo("en");
             english.screenshot("lang-en-first-visit");
 
+            // signed in as the expert (the longest header) on a 1366 px screen: no header link breaks over two lines
+            english.driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+            english.signIn(base, "expert", "expert-demo-2026", FIRST_LOAD);
+            english.driver.get(base + "workbench");
+            english.visible(By.id("nav-workbench"));
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) english.driver.executeScript(
+                    "return [...document.querySelectorAll('.kb-header .kb-nav-link, .kb-header .kb-user')]"
+                            + ".filter(a => a.checkVisibility() && a.getBoundingClientRect().height > 40)"
+                            + ".map(a => a.textContent.trim() + ' ' + Math.round(a.getBoundingClientRect().height));");
+            english.screenshot("lang-en-header-1366");
+            assertThat(broken).as("header links broken over two lines").isEmpty();
+            english.click(By.id("logout-button"));
+            english.visible(By.id("login-link"));
+
             english.click(By.id("lang-switch"));
             english.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav-search"), "搜索"));
             // a new session (the server forgot the old one): the choice is remembered, not the browser's wish
@@ -261,6 +278,7 @@ class PhoneAndLanguageBrowserIT {
         fresh();
         browser.signIn(base, "admin", "admin-demo-2026", FIRST_LOAD);
         Map<String, List<String>> english = new LinkedHashMap<>();
+        Map<String, List<String>> layout = new LinkedHashMap<>();
         List<String> pages = new ArrayList<>(List.of(
                 "",
                 "?q=" + java.net.URLEncoder.encode("数据库备份", java.nio.charset.StandardCharsets.UTF_8),
@@ -269,6 +287,8 @@ class PhoneAndLanguageBrowserIT {
                 questionUrl.substring(base.length()),
                 "workbench",
                 "notifications",
+                "account/notifications",
+                "account/password",
                 "admin/articles",
                 "admin/articles/edit",
                 "admin/manuals",
@@ -293,19 +313,34 @@ class PhoneAndLanguageBrowserIT {
                 if (!words.isEmpty()) {
                     english.put(width + " /" + page, words);
                 }
+                List<String> problems = new ArrayList<>(js(OVERFLOW));
+                problems.addAll(js(GRIDS, width == PHONE));
+                if (!problems.isEmpty()) {
+                    layout.put(width + " /" + page, problems);
+                }
                 browser.screenshot(
                         "zh-" + width + "-" + (page.isEmpty() ? "search" : page.replaceAll("[^a-z0-9]+", "-")));
             }
         }
         signOut();
-        browser.driver.get(base + "login");
-        browser.visible(By.id("login-button"));
-        settle();
-        List<String> login = englishOnPage();
-        if (!login.isEmpty()) {
-            english.put("/login", login);
+        for (int width : new int[] {1366, PHONE}) {
+            size(width);
+            browser.driver.get(base + "login");
+            browser.visible(By.id("login-button"));
+            settle();
+            List<String> login = englishOnPage();
+            if (!login.isEmpty()) {
+                english.put(width + " /login", login);
+            }
+            List<String> problems = js(OVERFLOW);
+            if (!problems.isEmpty()) {
+                layout.put(width + " /login", problems);
+            }
         }
         assertThat(english).as("English words on the Chinese interface").isEmpty();
+        assertThat(layout)
+                .as("sideways scrolling, clipped grid cells or empty grids without a word")
+                .isEmpty();
     }
 
     /** A link to a manual's section, followed inside the app (Vaadin navigation, no page load), lands on it. */
@@ -319,14 +354,22 @@ class PhoneAndLanguageBrowserIT {
                 + " a.setAttribute('router-link', ''); a.href = 'article/MAN-GOVOA-BACKUP-ZH~5';"
                 + " document.querySelector('.kb-search').prepend(a);");
         browser.click(By.id("jump"));
+        assertSectionFiveAtTheTop("manual-section-phone");
+
+        // the same link opened from a message: a first page load, not a navigation inside the app
+        browser.driver.get(base + "article/MAN-GOVOA-BACKUP-ZH~5");
+        assertSectionFiveAtTheTop("manual-section-phone-loaded");
+    }
+
+    private static void assertSectionFiveAtTheTop(String screenshot) throws IOException {
         browser.visible(By.id("section-5"));
         settle();
         settle();
         Object top = browser.driver.executeScript(
                 "return document.getElementById('section-5').getBoundingClientRect().top / window.innerHeight;");
-        browser.screenshot("manual-section-phone");
+        browser.screenshot(screenshot);
         assertThat(((Number) top).doubleValue())
-                .as("the section heading's place on the screen (0 = top)")
+                .as("the section heading's place on the screen (0 = top) on " + screenshot)
                 .isBetween(-0.05, 0.5);
     }
 
@@ -406,11 +449,15 @@ class PhoneAndLanguageBrowserIT {
             const w = window.innerWidth; const out = [];
             const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
                 + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+            // inside something narrower than the screen that scrolls or clips on purpose (a grid's table, a
+            // wide code block); the page's own scroller (the whole width) does not count: that is sideways scrolling
+            const up = n => n.assignedSlot || n.parentElement || (n.getRootNode().host || null);
             const intended = el => {
               if (el.closest('[slot="drawer"]')) return true;
-              for (let a = el.parentElement; a; a = a.parentElement) {
+              for (let a = up(el); a; a = up(a)) {
                 const o = getComputedStyle(a).overflowX;
-                if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+                if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip')
+                  return a.getBoundingClientRect().width < w - 8;
               }
               return false;
             };
@@ -421,6 +468,27 @@ class PhoneAndLanguageBrowserIT {
               if (r.width === 0 || r.height === 0) continue;
               if ((r.right > w + 1 || r.left < -1) && !intended(el)) {
                 out.push(describe(el) + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+              }
+            }
+            return out.slice(0, 15);
+            """;
+
+    /**
+     * Grids: each says something when it has no rows; on a desktop (argument false) every column fits
+     * (no sideways scrolling) and no cell cuts its text off. On a phone a wide grid scrolls inside itself.
+     */
+    private static final String GRIDS = """
+            const phone = arguments[0]; const out = [];
+            for (const g of document.querySelectorAll('vaadin-grid')) {
+              if (!g.checkVisibility()) continue;
+              const n = g._flatSize !== undefined ? g._flatSize : g.size;
+              if (n === 0 && !g.querySelector('[slot="empty-state"]')) out.push('empty without a word: #' + g.id);
+              if (phone) continue;
+              const t = g.shadowRoot.querySelector('#table');
+              if (t.scrollWidth - t.clientWidth > 1) out.push('scrolls sideways: #' + g.id + ' ' + t.scrollWidth + '>' + t.clientWidth);
+              for (const c of g.querySelectorAll('vaadin-grid-cell-content')) {
+                if (c.offsetParent !== null && c.textContent.trim() !== '' && c.scrollWidth > c.clientWidth + 1)
+                  out.push('cut off in #' + g.id + ': ' + c.textContent.trim().slice(0, 40));
               }
             }
             return out.slice(0, 15);

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The report's charts, drawn on the server with JFreeChart as PNG (the UI shows them as images, the
- * PDF and XLSX embed them). Labels are Chinese, drawn with {@link ReportFont}.
+ * PDF and XLSX embed them). Labels are drawn with {@link ReportFont}: in Chinese with the English in
+ * brackets for the exports, and in the reader's language alone on the portal's report page.
  */
 @Component
 class ReportCharts {
@@ -38,14 +39,63 @@ class ReportCharts {
         this.font = font;
     }
 
+    /** The language of a chart's texts. */
+    enum Lang {
+        ZH,
+        EN,
+        /** Chinese with the English in brackets: the PDF and XLSX exports, read in either language. */
+        BOTH;
+
+        /** {@code zh}, {@code zh-CN}, {@code en}, ...; none: both. */
+        static Lang of(String tag) {
+            if (tag == null || tag.isBlank()) {
+                return BOTH;
+            }
+            String t = tag.strip().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("zh") || t.startsWith("zh-") || t.startsWith("zh_")) {
+                return ZH;
+            }
+            if (t.equals("en") || t.startsWith("en-") || t.startsWith("en_")) {
+                return EN;
+            }
+            throw KbException.badRequest("invalid-lang", "lang must be zh or en, not '" + tag + "'.");
+        }
+
+        /** A title or series name. */
+        String text(String zh, String en) {
+            return switch (this) {
+                case ZH -> zh;
+                case EN -> en;
+                case BOTH -> zh + " (" + en + ")";
+            };
+        }
+
+        /** An axis or a short label: one language (Chinese in the exports). */
+        String label(String zh, String en) {
+            return this == EN ? en : zh;
+        }
+    }
+
     byte[] png(String name, ServiceReport r) {
-        JFreeChart chart = switch (name) {
-            case "daily" -> daily(r);
-            case "categories" -> categories(r);
-            case "sla" -> sla(r);
-            case "satisfaction" -> satisfaction(r);
+        return png(name, r, Lang.BOTH);
+    }
+
+    byte[] png(String name, ServiceReport r, Lang lang) {
+        return render(name, chart(name, r, lang));
+    }
+
+    /** The chart before it is drawn (its texts are what a test reads). */
+    static JFreeChart chart(String name, ServiceReport r, Lang lang) {
+        return switch (name) {
+            case "daily" -> daily(r, lang);
+            case "categories" -> categories(r, lang);
+            case "sla" -> sla(r, lang);
+            case "satisfaction" -> satisfaction(r, lang);
             default -> throw KbException.notFound("chart-not-found", "No chart '" + name + "'; charts: " + NAMES + ".");
         };
+    }
+
+    private byte[] render(String name, JFreeChart chart) {
         theme().apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -86,37 +136,42 @@ class ReportCharts {
                 title, null, axis, data, PlotOrientation.VERTICAL, legend, false, false);
     }
 
-    private static JFreeChart daily(ServiceReport r) {
+    private static JFreeChart daily(ServiceReport r, Lang lang) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         boolean month = r.questions().perDay().size() > 31;
+        String questions = lang.label("问题数", "Questions");
         for (ServiceReport.DayCount c : r.questions().perDay()) {
             String key = month ? c.date().toString() : String.valueOf(c.date().getDayOfMonth());
-            d.addValue(c.count(), "问题数", key);
+            d.addValue(c.count(), questions, key);
         }
-        return bars("每日新增问题 (Questions per day)", "问题数", d, false);
+        return bars(lang.text("每日新增问题", "Questions per day"), questions, d, false);
     }
 
-    private static JFreeChart categories(ServiceReport r) {
+    private static JFreeChart categories(ServiceReport r, Lang lang) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
+        String questions = lang.label("问题数", "Questions");
         for (Map.Entry<String, Long> e : r.questions().byCategory().entrySet()) {
-            d.addValue(e.getValue(), "问题数", ReportTables.categoryName(r, e.getKey()));
+            d.addValue(e.getValue(), questions, ReportTables.categoryName(r, e.getKey()));
         }
-        return bars("各类别问题数 (Questions by category)", "问题数", d, false);
+        return bars(lang.text("各类别问题数", "Questions by category"), questions, d, false);
     }
 
-    private static JFreeChart sla(ServiceReport r) {
+    private static JFreeChart sla(ServiceReport r, Lang lang) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
-        add(d, "回复 (reply)", "全部", r.replySlaCompliance().overall());
-        add(d, "解决 (resolution)", "全部", r.resolveSlaCompliance().overall());
+        String reply = lang.text("回复", "reply");
+        String resolution = lang.text("解决", "resolution");
+        String all = lang.label("全部", "All");
+        add(d, reply, all, r.replySlaCompliance().overall());
+        add(d, resolution, all, r.resolveSlaCompliance().overall());
         r.replySlaCompliance().byCategory().forEach((c, rate) -> {
-            add(d, "回复 (reply)", ReportTables.categoryName(r, c), rate);
+            add(d, reply, ReportTables.categoryName(r, c), rate);
             add(
                     d,
-                    "解决 (resolution)",
+                    resolution,
                     ReportTables.categoryName(r, c),
                     r.resolveSlaCompliance().byCategory().get(c));
         });
-        JFreeChart chart = bars("SLA达标率 % (SLA compliance)", "%", d, true);
+        JFreeChart chart = bars(lang.text("SLA达标率 %", "SLA compliance %"), "%", d, true);
         chart.getCategoryPlot().getRangeAxis().setRange(0, 100);
         return chart;
     }
@@ -125,14 +180,18 @@ class ReportCharts {
         d.addValue(rate == null || rate.percent() == null ? 0 : rate.percent(), series, column);
     }
 
-    private static JFreeChart satisfaction(ServiceReport r) {
+    private static JFreeChart satisfaction(ServiceReport r, Lang lang) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         ServiceReport.Satisfaction s = r.satisfaction();
+        String attitude = lang.label("服务态度", "Attitude");
+        String expertise = lang.label("专业水平", "Expertise");
+        String timeliness = lang.label("响应及时", "Timeliness");
         for (int score = 1; score <= 5; score++) {
-            d.addValue(s.attitude().distribution().get(score - 1), "服务态度", score + "分");
-            d.addValue(s.expertise().distribution().get(score - 1), "专业水平", score + "分");
-            d.addValue(s.timeliness().distribution().get(score - 1), "响应及时", score + "分");
+            String column = lang.label(score + "分", score + (score == 1 ? " star" : " stars"));
+            d.addValue(s.attitude().distribution().get(score - 1), attitude, column);
+            d.addValue(s.expertise().distribution().get(score - 1), expertise, column);
+            d.addValue(s.timeliness().distribution().get(score - 1), timeliness, column);
         }
-        return bars("满意度分布 (Satisfaction scores)", "评价数", d, true);
+        return bars(lang.text("满意度分布", "Satisfaction scores"), lang.label("评价数", "Ratings"), d, true);
     }
 }

@@ -69,9 +69,10 @@ class ReportController {
             @PathVariable String name,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestParam(required = false) String category) {
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String lang) {
         admin(auth);
-        return reports.chart(name, date("from", from), date("to", to), category)
+        return reports.chart(name, date("from", from), date("to", to), category, lang)
                 .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png));
     }
 

@@ -143,12 +143,19 @@ public class ReportService {
         return new Export(pdf.write(r, allCharts(r)), "application/pdf", filename(r, "pdf"));
     }
 
-    public Mono<byte[]> chart(String name, LocalDate from, LocalDate to, String category) {
+    /** A chart as PNG; {@code lang} ({@code zh}, {@code en}) for its texts, none: Chinese with the English in brackets. */
+    public Mono<byte[]> chart(String name, LocalDate from, LocalDate to, String category, String lang) {
         if (!ReportCharts.NAMES.contains(name)) {
             return Mono.error(KbException.notFound(
                     "chart-not-found", "No chart '" + name + "'; charts: " + ReportCharts.NAMES + "."));
         }
-        return report(from, to, category).publishOn(Schedulers.boundedElastic()).map(r -> charts.png(name, r));
+        ReportCharts.Lang texts;
+        try {
+            texts = ReportCharts.Lang.of(lang);
+        } catch (KbException e) {
+            return Mono.error(e);
+        }
+        return report(from, to, category).publishOn(Schedulers.boundedElastic()).map(r -> charts.png(name, r, texts));
     }
 
     private Map<String, byte[]> allCharts(ServiceReport r) {

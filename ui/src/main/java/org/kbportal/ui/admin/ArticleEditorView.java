@@ -189,7 +189,15 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
                 readOnly.setVisible(true);
             }
         }
-        heading.setText(getTranslation("editor.edit", article.title()));
+        // "Edit: <title>": the title is the article's own words (kb-content), whatever language it is in
+        String[] around = getTranslation("editor.edit", "\u0000").split("\u0000", -1);
+        Span title = new Span(article.title());
+        title.addClassName("kb-content");
+        heading.removeAll();
+        heading.add(new com.vaadin.flow.component.Text(around[0]), title);
+        if (around.length > 1) {
+            heading.add(new com.vaadin.flow.component.Text(around[1]));
+        }
         Anchor view = Routes.link(Routes.article(article.id()), getTranslation("editor.view"));
         view.setId("editor-view-article");
         status.add(

@@ -115,31 +115,43 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
         grid.setId("article-grid");
         grid.addColumn(Content.text(Article::title))
                 .setHeader(getTranslation("field.title"))
-                .setWidth("22rem")
+                .setWidth("10rem")
                 .setFlexGrow(1);
         grid.addColumn(Content.text(Article::id))
                 .setHeader(getTranslation("field.id"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(a -> ArticleBadges.type(a.type()))
                 .setHeader(getTranslation("field.type"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(a -> categories.name(a.category(), getLocale()))
                 .setHeader(getTranslation("field.category"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(a -> getTranslation("lang." + a.lang()))
                 .setHeader(getTranslation("field.lang"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(a -> ArticleBadges.status(a.status()))
                 .setHeader(getTranslation("field.status"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(a -> "v" + a.version())
                 .setHeader(getTranslation("history.version"))
-                .setAutoWidth(true);
-        grid.addColumn(a -> a.updatedBy() + " · " + dates.format(a.updatedAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<Article>of(
+                                "<span class=\"kb-content\">${item.by}</span><br><span class=\"kb-grid-time\">${item.at}</span>")
+                        .withProperty("by", a -> a.updatedBy() == null ? "" : a.updatedBy())
+                        .withProperty("at", a -> dates.format(a.updatedAt())))
                 .setHeader(getTranslation("admin.updated"))
-                .setAutoWidth(true);
+                // who and when: the time goes under the name rather than widening the grid
+                .setWidth("10rem")
+                .setFlexGrow(0);
         grid.addComponentColumn(this::editButton).setAutoWidth(true).setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // at 1366 px beside the admin menu every column fits: figures take their own width, titles wrap
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
         grid.setItems(
                 query -> PageSlicer.fetch(

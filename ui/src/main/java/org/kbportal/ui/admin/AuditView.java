@@ -140,6 +140,8 @@ class AuditView extends GuardedPage {
                 .setHeader(getTranslation("audit.col.details"))
                 .setFlexGrow(3)
                 .setTooltipGenerator(e -> e.details() == null ? "" : e.details());
+        // long details (a purge's cut-off, a request's parameters) wrap instead of being cut at the column's edge
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
 
         previous.setText(getTranslation("audit.previous"));

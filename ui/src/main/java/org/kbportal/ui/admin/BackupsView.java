@@ -109,6 +109,7 @@ class BackupsView extends GuardedPage {
                 .setHeader(getTranslation("backups.col.by"));
         grid.addColumn(r -> ByteSize.format(r.sizeBytes())).setHeader(getTranslation("backups.col.size"));
         grid.addComponentColumn(this::downloadOrError).setHeader(getTranslation("backups.col.file"));
+        grid.setEmptyStateText(getTranslation("backups.none"));
         grid.setAllRowsVisible(true);
         add(top, intro, message, line, progress, grid);
     }

@@ -89,6 +89,8 @@ class DirectoryView extends GuardedPage {
         accounts.addComponentColumn(this::personalDataActions)
                 .setHeader(getTranslation("directory.personal-data"))
                 .setAutoWidth(true);
+        // on a phone the headers ("Last synchronised") wrap instead of being cut
+        accounts.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         accounts.setAllRowsVisible(true);
         add(
                 new H1(getTranslation("directory.title")),

@@ -31,19 +31,23 @@ class VersionHistory extends Composite<Div> {
         grid.setId("version-grid");
         grid.addColumn(v -> "v" + v.version())
                 .setHeader(getTranslation("history.version"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(v -> ArticleBadges.status(v.status()))
                 .setHeader(getTranslation("history.status"))
-                .setAutoWidth(true);
-        grid.addColumn(ArticleVersion::title)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(org.kbportal.ui.i18n.Content.text(ArticleVersion::title))
                 .setHeader(getTranslation("history.title"))
                 .setFlexGrow(1);
         grid.addColumn(ArticleVersion::savedBy)
                 .setHeader(getTranslation("history.saved-by"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(v -> dates.format(v.savedAt()))
                 .setHeader(getTranslation("history.saved-at"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         if (restore != null) {
             grid.addComponentColumn(v -> {
                         Button b = new Button(getTranslation("history.restore"), e -> restore.accept(v));
@@ -51,9 +55,11 @@ class VersionHistory extends Composite<Div> {
                         b.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
                         return b;
                     })
-                    .setAutoWidth(true);
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> open(e.getItem()));
         getContent().addClassName("kb-history");

@@ -207,11 +207,18 @@ class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             getElement().executeJs("window.scrollTo(0, 0)");
             return;
         }
-        // the introduction has no heading of its own: the top of the body stands for it
+        // the introduction has no heading of its own: the top of the body stands for it. On a first page
+        // load (a link in a message) Vaadin puts the page back at the top after this runs: move again once
+        // it has, unless the reader has scrolled by then
         getElement()
                 .executeJs(
-                        "const el = document.getElementById($0) || document.getElementById('article-body');"
-                                + " if (el) el.scrollIntoView({block: 'start'});",
+                        "const go = () => { const el = document.getElementById($0)"
+                                + " || document.getElementById('article-body');"
+                                + " if (el) el.scrollIntoView({block: 'start'}); return window.scrollY; };"
+                                + " const at = go();"
+                                + " const again = () => { if (window.scrollY === 0 || window.scrollY === at) go(); };"
+                                + " requestAnimationFrame(() => requestAnimationFrame(again));"
+                                + " setTimeout(again, 300);",
                         MarkdownRenderer.anchor(section));
     }
 

@@ -35,10 +35,11 @@ public class ReportClient {
         return new BackendFiles.Request("/api/reports/service", params);
     }
 
-    /** A chart as PNG. */
-    public byte[] chart(String name, Filter f) {
+    /** A chart as PNG, its texts in {@code locale}'s language (Chinese or English). */
+    public byte[] chart(String name, Filter f, java.util.Locale locale) {
         return BackendCalls.call(() -> http.get()
                 .uri(b -> params(b.path("/api/reports/service/charts/{name}.png"), f)
+                        .queryParam("lang", locale.getLanguage().equals("en") ? "en" : "zh")
                         .build(name))
                 .retrieve()
                 .body(byte[].class));

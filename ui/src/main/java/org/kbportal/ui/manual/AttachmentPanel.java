@@ -68,6 +68,9 @@ public class AttachmentPanel extends Composite<Div> {
             delete.getElement().setAttribute("data-testid", "attachment-delete");
             return delete;
         });
+        grid.setEmptyStateText(getTranslation("attachments.none"));
+        // on a phone the headers ("Description") wrap instead of being cut
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         getContent().add(new H2(getTranslation("attachments.heading")), description, upload, message, grid);
     }

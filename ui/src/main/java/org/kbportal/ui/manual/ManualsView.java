@@ -193,6 +193,7 @@ class ManualsView extends GuardedPage {
                 .setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText(getTranslation("manuals.empty"));
         grid.setAllRowsVisible(true);
 
         add(top, intro, uploadBox, new H2(getTranslation("manuals.list")), grid);

@@ -211,7 +211,7 @@ class ServiceReportView extends GuardedPage {
         Div c = new Div();
         c.addClassName("kb-report-charts");
         for (String name : CHARTS) {
-            byte[] png = reports.chart(name, filter);
+            byte[] png = reports.chart(name, filter, getLocale());
             Image img = new Image(
                     "data:image/png;base64," + Base64.getEncoder().encodeToString(png),
                     getTranslation("report.chart." + name));
@@ -265,12 +265,13 @@ class ServiceReportView extends GuardedPage {
                 comments);
     }
 
-    private static <T> Grid<T> grid(List<T> items, String id) {
+    private <T> Grid<T> grid(List<T> items, String id) {
         Grid<T> g = new Grid<>();
         g.setId(id);
+        g.setEmptyStateText(getTranslation("report.table.empty"));
         g.setItems(items);
         g.setAllRowsVisible(true);
-        g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return g;
     }
 

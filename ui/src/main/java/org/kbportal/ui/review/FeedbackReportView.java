@@ -43,19 +43,25 @@ class FeedbackReportView extends GuardedPage {
         comments.setId("feedback-comments");
         comments.addComponentColumn(c -> Routes.link(Routes.article(c.articleId()), c.title()))
                 .setHeader(getTranslation("feedback.col.article"))
-                .setAutoWidth(true);
+                .setWidth("14rem")
+                .setFlexGrow(1);
         comments.addColumn(c -> getTranslation(c.helpful() ? "feedback.yes" : "feedback.no"))
                 .setHeader(getTranslation("feedback.col.vote"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         comments.addColumn(Curation.Comment::comment)
                 .setHeader(getTranslation("feedback.col.comment"))
                 .setFlexGrow(1);
         comments.addColumn(c -> c.username() == null ? getTranslation("feedback.anonymous") : c.username())
                 .setHeader(getTranslation("feedback.col.by"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         comments.addColumn(c -> dates.format(c.at()))
                 .setHeader(getTranslation("feedback.col.at"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        comments.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        comments.setEmptyStateText(getTranslation("feedback.comments.empty"));
         comments.setAllRowsVisible(true);
         add(
                 new H1(getTranslation("feedback.title")),
@@ -83,14 +89,18 @@ class FeedbackReportView extends GuardedPage {
                 .setFlexGrow(1);
         grid.addColumn(Curation.Score::helpful)
                 .setHeader(getTranslation("feedback.col.helpful"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(Curation.Score::notHelpful)
                 .setHeader(getTranslation("feedback.col.not-helpful"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(Curation.Score::views)
                 .setHeader(getTranslation("feedback.col.views"))
-                .setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText(getTranslation("feedback.scores.empty"));
         grid.setAllRowsVisible(true);
         return grid;
     }

@@ -70,17 +70,21 @@ class ReviewQueueView extends GuardedPage {
                 .setFlexGrow(1);
         due.addColumn(d -> dates.format(d.reviewBy()))
                 .setHeader(getTranslation("review.col.review-by"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         due.addComponentColumn(d -> {
                     Span s = new Span(getTranslation(d.overdue() ? "review.overdue" : "review.due-soon"));
                     s.addClassNames("kb-badge", d.overdue() ? "kb-badge-overdue" : "kb-badge-due");
                     return s;
                 })
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         due.addColumn(Curation.DueItem::updatedBy)
                 .setHeader(getTranslation("review.col.updated-by"))
-                .setAutoWidth(true);
-        due.addThemeVariants(GridVariant.LUMO_COMPACT);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        due.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        due.setEmptyStateText(getTranslation("review.due.empty"));
         due.setAllRowsVisible(true);
         add(
                 new H1(getTranslation("review.title")),

@@ -41,6 +41,7 @@ public class WorkflowTimeline extends Composite<Div> {
                 .setHeader(getTranslation("timeline.comment"))
                 .setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("timeline.empty"));
         grid.setAllRowsVisible(true);
         getContent().addClassName("kb-timeline");
         getContent().add(new H2(getTranslation("timeline.heading")), grid);
