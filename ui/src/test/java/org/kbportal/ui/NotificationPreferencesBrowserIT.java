@@ -80,6 +80,14 @@ class NotificationPreferencesBrowserIT {
                 .as("no e-mail exists for a breach")
                 .isEmpty();
 
+        // messages in Chinese unless chosen; the expert chooses English
+        browser.visible(By.id("prefs-language"));
+        assertThat(chosenLanguage()).isEqualTo("中文");
+        driver.executeScript(
+                "const b = [...document.getElementById('prefs-language').querySelectorAll('vaadin-radio-button')]"
+                        + ".find(r => (r.label || r.textContent).trim() === '英文');"
+                        + "(b.querySelector('input') || b).click();");
+        browser.waitFor().until(d -> "英文".equals(chosenLanguage()));
         toggle("prefs-email-ASSIGNED", false);
         toggle("prefs-sms-RESOLVED", false);
         toggle("prefs-quiet", true);
@@ -105,6 +113,8 @@ class NotificationPreferencesBrowserIT {
                         "RATED_LOW");
         assertThat(stored.path("quietStart").asString()).isEqualTo("22:30");
         assertThat(stored.path("quietEnd").asString()).isEqualTo("06:30");
+        assertThat(get("/api/notifications/language", token("expert", "expert-demo-2026")))
+                .contains("\"lang\":\"en\"");
 
         driver.navigate().refresh();
         browser.visible(By.id("prefs-table"));
@@ -115,12 +125,20 @@ class NotificationPreferencesBrowserIT {
         assertThat(checked("prefs-quiet")).isTrue();
         assertThat(inputValue("prefs-quiet-start")).isEqualTo("22:30");
         assertThat(inputValue("prefs-quiet-end")).isEqualTo("06:30");
+        assertThat(chosenLanguage()).isEqualTo("英文");
 
         // a phone fits the page without sideways scrolling, the header keeps the settings link
         driver.manage().window().setSize(new Dimension(390, 844));
         browser.visible(By.id("notification-settings-link"));
         Object overflow = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).as("no sideways scrolling at 390 px").isEqualTo(false);
+    }
+
+    /** The label of the chosen message language. */
+    private String chosenLanguage() {
+        return String.valueOf(driver.executeScript(
+                "return [...document.getElementById('prefs-language').querySelectorAll('vaadin-radio-button')]"
+                        + ".filter(r => r.checked).map(r => (r.label || r.textContent).trim()).join()"));
     }
 
     private boolean checked(String id) {

@@ -72,9 +72,15 @@ class NotificationController {
             @NotNull @Pattern(regexp = "zh|en", message = "zh or en")
             String lang) {}
 
-    /** The language of the caller's e-mails. */
+    /** The language of the caller's e-mails and in-portal notifications (zh unless chosen). */
+    @GetMapping("/api/notifications/language")
+    Mono<Language> language(Authentication auth) {
+        return notifier.language(userId(auth)).map(Language::new);
+    }
+
+    /** Chooses the language of the caller's e-mails and in-portal notifications. */
     @PutMapping("/api/notifications/language")
-    Mono<Language> language(@Valid @RequestBody Language l, Authentication auth) {
+    Mono<Language> setLanguage(@Valid @RequestBody Language l, Authentication auth) {
         return notifier.setLanguage(userId(auth), l.lang()).thenReturn(l);
     }
 

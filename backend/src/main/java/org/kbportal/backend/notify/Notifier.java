@@ -27,12 +27,17 @@ public class Notifier {
     /** Who to tell: a user, and their address (none: in-portal only). */
     public record Recipient(long userId, String email) {}
 
+    /** The language a user's e-mails and in-portal notifications are written in: zh unless chosen. */
+    public Mono<String> language(long userId) {
+        return repo.language(userId).defaultIfEmpty("zh");
+    }
+
     /**
      * @param template ASSIGNED, WARNING, ESCALATED, ANSWERED, STATUS, UNASSIGNED, QUEUED, WAITING or LOW_RATING
      * @param vars {@code id}, {@code title}, {@code status}, {@code detail}
      */
     public Mono<Void> notify(Recipient to, String template, Long questionId, Map<String, String> vars) {
-        return repo.language(to.userId()).defaultIfEmpty("zh").flatMap(lang -> {
+        return language(to.userId()).flatMap(lang -> {
             MailTemplates.Text text = MailTemplates.render(lang, template, vars);
             Mono<Void> note =
                     repo.insertNotification(to.userId(), template, questionId, text.subject(), clock.instant());

@@ -137,9 +137,16 @@ class QuestionFlowIT {
     @Order(1)
     void shouldRunTheWholeFlowFromQuestionToPublishedKnowledge() throws Exception {
         // the expert reads English e-mails, the user keeps the default (Chinese)
+        assertThat(api.get(expert, "/api/notifications/language").body().get("lang"))
+                .isEqualTo("zh");
         assertThat(api.put(expert, "/api/notifications/language", Map.of("lang", "en"))
                         .status())
                 .isEqualTo(200);
+        assertThat(api.get(expert, "/api/notifications/language").body().get("lang"))
+                .isEqualTo("en");
+        assertThat(api.put(expert, "/api/notifications/language", Map.of("lang", "fr"))
+                        .status())
+                .isEqualTo(400);
 
         // the expert's live stream is open before the question arrives
         CountDownLatch connected = new CountDownLatch(1);

@@ -61,6 +61,23 @@ public class NotificationClient {
                 .body(Preferences.class));
     }
 
+    /** The language of one's e-mails and in-portal notifications: {@code zh} or {@code en}. */
+    public String language() {
+        Map<?, ?> body = BackendCalls.call(
+                () -> http.get().uri("/api/notifications/language").retrieve().body(Map.class));
+        return String.valueOf(body.get("lang"));
+    }
+
+    /** Chooses the language of one's e-mails and in-portal notifications ({@code zh} or {@code en}). */
+    public void setLanguage(String lang) {
+        BackendCalls.run(() -> http.put()
+                .uri("/api/notifications/language")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("lang", lang))
+                .retrieve()
+                .toBodilessEntity());
+    }
+
     /** Marks all read. */
     public void markAllRead() {
         BackendCalls.run(

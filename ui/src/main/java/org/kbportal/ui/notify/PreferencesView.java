@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
@@ -32,7 +33,7 @@ import org.kbportal.ui.session.GuardedPage;
 /**
  * The signed-in user's notification choices ({@code account/notifications}, from the user menu): per event,
  * whether it comes by e-mail and (experts: the assignee's phone) by SMS, and quiet hours without SMS except
- * for severity A. In-portal notifications always arrive. Events are shown by their names in the user's
+ * for severity A, and the language of one's e-mails and in-portal notifications. In-portal notifications always arrive. Events are shown by their names in the user's
  * language; a column the user cannot receive is left out, and choices for hidden rows are kept as stored.
  */
 @Route(Routes.ACCOUNT_NOTIFICATIONS)
@@ -49,11 +50,13 @@ class PreferencesView extends GuardedPage {
     private final Checkbox quiet = new Checkbox();
     private final TimePicker quietStart = new TimePicker();
     private final TimePicker quietEnd = new TimePicker();
+    private final RadioButtonGroup<String> language = new RadioButtonGroup<>();
     private final Div table = new Div();
     private final Div quietSection = new Div();
     private final Div message = new Div();
     private final Div saved = new Div();
     private Preferences loaded = new Preferences(null, null, null, null);
+    private String loadedLanguage = "zh";
 
     PreferencesView(NotificationClient notifications, CurrentUser user, ErrorMessages errors) {
         super("prefs.title");
@@ -121,6 +124,10 @@ class PreferencesView extends GuardedPage {
                 new Paragraph(getTranslation("prefs.quiet.intro")),
                 quiet,
                 times);
+        language.setId("prefs-language");
+        language.setLabel(getTranslation("prefs.language"));
+        language.setItems("zh", "en");
+        language.setItemLabelGenerator(l -> getTranslation("prefs.language." + l));
         Button save = new Button(getTranslation("prefs.save"), VaadinIcon.CHECK.create(), e -> save());
         save.setId("prefs-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -128,6 +135,7 @@ class PreferencesView extends GuardedPage {
                 new H1(getTranslation("prefs.title")),
                 new Paragraph(getTranslation("prefs.intro")),
                 message,
+                language,
                 table,
                 quietSection,
                 saved,
@@ -139,6 +147,7 @@ class PreferencesView extends GuardedPage {
         saved.setVisible(false);
         try {
             loaded = notifications.preferences();
+            loadedLanguage = notifications.language();
         } catch (BackendException e) {
             showError(e);
             return;
@@ -167,6 +176,7 @@ class PreferencesView extends GuardedPage {
             row.add(expert ? box(sms, "sms", event, label, loaded.sms()) : new Span());
             table.add(row);
         });
+        language.setValue("en".equals(loadedLanguage) ? "en" : "zh");
         quietSection.setVisible(expert);
         quiet.setValue(loaded.quietStart() != null);
         quietStart.setValue(loaded.quietStart() == null ? LocalTime.of(22, 0) : LocalTime.parse(loaded.quietStart()));
@@ -203,6 +213,10 @@ class PreferencesView extends GuardedPage {
                 quiet.getValue() ? quietEnd.getValue().toString() : null);
         try {
             loaded = notifications.savePreferences(next);
+            if (!language.getValue().equals(loadedLanguage)) {
+                notifications.setLanguage(language.getValue());
+                loadedLanguage = language.getValue();
+            }
         } catch (BackendException e) {
             showError(e);
             return;
