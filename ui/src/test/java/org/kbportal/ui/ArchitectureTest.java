@@ -11,6 +11,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.router.Route;
+import org.kbportal.ui.navigation.AdminMenu;
+import org.kbportal.ui.session.Access;
 
 /** The UI's shape: a client of the backend's HTTP API, in feature slices without cycles. */
 @AnalyzeClasses(packages = "org.kbportal.ui", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,6 +37,23 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("com.vaadin..");
+
+    @ArchTest
+    static final ArchRule routesDeclareWhoMayOpenThem = classes()
+            .that()
+            .areAnnotatedWith(Route.class)
+            .should()
+            .beAnnotatedWith(Access.class)
+            .because("the access check shows a route without a declaration to nobody");
+
+    @ArchTest
+    static final ArchRule menuPagesAreRoutes = classes()
+            .that()
+            .areAnnotatedWith(AdminMenu.class)
+            .should()
+            .beAnnotatedWith(Route.class)
+            .andShould()
+            .beAnnotatedWith(Access.class);
 
     @ArchTest
     static final ArchRule viewsArePackagePrivate = classes()

@@ -11,16 +11,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.DirectoryClient;
 import org.kbportal.ui.client.PersonalDataClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -32,12 +32,13 @@ import org.kbportal.ui.session.GuardedPage;
  * erases it after a confirmation (等保 个人信息保护; the backend refuses one's own account and the last security
  * administrator).
  */
+@Access(Audience.SECURITY_ADMIN)
+@AdminMenu(group = "nav.group-accounts", label = "nav.admin-directory", id = "nav-admin-directory", order = 140)
 @Route(Routes.ADMIN_DIRECTORY)
 class DirectoryView extends GuardedPage {
 
     private final DirectoryClient directory;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final PersonalDataClient personalData;
     private final FileDownloads downloads;
@@ -51,7 +52,6 @@ class DirectoryView extends GuardedPage {
     DirectoryView(
             DirectoryClient directory,
             DateTimes dates,
-            CurrentUser user,
             ErrorMessages errors,
             PersonalDataClient personalData,
             FileDownloads downloads) {
@@ -60,14 +60,8 @@ class DirectoryView extends GuardedPage {
         this.downloads = downloads;
         this.directory = directory;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkRole(event, user, org.kbportal.ui.client.LoginResult.SECURITY_ADMIN);
     }
 
     @Override

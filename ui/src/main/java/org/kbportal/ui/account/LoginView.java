@@ -21,12 +21,15 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.LoginAnswer;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 
 /**
  * Sign-in page. Credentials go to the backend; the token it returns stays in the server-side
  * session. Afterwards the user lands where they came from ({@code ?redirect=}) or on the search.
  */
+@Access(Audience.EVERYONE)
 @Route(Routes.LOGIN)
 class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

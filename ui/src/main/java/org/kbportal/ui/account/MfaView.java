@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.MfaEnrolment;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -29,6 +29,7 @@ import org.kbportal.ui.session.GuardedPage;
  * and the secret as text for the authenticator app, a code from the app to confirm, then the recovery
  * codes, shown this once. A user whose role requires a second factor lands here after the password.
  */
+@Access(Audience.SIGNED_IN)
 @Route(Routes.ACCOUNT_MFA)
 class MfaView extends GuardedPage {
 
@@ -48,11 +49,6 @@ class MfaView extends GuardedPage {
         this.errors = errors;
         addClassName("kb-admin-page");
         addClassName("kb-mfa");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkSignedIn(event, user);
     }
 
     @Override

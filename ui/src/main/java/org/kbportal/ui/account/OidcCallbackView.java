@@ -16,6 +16,8 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.OidcSignIn;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 
 /**
@@ -23,6 +25,7 @@ import org.kbportal.ui.session.CurrentUser;
  * the backend exchanges the code and validates the ID token; signed in, the user goes where they were
  * going, refused (no access, an expired or replayed sign-in, the provider's own error) they read why.
  */
+@Access(Audience.EVERYONE)
 @Route(OidcCallbackView.ROUTE)
 class OidcCallbackView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,8 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.Problem;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -26,6 +26,7 @@ import org.kbportal.ui.session.GuardedPage;
  * password an administrator set is sent here first ({@code MainLayout}) and may go nowhere else until it is
  * changed. A refused password is explained rule by rule in the user's language.
  */
+@Access(Audience.SIGNED_IN)
 @Route(Routes.PASSWORD)
 class PasswordView extends GuardedPage {
 
@@ -44,11 +45,6 @@ class PasswordView extends GuardedPage {
         this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkSignedIn(event, user);
     }
 
     @Override

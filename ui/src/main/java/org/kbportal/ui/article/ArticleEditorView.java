@@ -24,7 +24,8 @@ import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.FileDownloads;
 
@@ -34,6 +35,7 @@ import org.kbportal.ui.session.FileDownloads;
  * schedule (publish at, review by), the history timeline and the versions. Saves send the version
  * the editor started from, so a concurrent edit is reported instead of overwritten.
  */
+@Access(Audience.EXPERT)
 @Route(Routes.ADMIN_EDITOR + "/:id?")
 class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -112,9 +114,6 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         // authors (experts) write and submit drafts; reviewers (admins) also publish
-        if (!AdminAccess.checkExpert(event, user)) {
-            return;
-        }
         String id = event.getRouteParameters().get("id").orElse(null);
         Article article = null;
         if (id != null) {

@@ -23,14 +23,17 @@ import org.kbportal.ui.client.Category;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.i18n.Content;
 import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 
 /**
  * All articles, drafts and archived ones included ({@code admin/articles}, ADMIN only): filters,
  * a lazily paged grid, and the way into the editor.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-content", label = "nav.admin-articles", id = "nav-admin", order = 10)
 @Route(Routes.ADMIN_ARTICLES)
 class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -39,7 +42,6 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final ArticleClient articles;
     private final CategoryCatalog categories;
     private final DateTimes dates;
-    private final CurrentUser user;
 
     private final Select<String> type = new Select<>();
     private final Select<String> status = new Select<>();
@@ -48,18 +50,17 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final TextField text = new TextField();
     private final Grid<Article> grid = new Grid<>();
 
-    ArticleListView(ArticleClient articles, CategoryCatalog categories, DateTimes dates, CurrentUser user) {
+    ArticleListView(ArticleClient articles, CategoryCatalog categories, DateTimes dates) {
         this.articles = articles;
         this.categories = categories;
         this.dates = dates;
-        this.user = user;
         addClassName("kb-admin-list");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // build only for administrators: the grid would otherwise query the backend right away
-        if (AdminAccess.check(event, user) && getComponentCount() == 0) {
+        // built on the first visit (the access check has let only administrators in): the grid queries the backend
+        if (getComponentCount() == 0) {
             Button create = new Button(getTranslation("admin.new"), VaadinIcon.PLUS.create());
             create.setId("article-new");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

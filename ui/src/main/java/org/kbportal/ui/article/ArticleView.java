@@ -22,6 +22,8 @@ import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.FileDownloads;
 
@@ -29,6 +31,7 @@ import org.kbportal.ui.session.FileDownloads;
  * One article ({@code article/:id}); the id may be a manual section ({@code MANUAL~3}), then the
  * page scrolls to that section. Unknown and unpublished articles get the "not found" page.
  */
+@Access(Audience.EVERYONE)
 @Route(Routes.ARTICLE + "/:id")
 class ArticleView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import org.kbportal.ui.client.BackendException;
@@ -19,21 +18,23 @@ import org.kbportal.ui.client.Curation;
 import org.kbportal.ui.client.CurationClient;
 import org.kbportal.ui.i18n.Content;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
  * The category tree and tags ({@code admin/categories}, ADMIN): create, rename, move, merge
  * categories; rename or merge tags. Articles are never lost: the backend moves them first.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-content", label = "nav.admin-categories", id = "nav-admin-categories", order = 40)
 @Route(Routes.ADMIN_CATEGORIES)
 class CategoryAdminView extends GuardedPage {
 
     private final CurationClient curation;
     private final CategoryCatalog catalog;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final Grid<Category> tree = new Grid<>();
     private final Grid<Curation.TagCount> tags = new Grid<>();
@@ -46,18 +47,12 @@ class CategoryAdminView extends GuardedPage {
     private final TextField tagTo = new TextField();
     private final Div message = new Div();
 
-    CategoryAdminView(CurationClient curation, CategoryCatalog catalog, CurrentUser user, ErrorMessages errors) {
+    CategoryAdminView(CurationClient curation, CategoryCatalog catalog, ErrorMessages errors) {
         super("categories.title");
         this.curation = curation;
         this.catalog = catalog;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

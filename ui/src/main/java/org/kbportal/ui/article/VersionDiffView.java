@@ -20,12 +20,15 @@ import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.client.VersionDiff;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 
 /**
  * Two versions of an article side by side as a diff ({@code diff/:id?from=&to=}): which sections
  * of a manual were added, removed or changed, and the changed lines with context. Two selects pick
  * the versions.
  */
+@Access(Audience.EVERYONE)
 @Route(Routes.DIFF + "/:id")
 class VersionDiffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.AuditEvent;
 import org.kbportal.ui.client.AuditFilter;
@@ -23,9 +22,10 @@ import org.kbportal.ui.i18n.Content;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.i18n.KbI18NProvider;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -33,6 +33,8 @@ import org.kbportal.ui.session.GuardedPage;
  * The audit log ({@code admin/audit}, AUDITOR only: separation of duties): filter by period, actor and action, page through
  * the events newest first, and download the filtered log as CSV. Read-only: the log has no edits.
  */
+@Access(Audience.AUDITOR)
+@AdminMenu(group = "nav.group-audit", label = "nav.admin-audit", id = "nav-admin-audit", order = 150)
 @Route(Routes.ADMIN_AUDIT)
 class AuditView extends GuardedPage {
 
@@ -40,7 +42,6 @@ class AuditView extends GuardedPage {
 
     private final OperationsClient ops;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final FileDownloads downloads;
     private final KbI18NProvider texts;
@@ -61,7 +62,6 @@ class AuditView extends GuardedPage {
     AuditView(
             OperationsClient ops,
             DateTimes dates,
-            CurrentUser user,
             ErrorMessages errors,
             FileDownloads downloads,
             KbI18NProvider texts) {
@@ -70,14 +70,8 @@ class AuditView extends GuardedPage {
         this.downloads = downloads;
         this.ops = ops;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkRole(event, user, org.kbportal.ui.client.LoginResult.AUDITOR);
     }
 
     @Override

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
@@ -22,9 +21,10 @@ import org.kbportal.ui.client.BackupRun;
 import org.kbportal.ui.client.OperationsClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -33,6 +33,8 @@ import org.kbportal.ui.session.GuardedPage;
  * second while one runs), list the latest with their size and a download link. Restoring is a
  * command on the server (README), not a button: it needs an empty installation.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-operations", label = "nav.admin-backups", id = "nav-admin-backups", order = 130)
 @Route(Routes.ADMIN_BACKUPS)
 class BackupsView extends GuardedPage {
 
@@ -40,7 +42,6 @@ class BackupsView extends GuardedPage {
 
     private final OperationsClient ops;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final FileDownloads downloads;
 
@@ -51,20 +52,13 @@ class BackupsView extends GuardedPage {
     private final Grid<BackupRun> grid = new Grid<>();
     private Registration polling;
 
-    BackupsView(
-            OperationsClient ops, DateTimes dates, CurrentUser user, ErrorMessages errors, FileDownloads downloads) {
+    BackupsView(OperationsClient ops, DateTimes dates, ErrorMessages errors, FileDownloads downloads) {
         super("backups.title");
         this.downloads = downloads;
         this.ops = ops;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

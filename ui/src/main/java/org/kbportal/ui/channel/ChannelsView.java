@@ -13,16 +13,16 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.ChannelClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -30,12 +30,13 @@ import org.kbportal.ui.session.GuardedPage;
  * SMS gateway and webhooks with their routing; "send test message" shows the receiver's answer; the
  * delivery log of a channel lists failures first, with redelivery.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-service", label = "nav.admin-channels", id = "nav-admin-channels", order = 110)
 @Route(Routes.ADMIN_CHANNELS)
 class ChannelsView extends GuardedPage {
 
     private final ChannelClient channels;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
 
     private final Div message = new Div();
@@ -44,18 +45,12 @@ class ChannelsView extends GuardedPage {
     private final Grid<ChannelClient.Delivery> log = new Grid<>();
     private ChannelClient.Channel shown;
 
-    ChannelsView(ChannelClient channels, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+    ChannelsView(ChannelClient channels, DateTimes dates, ErrorMessages errors) {
         super("channels.title");
         this.channels = channels;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

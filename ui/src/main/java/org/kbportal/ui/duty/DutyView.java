@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -31,9 +30,10 @@ import org.kbportal.ui.client.DutyClient.Expert;
 import org.kbportal.ui.client.DutyClient.Override;
 import org.kbportal.ui.client.DutyClient.Shift;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -41,12 +41,13 @@ import org.kbportal.ui.session.GuardedPage;
  * week's template, or the date's override), forms to add and remove shifts and overrides, and per
  * category the hours of the week no L1 expert with the skill is on duty, marked red by the hour.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-service", label = "nav.admin-duty", id = "nav-admin-duty", order = 80)
 @Route(Routes.ADMIN_DUTY)
 class DutyView extends GuardedPage {
 
     private final DutyClient duty;
     private final CategoryCatalog categories;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final Div message = new Div();
     private final Span week = new Span();
@@ -63,20 +64,14 @@ class DutyView extends GuardedPage {
     private final TimePicker overrideEnd = new TimePicker();
     private LocalDate monday;
 
-    DutyView(DutyClient duty, CategoryCatalog categories, CurrentUser user, ErrorMessages errors, Clock clock) {
+    DutyView(DutyClient duty, CategoryCatalog categories, ErrorMessages errors, Clock clock) {
         super("duty.title");
         this.duty = duty;
         this.categories = categories;
-        this.user = user;
         this.errors = errors;
         this.monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         addClassName("kb-admin-page");
         addClassName("kb-duty");
-    }
-
-    @java.lang.Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @java.lang.Override

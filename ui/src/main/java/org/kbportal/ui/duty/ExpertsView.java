@@ -13,7 +13,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,9 +24,10 @@ import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.DutyClient;
 import org.kbportal.ui.client.DutyClient.Expert;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -35,28 +35,23 @@ import org.kbportal.ui.session.GuardedPage;
  * expert engineer, L3 vendor contact), skills (categories), most open questions at once, the
  * vendor organisation, active or not. Shifts are on the duty page.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-service", label = "nav.admin-experts", id = "nav-admin-experts", order = 90)
 @Route(Routes.ADMIN_EXPERTS)
 class ExpertsView extends GuardedPage {
 
     private final DutyClient duty;
     private final CategoryCatalog categories;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final Div message = new Div();
     private final Div list = new Div();
 
-    ExpertsView(DutyClient duty, CategoryCatalog categories, CurrentUser user, ErrorMessages errors) {
+    ExpertsView(DutyClient duty, CategoryCatalog categories, ErrorMessages errors) {
         super("experts.title");
         this.duty = duty;
         this.categories = categories;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

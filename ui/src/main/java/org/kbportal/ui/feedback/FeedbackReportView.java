@@ -4,38 +4,33 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.Curation;
 import org.kbportal.ui.client.CurationClient;
 import org.kbportal.ui.i18n.DateTimes;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /** What readers think ({@code admin/feedback}, ADMIN): least helpful, most viewed, latest comments. */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-content", label = "nav.admin-feedback", id = "nav-admin-feedback", order = 50)
 @Route(Routes.ADMIN_FEEDBACK)
 class FeedbackReportView extends GuardedPage {
 
     private final CurationClient curation;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final Grid<Curation.Score> least = scores("feedback-least");
     private final Grid<Curation.Score> viewed = scores("feedback-viewed");
     private final Grid<Curation.Comment> comments = new Grid<>();
 
-    FeedbackReportView(CurationClient curation, DateTimes dates, CurrentUser user) {
+    FeedbackReportView(CurationClient curation, DateTimes dates) {
         super("feedback.title");
         this.curation = curation;
         this.dates = dates;
-        this.user = user;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

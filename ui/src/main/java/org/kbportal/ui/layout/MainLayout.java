@@ -13,7 +13,10 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.kbportal.ui.client.AuthClient;
@@ -21,9 +24,12 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.LoginResult;
 import org.kbportal.ui.client.NotificationClient;
 import org.kbportal.ui.i18n.KbI18NProvider;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.notify.NotificationBell;
 import org.kbportal.ui.question.ExpertFeed;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +39,7 @@ import org.slf4j.LoggerFactory;
  * links the user's role allows, the language switch and the login state.
  */
 @Layout
-public class MainLayout extends AppLayout
-        implements AfterNavigationObserver, com.vaadin.flow.router.BeforeEnterObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private static final Logger log = LoggerFactory.getLogger(MainLayout.class);
 
@@ -46,6 +51,8 @@ public class MainLayout extends AppLayout
     private Boolean showingAdmin;
     private final Div account = new Div();
     private final NotificationBell bell;
+    private final List<AdminPage> adminPages =
+            adminPages(RouteConfiguration.forApplicationScope().getAvailableRoutes());
     private String currentPath = "";
 
     MainLayout(CurrentUser user, AuthClient auth, NotificationClient notifications, ExpertFeed feed) {
@@ -83,18 +90,6 @@ public class MainLayout extends AppLayout
         addToNavbar(header);
     }
 
-    /**
-     * An account whose password an administrator set (or that expired) changes it first: the backend answers
-     * nothing else, so every page but the change page sends the user there.
-     */
-    @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        String path = event.getLocation().getPath();
-        if (user.mustChangePassword() && !path.equals(Routes.PASSWORD) && !path.equals(Routes.LOGIN)) {
-            event.forwardTo(Routes.PASSWORD);
-        }
-    }
-
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         currentPath = event.getLocation().getPathWithQueryParameters();
@@ -106,38 +101,26 @@ public class MainLayout extends AppLayout
     }
 
     /**
-     * The administrative pages in navigation order: group key, route, label key, element id (browser tests use the
-     * ids) and the role that sees it (separation of duties: the system administrator's pages, the auditor's).
+     * An administrative page in the side menu: group key, route, label key, element id (browser tests use
+     * the ids) and who sees it (the page's own access declaration: separation of duties keeps the
+     * auditor's and the security administrator's pages from the administrator).
      */
-    private record AdminPage(String group, String route, String key, String id, String role) {
+    record AdminPage(String group, String route, String key, String id, Audience audience) {}
 
-        AdminPage(String group, String route, String key, String id) {
-            this(group, route, key, id, LoginResult.ADMIN);
-        }
+    /** The routes that carry {@link AdminMenu}, in menu order. */
+    static List<AdminPage> adminPages(List<RouteData> routes) {
+        return routes.stream()
+                .filter(r -> r.getNavigationTarget().isAnnotationPresent(AdminMenu.class))
+                .sorted(Comparator.comparingInt(r ->
+                        r.getNavigationTarget().getAnnotation(AdminMenu.class).order()))
+                .map(r -> {
+                    Class<?> view = r.getNavigationTarget();
+                    AdminMenu menu = view.getAnnotation(AdminMenu.class);
+                    Access access = view.getAnnotation(Access.class);
+                    return new AdminPage(menu.group(), r.getTemplate(), menu.label(), menu.id(), access.value());
+                })
+                .toList();
     }
-
-    private static final List<AdminPage> ADMIN_PAGES = List.of(
-            new AdminPage("nav.group-content", Routes.ADMIN_ARTICLES, "nav.admin-articles", "nav-admin"),
-            new AdminPage("nav.group-content", Routes.ADMIN_MANUALS, "nav.admin-manuals", "nav-admin-manuals"),
-            new AdminPage("nav.group-content", Routes.ADMIN_REVIEW, "nav.admin-review", "nav-admin-review"),
-            new AdminPage("nav.group-content", Routes.ADMIN_CATEGORIES, "nav.admin-categories", "nav-admin-categories"),
-            new AdminPage("nav.group-content", Routes.ADMIN_FEEDBACK, "nav.admin-feedback", "nav-admin-feedback"),
-            new AdminPage("nav.group-search", Routes.ADMIN_SYNONYMS, "nav.admin-synonyms", "nav-admin-synonyms"),
-            new AdminPage("nav.group-search", Routes.ADMIN_INDEX, "nav.admin-index", "nav-admin-index"),
-            new AdminPage("nav.group-service", Routes.ADMIN_DUTY, "nav.admin-duty", "nav-admin-duty"),
-            new AdminPage("nav.group-service", Routes.ADMIN_EXPERTS, "nav.admin-experts", "nav-admin-experts"),
-            new AdminPage("nav.group-service", Routes.ADMIN_SLA, "nav.admin-sla", "nav-admin-sla"),
-            new AdminPage("nav.group-service", Routes.ADMIN_CHANNELS, "nav.admin-channels", "nav-admin-channels"),
-            new AdminPage("nav.group-operations", Routes.ADMIN_REPORTS, "nav.admin-reports", "nav-admin-reports"),
-            new AdminPage("nav.group-operations", Routes.ADMIN_BACKUPS, "nav.admin-backups", "nav-admin-backups"),
-            new AdminPage(
-                    "nav.group-accounts",
-                    Routes.ADMIN_DIRECTORY,
-                    "nav.admin-directory",
-                    "nav-admin-directory",
-                    LoginResult.SECURITY_ADMIN),
-            new AdminPage(
-                    "nav.group-audit", Routes.ADMIN_AUDIT, "nav.admin-audit", "nav-admin-audit", LoginResult.AUDITOR));
 
     private void renderNav(String path) {
         nav.removeAll();
@@ -158,8 +141,11 @@ public class MainLayout extends AppLayout
     }
 
     private void renderAdminNav(String path) {
-        List<AdminPage> pages =
-                ADMIN_PAGES.stream().filter(p -> user.hasRole(p.role())).toList();
+        List<AdminPage> pages = user.get()
+                .map(login -> adminPages.stream()
+                        .filter(p -> p.audience().admits(login))
+                        .toList())
+                .orElse(List.of());
         boolean admin = !pages.isEmpty();
         adminNav.removeAll();
         adminToggle.setVisible(admin);

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
@@ -39,9 +38,10 @@ import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.i18n.UploadTexts;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -49,6 +49,8 @@ import org.kbportal.ui.session.GuardedPage;
  * text file with title, category and language (or as a new version of an existing manual), follow
  * the extraction's progress, read why a file was refused, and see the manuals with their versions.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-content", label = "nav.admin-manuals", id = "nav-admin-manuals", order = 20)
 @Route(Routes.ADMIN_MANUALS)
 class ManualsView extends GuardedPage {
 
@@ -59,7 +61,6 @@ class ManualsView extends GuardedPage {
     private final ArticleClient articles;
     private final CategoryCatalog categories;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
 
     private final TextField title = new TextField();
@@ -78,7 +79,6 @@ class ManualsView extends GuardedPage {
             ArticleClient articles,
             CategoryCatalog categories,
             DateTimes dates,
-            CurrentUser user,
             ErrorMessages errors,
             RulesClient rules) {
         super("manuals.title");
@@ -87,14 +87,8 @@ class ManualsView extends GuardedPage {
         this.articles = articles;
         this.categories = categories;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import org.kbportal.ui.client.BackendException;
@@ -18,7 +17,8 @@ import org.kbportal.ui.client.PortalNotification;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -27,6 +27,7 @@ import org.kbportal.ui.session.GuardedPage;
  * link to the question (opening it marks the notification read), mark one or all read, and a filter
  * for the unread ones.
  */
+@Access(Audience.SIGNED_IN)
 @Route(Routes.NOTIFICATIONS)
 class NotificationsView extends GuardedPage {
 
@@ -45,11 +46,6 @@ class NotificationsView extends GuardedPage {
         this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkSignedIn(event, user);
     }
 
     @Override

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -26,7 +25,8 @@ import org.kbportal.ui.client.NotificationClient;
 import org.kbportal.ui.client.NotificationClient.Preferences;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -36,6 +36,7 @@ import org.kbportal.ui.session.GuardedPage;
  * for severity A, and the language of one's e-mails and in-portal notifications. In-portal notifications always arrive. Events are shown by their names in the user's
  * language; a column the user cannot receive is left out, and choices for hidden rows are kept as stored.
  */
+@Access(Audience.SIGNED_IN)
 @Route(Routes.ACCOUNT_NOTIFICATIONS)
 class PreferencesView extends GuardedPage {
 
@@ -84,11 +85,6 @@ class PreferencesView extends GuardedPage {
                             .contains(e));
         }
         return m;
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkSignedIn(event, user);
     }
 
     @Override

@@ -33,6 +33,8 @@ import org.kbportal.ui.client.SearchHit;
 import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 import org.slf4j.Logger;
@@ -43,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * and contact. While the user types, articles similar to the text are offered; "this solved my
  * problem" on one of them ends here (and is counted). Submitting opens the new question's page.
  */
+@Access(Audience.EVERYONE)
 @Route(Routes.ASK)
 class AskView extends GuardedPage {
 
@@ -93,7 +96,7 @@ class AskView extends GuardedPage {
     }
 
     @Override
-    protected boolean allowed(BeforeEnterEvent event) {
+    protected boolean prepare(BeforeEnterEvent event) {
         if (!user.isSignedIn()) {
             signInFirst();
             return false;

@@ -6,14 +6,14 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -21,6 +21,7 @@ import org.kbportal.ui.session.GuardedPage;
  * The questions the signed-in user asked ({@code questions}), newest first; each opens its page. A
  * user (not an expert) may include the questions of their whole organisation.
  */
+@Access(Audience.SIGNED_IN)
 @Route(Routes.QUESTIONS)
 class MyQuestionsView extends GuardedPage {
 
@@ -39,11 +40,6 @@ class MyQuestionsView extends GuardedPage {
         this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkSignedIn(event, user);
     }
 
     @Override

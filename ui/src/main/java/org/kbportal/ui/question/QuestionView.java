@@ -33,7 +33,8 @@ import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.FileDownloads;
 
@@ -43,6 +44,7 @@ import org.kbportal.ui.session.FileDownloads;
  * escalate, resolve, reopen, rate, publish as a FAQ or case draft. Refused actions (another
  * expert was faster, the status changed) are explained above the actions.
  */
+@Access(Audience.SIGNED_IN)
 @Route(Routes.QUESTIONS + "/:id")
 class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -81,9 +83,6 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.checkSignedIn(event, user)) {
-            return;
-        }
         String raw = event.getRouteParameters().get("id").orElse("");
         long id;
         try {

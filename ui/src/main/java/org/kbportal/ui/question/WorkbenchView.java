@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import org.kbportal.ui.client.BackendException;
@@ -20,7 +19,8 @@ import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -31,6 +31,7 @@ import org.kbportal.ui.session.GuardedPage;
  * pushed to the browser) and reloads both lists on each, so a newly assigned or queued question
  * shows up within a second without reloading.
  */
+@Access(Audience.EXPERT)
 @Route(Routes.WORKBENCH)
 class WorkbenchView extends GuardedPage {
 
@@ -52,11 +53,6 @@ class WorkbenchView extends GuardedPage {
         this.errors = errors;
         this.feed = feed;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.checkExpert(event, user);
     }
 
     @Override

@@ -29,9 +29,10 @@ import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.ReportClient;
 import org.kbportal.ui.client.ServiceReport;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
 
@@ -40,6 +41,8 @@ import org.kbportal.ui.session.GuardedPage;
  * and category in the URL, key figures, the server-rendered charts, tables, and the XLSX / PDF /
  * CSV downloads (fetched from the backend with the admin's token when clicked).
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-operations", label = "nav.admin-reports", id = "nav-admin-reports", order = 120)
 @Route(Routes.ADMIN_REPORTS)
 class ServiceReportView extends GuardedPage {
 
@@ -51,7 +54,6 @@ class ServiceReportView extends GuardedPage {
 
     private final ReportClient reports;
     private final CategoryCatalog categories;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final FileDownloads downloads;
     private final Clock clock;
@@ -66,7 +68,6 @@ class ServiceReportView extends GuardedPage {
     ServiceReportView(
             ReportClient reports,
             CategoryCatalog categories,
-            CurrentUser user,
             ErrorMessages errors,
             Clock clock,
             FileDownloads downloads) {
@@ -74,7 +75,6 @@ class ServiceReportView extends GuardedPage {
         this.downloads = downloads;
         this.reports = reports;
         this.categories = categories;
-        this.user = user;
         this.errors = errors;
         this.clock = clock;
         addClassName("kb-admin-page");
@@ -82,10 +82,7 @@ class ServiceReportView extends GuardedPage {
     }
 
     @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        if (!AdminAccess.check(event, user)) {
-            return false;
-        }
+    protected boolean prepare(BeforeEnterEvent event) {
         filter = ReportParams.parse(event.getLocation().getQueryParameters(), LocalDate.now(clock), this::hasQuestions);
         return true;
     }

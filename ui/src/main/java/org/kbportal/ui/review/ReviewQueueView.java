@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.article.ArticleBadges;
 import org.kbportal.ui.article.MarkdownRenderer;
@@ -17,45 +16,36 @@ import org.kbportal.ui.client.Curation;
 import org.kbportal.ui.client.CurationClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
  * The reviewers' page ({@code admin/review}, ADMIN): articles waiting for review, each with approve
  * and send-back (with a comment), and the published articles due for review.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-content", label = "nav.admin-review", id = "nav-admin-review", order = 30)
 @Route(Routes.ADMIN_REVIEW)
 class ReviewQueueView extends GuardedPage {
 
     private final CurationClient curation;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final MarkdownRenderer markdown;
     private final Div queue = new Div();
     private final Div message = new Div();
     private final Grid<Curation.DueItem> due = new Grid<>();
 
-    ReviewQueueView(
-            CurationClient curation,
-            DateTimes dates,
-            CurrentUser user,
-            ErrorMessages errors,
-            MarkdownRenderer markdown) {
+    ReviewQueueView(CurationClient curation, DateTimes dates, ErrorMessages errors, MarkdownRenderer markdown) {
         super("review.title");
         this.markdown = markdown;
         this.curation = curation;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

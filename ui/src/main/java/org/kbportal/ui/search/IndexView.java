@@ -15,7 +15,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
@@ -26,9 +25,10 @@ import org.kbportal.ui.client.IndexStatus;
 import org.kbportal.ui.client.RebuildProgress;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -36,6 +36,8 @@ import org.kbportal.ui.session.GuardedPage;
  * database. While a rebuild starts or runs the page polls the backend every second and shows its
  * progress; polling stops when it is over or the page is left.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-search", label = "nav.admin-index", id = "nav-admin-index", order = 70)
 @Route(Routes.ADMIN_INDEX)
 class IndexView extends GuardedPage {
 
@@ -43,7 +45,6 @@ class IndexView extends GuardedPage {
 
     private final IndexClient index;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final Clock clock;
     private final RebuildWatch watch = new RebuildWatch();
@@ -62,19 +63,13 @@ class IndexView extends GuardedPage {
     private Registration polling;
     private RebuildWatch.Phase shown = RebuildWatch.Phase.IDLE;
 
-    IndexView(IndexClient index, DateTimes dates, CurrentUser user, ErrorMessages errors, Clock clock) {
+    IndexView(IndexClient index, DateTimes dates, ErrorMessages errors, Clock clock) {
         super("index.title");
         this.index = index;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         this.clock = clock;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

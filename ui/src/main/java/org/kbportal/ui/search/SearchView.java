@@ -31,6 +31,8 @@ import org.kbportal.ui.client.SearchResults;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * that category instead. While typing, titles are suggested under the box; opening a hit is
  * reported to the backend's query log.
  */
+@Access(Audience.EVERYONE)
 @Route(Routes.SEARCH)
 class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +22,10 @@ import org.kbportal.ui.client.SynonymClient;
 import org.kbportal.ui.client.SynonymGroup;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -33,12 +33,13 @@ import org.kbportal.ui.session.GuardedPage;
  * with a quick filter, a dialog to create or edit a group, deletion after a confirmation. Changes
  * apply to searches at once; no reindexing.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-search", label = "nav.admin-synonyms", id = "nav-admin-synonyms", order = 60)
 @Route(Routes.ADMIN_SYNONYMS)
 class SynonymsView extends GuardedPage {
 
     private final SynonymClient synonyms;
     private final DateTimes dates;
-    private final CurrentUser user;
     private final ErrorMessages errors;
 
     private final TextField filter = new TextField();
@@ -47,18 +48,12 @@ class SynonymsView extends GuardedPage {
     private final Grid<SynonymGroup> grid = new Grid<>();
     private List<SynonymGroup> groups = List.of();
 
-    SynonymsView(SynonymClient synonyms, DateTimes dates, CurrentUser user, ErrorMessages errors) {
+    SynonymsView(SynonymClient synonyms, DateTimes dates, ErrorMessages errors) {
         super("synonyms.title");
         this.synonyms = synonyms;
         this.dates = dates;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
-    }
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
     }
 
     @Override

@@ -6,9 +6,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 
 /**
- * A page that only some callers may open: the access check runs before anything is built (so nothing
- * asks the backend for someone who may not see it), the content is built once, and the data is
- * reloaded on every visit. The browser title is the page's title key followed by the portal's name.
+ * A page behind the access check: {@link AccessControl} lets only the audience its {@link Access}
+ * declares in before anything is built (so nothing asks the backend for someone who may not see it);
+ * the content is built once, and the data is reloaded on every visit. The browser title is the page's
+ * title key followed by the portal's name.
  */
 public abstract class GuardedPage extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -18,8 +19,14 @@ public abstract class GuardedPage extends Div implements BeforeEnterObserver, Ha
         this.titleKey = titleKey;
     }
 
-    /** Whether the caller may see the page; when not, the check has already rerouted the event. */
-    protected abstract boolean allowed(BeforeEnterEvent event);
+    /**
+     * Reads what the visit asks for (query parameters, say) before the page is built or refreshed.
+     *
+     * @return whether to build and refresh the page (a page that shows something else instead says no)
+     */
+    protected boolean prepare(BeforeEnterEvent event) {
+        return true;
+    }
 
     /** Creates the page's components (once). */
     protected abstract void build();
@@ -29,7 +36,7 @@ public abstract class GuardedPage extends Div implements BeforeEnterObserver, Ha
 
     @Override
     public final void beforeEnter(BeforeEnterEvent event) {
-        if (!allowed(event)) {
+        if (!prepare(event)) {
             return;
         }
         if (getComponentCount() == 0) {

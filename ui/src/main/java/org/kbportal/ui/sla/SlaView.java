@@ -16,7 +16,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -30,9 +29,10 @@ import org.kbportal.ui.client.SlaClient.Day;
 import org.kbportal.ui.client.SlaClient.Hours;
 import org.kbportal.ui.client.SlaClient.Policy;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
-import org.kbportal.ui.session.AdminAccess;
-import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.session.Access;
+import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
 
 /**
@@ -40,11 +40,12 @@ import org.kbportal.ui.session.GuardedPage;
  * first reply and to resolution, round the clock or working time), the working hours of the week,
  * and holidays and make-up working days. New questions use the changes at once.
  */
+@Access(Audience.ADMIN)
+@AdminMenu(group = "nav.group-service", label = "nav.admin-sla", id = "nav-admin-sla", order = 100)
 @Route(Routes.ADMIN_SLA)
 class SlaView extends GuardedPage {
 
     private final SlaClient sla;
-    private final CurrentUser user;
     private final ErrorMessages errors;
     private final Div message = new Div();
     private final Div policies = new Div();
@@ -58,10 +59,9 @@ class SlaView extends GuardedPage {
     private final RadioButtonGroup<Boolean> dayWorking = new RadioButtonGroup<>();
     private final TextField dayName = new TextField();
 
-    SlaView(SlaClient sla, CurrentUser user, ErrorMessages errors) {
+    SlaView(SlaClient sla, ErrorMessages errors) {
         super("sla.title");
         this.sla = sla;
-        this.user = user;
         this.errors = errors;
         addClassName("kb-admin-page");
     }
@@ -77,11 +77,6 @@ class SlaView extends GuardedPage {
 
     /** The editors of one weekday's working hours. */
     private record DayHours(DayOfWeek day, Checkbox working, TimePicker start, TimePicker end) {}
-
-    @Override
-    protected boolean allowed(BeforeEnterEvent event) {
-        return AdminAccess.check(event, user);
-    }
 
     @Override
     protected void build() {
