@@ -24,6 +24,8 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * Sign-in page. Credentials go to the backend; the token it returns stays in the server-side
@@ -40,7 +42,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final Button login = new Button();
-    private final Div error = new Div();
+    private final ErrorLine error = new ErrorLine("login-error");
     /** The second step (account with a second factor): a code from the app or a recovery code. */
     private final TextField code = new TextField();
 
@@ -55,14 +57,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         addClassName("kb-login");
         setAlignItems(Alignment.CENTER);
 
-        username.setId("login-username");
-        username.setLabel(getTranslation("login.username"));
+        Fields.labelled(username, "login-username", getTranslation("login.username"));
         username.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.USERNAME);
         username.setAutofocus(true);
         username.setRequiredIndicatorVisible(true);
         username.setWidthFull();
-        password.setId("login-password");
-        password.setLabel(getTranslation("login.password"));
+        Fields.labelled(password, "login-password", getTranslation("login.password"));
         password.setRequiredIndicatorVisible(true);
         password.setWidthFull();
 
@@ -73,8 +73,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         login.addClickShortcut(Key.ENTER);
         login.addClickListener(e -> signIn());
 
-        code.setId("login-code");
-        code.setLabel(getTranslation("login.code"));
+        Fields.labelled(code, "login-code", getTranslation("login.code"));
         code.setHelperText(getTranslation("login.code.help"));
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.setMaxLength(20);
@@ -87,10 +86,6 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         codeButton.setVisible(false);
         codeButton.addClickListener(e -> secondStep());
         code.addKeyDownListener(Key.ENTER, e -> secondStep());
-
-        error.setId("login-error");
-        error.addClassName("kb-error");
-        error.setVisible(false);
 
         Div card = new Div(
                 new H1(getTranslation("login.title")),
@@ -139,8 +134,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             return;
         }
         if (event.getLocation().getQueryParameters().getParameters().containsKey(Routes.IDLE_PARAM)) {
-            error.setText(getTranslation("login.idle"));
-            error.setVisible(true);
+            error.show(getTranslation("login.idle"));
         }
     }
 
@@ -173,7 +167,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             login.setVisible(false);
             code.setVisible(true);
             codeButton.setVisible(true);
-            error.setVisible(false);
+            error.hide();
             code.focus();
             return;
         }
@@ -235,7 +229,6 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     private void showError(String message) {
-        error.setText(message);
-        error.setVisible(true);
+        error.show(message);
     }
 }

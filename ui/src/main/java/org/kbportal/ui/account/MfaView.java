@@ -23,6 +23,7 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
 
 /**
  * Setting up the second factor ({@code account/mfa}, any signed-in user, from the user menu): a QR code
@@ -39,7 +40,7 @@ class MfaView extends GuardedPage {
 
     private final Div state = new Div();
     private final Div setup = new Div();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("mfa-message");
     private final Button start = new Button();
 
     MfaView(AuthClient auth, CurrentUser user, ErrorMessages errors) {
@@ -54,9 +55,6 @@ class MfaView extends GuardedPage {
     @Override
     protected void build() {
         state.setId("mfa-state");
-        message.setId("mfa-message");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         start.setId("mfa-start");
         start.setText(getTranslation("mfa.start"));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -74,7 +72,7 @@ class MfaView extends GuardedPage {
     @Override
     protected void refresh() {
         setup.removeAll();
-        message.setVisible(false);
+        message.hide();
         try {
             Map<String, Boolean> status = auth.mfaStatus(user.currentToken().orElseThrow());
             boolean enrolled = Boolean.TRUE.equals(status.get("enrolled"));
@@ -132,7 +130,7 @@ class MfaView extends GuardedPage {
             show(e);
             return;
         }
-        message.setVisible(false);
+        message.hide();
         state.setText(getTranslation("mfa.enabled"));
         UnorderedList list = new UnorderedList();
         list.setId("mfa-recovery-codes");
@@ -143,7 +141,6 @@ class MfaView extends GuardedPage {
     }
 
     private void show(BackendException e) {
-        message.setText(errors.describe(e, getLocale()));
-        message.setVisible(true);
+        message.show(errors.describe(e, getLocale()));
     }
 }

@@ -20,6 +20,8 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * The signed-in user's own password change ({@code account/password}, from the user menu). An account whose
@@ -37,7 +39,7 @@ class PasswordView extends GuardedPage {
     private final PasswordField next = new PasswordField();
     private final PasswordField repeat = new PasswordField();
     private final Div forced = new Div();
-    private final Div error = new Div();
+    private final ErrorLine error = new ErrorLine("password-error");
 
     PasswordView(AuthClient auth, CurrentUser user, ErrorMessages errors) {
         super("password.title");
@@ -52,21 +54,15 @@ class PasswordView extends GuardedPage {
         forced.setId("password-forced");
         forced.addClassName("kb-error");
         forced.setText(getTranslation("password.forced"));
-        current.setId("password-current");
-        current.setLabel(getTranslation("password.current"));
-        next.setId("password-new");
-        next.setLabel(getTranslation("password.new"));
+        Fields.labelled(current, "password-current", getTranslation("password.current"));
+        Fields.labelled(next, "password-new", getTranslation("password.new"));
         next.setHelperText(rules());
-        repeat.setId("password-repeat");
-        repeat.setLabel(getTranslation("password.repeat"));
+        Fields.labelled(repeat, "password-repeat", getTranslation("password.repeat"));
         for (PasswordField f : List.of(current, next, repeat)) {
             f.setRequiredIndicatorVisible(true);
             f.setWidthFull();
             f.setMaxLength(200);
         }
-        error.setId("password-error");
-        error.addClassName("kb-error");
-        error.setVisible(false);
         Button save = new Button(getTranslation("password.submit"), e -> save());
         save.setId("password-submit");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -141,7 +137,6 @@ class PasswordView extends GuardedPage {
     }
 
     private void show(String message) {
-        error.setText(message);
-        error.setVisible(true);
+        error.show(message);
     }
 }

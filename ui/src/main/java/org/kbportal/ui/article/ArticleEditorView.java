@@ -6,8 +6,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,6 +26,7 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.FileDownloads;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * Creates and edits articles ({@code admin/articles/edit/:id?}): authors (EXPERT) write drafts and
@@ -270,7 +269,6 @@ class ArticleEditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
 
     private void notifySuccess(String key) {
-        Notification note = Notification.show(getTranslation(key), 3000, Notification.Position.BOTTOM_END);
-        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        PageParts.success(getTranslation(key));
     }
 }

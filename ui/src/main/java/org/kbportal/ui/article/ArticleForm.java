@@ -25,6 +25,7 @@ import java.util.Map;
 import org.kbportal.ui.client.Article;
 import org.kbportal.ui.client.Category;
 import org.kbportal.ui.client.Problem;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * Edits one article. It validates and reports what the user wants through {@link
@@ -77,40 +78,29 @@ class ArticleForm extends Div {
     }
 
     private void configureFields(List<Category> categories) {
-        id.setId("editor-id");
-        id.setLabel(getTranslation("field.id"));
+        Fields.labelled(id, "editor-id", getTranslation("field.id"));
         id.setHelperText(getTranslation("editor.id.help"));
-        type.setId("editor-type");
-        type.setLabel(getTranslation("field.type"));
+        Fields.labelled(type, "editor-type", getTranslation("field.type"));
         type.setItems(Article.TYPES);
         type.setItemLabelGenerator(t -> getTranslation("type." + t));
-        lang.setId("editor-lang");
-        lang.setLabel(getTranslation("field.lang"));
+        Fields.labelled(lang, "editor-lang", getTranslation("field.lang"));
         lang.setItems(Article.LANGS);
         lang.setItemLabelGenerator(l -> getTranslation("lang." + l));
         Map<String, String> names = new LinkedHashMap<>();
         categories.forEach(c -> names.put(c.code(), c.name(getLocale())));
-        category.setId("editor-category");
-        category.setLabel(getTranslation("field.category"));
+        Fields.labelled(category, "editor-category", getTranslation("field.category"));
         category.setItems(names.keySet());
         category.setItemLabelGenerator(code -> names.getOrDefault(code, code));
         category.setClearButtonVisible(true);
-        title.setId("editor-title");
-        title.setLabel(getTranslation("field.title"));
-        body.setId("editor-body");
-        body.setLabel(getTranslation("field.body"));
+        Fields.labelled(title, "editor-title", getTranslation("field.title"));
+        Fields.labelled(body, "editor-body", getTranslation("field.body"));
         body.setHelperText(getTranslation("editor.body.help"));
         body.addClassName("kb-editor-body");
-        symptom.setId("editor-symptom");
-        symptom.setLabel(getTranslation("field.symptom"));
-        cause.setId("editor-cause");
-        cause.setLabel(getTranslation("field.cause"));
-        resolution.setId("editor-resolution");
-        resolution.setLabel(getTranslation("field.resolution"));
-        affectedSystem.setId("editor-affected-system");
-        affectedSystem.setLabel(getTranslation("field.affectedSystem"));
-        tags.setId("editor-tags");
-        tags.setLabel(getTranslation("field.tags"));
+        Fields.labelled(symptom, "editor-symptom", getTranslation("field.symptom"));
+        Fields.labelled(cause, "editor-cause", getTranslation("field.cause"));
+        Fields.labelled(resolution, "editor-resolution", getTranslation("field.resolution"));
+        Fields.labelled(affectedSystem, "editor-affected-system", getTranslation("field.affectedSystem"));
+        Fields.labelled(tags, "editor-tags", getTranslation("field.tags"));
         tags.setHelperText(getTranslation("editor.tags.help"));
         List.<HasSize>of(title, body, symptom, cause, resolution, affectedSystem, tags)
                 .forEach(HasSize::setWidthFull);

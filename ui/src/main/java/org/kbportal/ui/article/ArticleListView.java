@@ -6,7 +6,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -27,6 +26,8 @@ import org.kbportal.ui.navigation.AdminMenu;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * All articles, drafts and archived ones included ({@code admin/articles}, ADMIN only): filters,
@@ -65,8 +66,7 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
             create.setId("article-new");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.editor(null))));
-            Div top = new Div(new H1(getTranslation("admin.title")), create);
-            top.addClassName("kb-admin-top");
+            Div top = PageParts.top(getTranslation("admin.title"), create);
             add(top, filters(), grid());
         }
     }
@@ -80,15 +80,13 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
         choice(type, "filter-type", "field.type", Article.TYPES, "type.");
         choice(status, "filter-status", "field.status", Article.STATUSES, "status.");
         choice(lang, "filter-lang", "field.lang", Article.LANGS, "lang.");
-        category.setId("filter-category");
-        category.setLabel(getTranslation("field.category"));
+        Fields.labelled(category, "filter-category", getTranslation("field.category"));
         category.setItems(categories.all());
         category.setItemLabelGenerator(c -> c.name(getLocale()));
         category.setClearButtonVisible(true);
         category.setPlaceholder(getTranslation("admin.filter.any"));
         category.addValueChangeListener(e -> refresh());
-        text.setId("filter-text");
-        text.setLabel(getTranslation("admin.filter.text"));
+        Fields.labelled(text, "filter-text", getTranslation("admin.filter.text"));
         text.setPlaceholder(getTranslation("admin.filter.text.placeholder"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
@@ -99,8 +97,7 @@ class ArticleListView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void choice(Select<String> select, String id, String labelKey, List<String> values, String textPrefix) {
-        select.setId(id);
-        select.setLabel(getTranslation(labelKey));
+        Fields.labelled(select, id, getTranslation(labelKey));
         List<String> items = new java.util.ArrayList<>();
         items.add(ANY);
         items.addAll(values);

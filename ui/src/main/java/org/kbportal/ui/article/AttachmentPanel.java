@@ -22,6 +22,8 @@ import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.i18n.UploadTexts;
 import org.kbportal.ui.session.FileDownloads;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
 
 /** The article editor's attachments: upload (checked by the backend) and delete. */
 public class AttachmentPanel extends Composite<Div> {
@@ -30,7 +32,7 @@ public class AttachmentPanel extends Composite<Div> {
     private final ErrorMessages errors;
     private final Grid<ArticleAttachment> grid = new Grid<>();
     private final TextField description = new TextField();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("attachment-error");
     private String articleId;
 
     public AttachmentPanel(ManualClient client, FileDownloads downloads, ErrorMessages errors, long maxBytes) {
@@ -38,8 +40,7 @@ public class AttachmentPanel extends Composite<Div> {
         this.errors = errors;
         getContent().setId("attachment-panel");
         getContent().addClassName("kb-history");
-        description.setLabel(getTranslation("attachments.description"));
-        description.setId("attachment-description");
+        Fields.labelled(description, "attachment-description", getTranslation("attachments.description"));
         description.setMaxLength(500);
         UI ui = UI.getCurrent();
         Upload upload =
@@ -49,9 +50,6 @@ public class AttachmentPanel extends Composite<Div> {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ServerRules.uploadLimit(maxBytes));
         upload.addFileRejectedListener(e -> showText(e.getErrorMessage()));
-        message.setId("attachment-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         grid.setId("attachment-grid");
         grid.addComponentColumn(a ->
                         downloads.link(client.attachment(a.articleId(), a.id()), a.name(), Downloads.SAVE_AS, a.name()))
@@ -86,7 +84,7 @@ public class AttachmentPanel extends Composite<Div> {
     }
 
     private void send(String fileName, File file) {
-        message.setVisible(false);
+        message.hide();
         try (InputStream in = Files.newInputStream(file.toPath())) {
             client.attach(articleId, in, fileName, description.getValue());
             description.clear();
@@ -110,7 +108,6 @@ public class AttachmentPanel extends Composite<Div> {
     }
 
     private void showText(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        message.show(text);
     }
 }

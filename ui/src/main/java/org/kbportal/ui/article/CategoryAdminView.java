@@ -23,6 +23,8 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * The category tree and tags ({@code admin/categories}, ADMIN): create, rename, move, merge
@@ -45,7 +47,7 @@ class CategoryAdminView extends GuardedPage {
     private final TextField nameEn = new TextField();
     private final TextField tagFrom = new TextField();
     private final TextField tagTo = new TextField();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("category-error");
 
     CategoryAdminView(CurationClient curation, CategoryCatalog catalog, ErrorMessages errors) {
         super("categories.title");
@@ -77,15 +79,9 @@ class CategoryAdminView extends GuardedPage {
             nameZh.setValue(e.getItem().nameZh());
             nameEn.setValue(e.getItem().nameEn());
         });
-        code.setId("category-code");
-        code.setLabel(getTranslation("categories.code"));
-        nameZh.setId("category-name-zh");
-        nameZh.setLabel(getTranslation("categories.col.zh"));
-        nameEn.setId("category-name-en");
-        nameEn.setLabel(getTranslation("categories.col.en"));
-        message.setId("category-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Fields.labelled(code, "category-code", getTranslation("categories.code"));
+        Fields.labelled(nameZh, "category-name-zh", getTranslation("categories.col.zh"));
+        Fields.labelled(nameEn, "category-name-en", getTranslation("categories.col.en"));
         Div actions = new Div(
                 button(
                         "category-create",
@@ -118,10 +114,8 @@ class CategoryAdminView extends GuardedPage {
         tags.addThemeVariants(GridVariant.LUMO_COMPACT);
         tags.setAllRowsVisible(true);
         tags.addItemClickListener(e -> tagFrom.setValue(e.getItem().tag()));
-        tagFrom.setId("tag-from");
-        tagFrom.setLabel(getTranslation("categories.tag.from"));
-        tagTo.setId("tag-to");
-        tagTo.setLabel(getTranslation("categories.tag.to"));
+        Fields.labelled(tagFrom, "tag-from", getTranslation("categories.tag.from"));
+        Fields.labelled(tagTo, "tag-to", getTranslation("categories.tag.to"));
         Div tagForm = new Div(
                 tagFrom,
                 tagTo,
@@ -155,15 +149,13 @@ class CategoryAdminView extends GuardedPage {
         Button b = new Button(getTranslation(key), e -> {
             try {
                 action.run();
-                message.setVisible(false);
+                message.hide();
                 Notification.show(getTranslation("categories.done"), 3000, Notification.Position.BOTTOM_END);
                 refresh();
             } catch (BackendException ex) {
-                message.setText(errors.describe(ex, getLocale()));
-                message.setVisible(true);
+                message.show(errors.describe(ex, getLocale()));
             } catch (IllegalArgumentException ex) {
-                message.setText(getTranslation("categories.choose"));
-                message.setVisible(true);
+                message.show(getTranslation("categories.choose"));
             }
         });
         b.setId(id);

@@ -11,6 +11,7 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.Curation;
 import org.kbportal.ui.client.CurationClient;
 import org.kbportal.ui.i18n.ErrorMessages;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * "Was this helpful?" under an article: yes/no at once, then an optional comment sent with the same
@@ -42,8 +43,7 @@ class FeedbackWidget extends Composite<Div> {
         counts.setId("feedback-counts");
         counts.addClassName("kb-meta");
         message.setId("feedback-message");
-        comment.setId("feedback-comment");
-        comment.setLabel(getTranslation("feedback.widget.comment"));
+        Fields.labelled(comment, "feedback-comment", getTranslation("feedback.widget.comment"));
         comment.setMaxLength(1000);
         comment.setWidthFull();
         comment.setVisible(false);

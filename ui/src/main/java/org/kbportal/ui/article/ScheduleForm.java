@@ -10,6 +10,7 @@ import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * Scheduled publication and review-by date of an article. Fires a {@link SaveEvent} with both
@@ -25,11 +26,9 @@ public class ScheduleForm extends Composite<Div> {
 
     public ScheduleForm(ZoneId zone) {
         this.zone = zone;
-        publishAt.setId("schedule-publish-at");
-        publishAt.setLabel(getTranslation("schedule.publish-at"));
+        Fields.labelled(publishAt, "schedule-publish-at", getTranslation("schedule.publish-at"));
         publishAt.setHelperText(getTranslation("schedule.publish-at.help"));
-        reviewBy.setId("schedule-review-by");
-        reviewBy.setLabel(getTranslation("schedule.review-by"));
+        Fields.labelled(reviewBy, "schedule-review-by", getTranslation("schedule.review-by"));
         reviewBy.setHelperText(getTranslation("schedule.review-by.help"));
         save.setText(getTranslation("schedule.save"));
         save.setId("schedule-save");

@@ -28,6 +28,9 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The audit log ({@code admin/audit}, AUDITOR only: separation of duties): filter by period, actor and action, page through
@@ -50,7 +53,7 @@ class AuditView extends GuardedPage {
     private final DatePicker to = new DatePicker();
     private final TextField actor = new TextField();
     private final TextField action = new TextField();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("audit-error");
     private final Grid<AuditEvent> grid = new Grid<>();
     private final Span count = new Span();
     private final Button previous = new Button();
@@ -76,17 +79,12 @@ class AuditView extends GuardedPage {
 
     @Override
     protected void build() {
-        Paragraph intro = new Paragraph(getTranslation("audit.intro"));
-        intro.addClassName("kb-intro");
-        from.setLabel(getTranslation("audit.from"));
-        from.setId("audit-from");
-        to.setLabel(getTranslation("audit.to"));
-        to.setId("audit-to");
-        actor.setLabel(getTranslation("audit.actor"));
-        actor.setId("audit-actor");
+        Paragraph intro = PageParts.intro(getTranslation("audit.intro"));
+        Fields.labelled(from, "audit-from", getTranslation("audit.from"));
+        Fields.labelled(to, "audit-to", getTranslation("audit.to"));
+        Fields.labelled(actor, "audit-actor", getTranslation("audit.actor"));
         actor.setClearButtonVisible(true);
-        action.setLabel(getTranslation("audit.action"));
-        action.setId("audit-action");
+        Fields.labelled(action, "audit-action", getTranslation("audit.action"));
         // action codes are what the log records and what the filter matches: data, not interface words
         action.addClassName("kb-content");
         action.setHelperText(getTranslation("audit.action.help"));
@@ -100,9 +98,6 @@ class AuditView extends GuardedPage {
         csv.getElement().setAttribute("download", true);
         Div filters = new Div(from, to, actor, action, apply, csv);
         filters.addClassName("kb-filters");
-        message.setId("audit-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
 
         grid.setId("audit-grid");
         grid.addColumn(e -> dates.format(e.occurredAt()))
@@ -158,8 +153,7 @@ class AuditView extends GuardedPage {
 
     private void apply() {
         if (from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue())) {
-            message.setText(getTranslation("audit.period.invalid"));
-            message.setVisible(true);
+            message.show(getTranslation("audit.period.invalid"));
             return;
         }
         filter = new AuditFilter(from.getValue(), to.getValue(), actor.getValue(), action.getValue());
@@ -173,11 +167,10 @@ class AuditView extends GuardedPage {
         try {
             result = ops.audit(filter, page, PAGE_SIZE);
         } catch (BackendException e) {
-            message.setText(errors.describe(e, getLocale()));
-            message.setVisible(true);
+            message.show(errors.describe(e, getLocale()));
             return;
         }
-        message.setVisible(false);
+        message.hide();
         grid.setItems(result.items());
         long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         count.setText(getTranslation("audit.count", result.total(), page + 1, pages));

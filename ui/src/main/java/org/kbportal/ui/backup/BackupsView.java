@@ -1,20 +1,16 @@
 package org.kbportal.ui.backup;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.BackupRun;
@@ -27,6 +23,9 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.PageParts;
+import org.kbportal.ui.widget.Poller;
 
 /**
  * Backups ({@code admin/backups}, ADMIN only): start one, follow its progress (the page polls every
@@ -45,12 +44,12 @@ class BackupsView extends GuardedPage {
     private final ErrorMessages errors;
     private final FileDownloads downloads;
 
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("backups-error");
     private final Button create = new Button();
     private final Span state = new Span();
     private final ProgressBar progress = new ProgressBar();
     private final Grid<BackupRun> grid = new Grid<>();
-    private Registration polling;
+    private final Poller poller = new Poller(this, POLL_MS, () -> refresh());
 
     BackupsView(OperationsClient ops, DateTimes dates, ErrorMessages errors, FileDownloads downloads) {
         super("backups.title");
@@ -62,26 +61,9 @@ class BackupsView extends GuardedPage {
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
-        if (polling != null) {
-            event.getUI().setPollInterval(POLL_MS);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        stopPolling(event.getUI());
-    }
-
-    @Override
     protected void build() {
-        Div top = new Div(new H1(getTranslation("backups.title")));
-        top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("backups.intro"));
-        intro.addClassName("kb-intro");
-        message.setId("backups-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Div top = PageParts.top(getTranslation("backups.title"));
+        Paragraph intro = PageParts.intro(getTranslation("backups.intro"));
         create.setText(getTranslation("backups.create"));
         create.setIcon(VaadinIcon.ARCHIVE.create());
         create.setId("backups-create");
@@ -115,10 +97,10 @@ class BackupsView extends GuardedPage {
             runs = ops.backups();
         } catch (BackendException e) {
             showMessage(e);
-            stopPolling(UI.getCurrent());
+            poller.stop(UI.getCurrent());
             return;
         }
-        message.setVisible(false);
+        message.hide();
         grid.setItems(runs);
         BackupRun latest = runs.isEmpty() ? null : runs.get(0);
         show(latest);
@@ -155,9 +137,9 @@ class BackupsView extends GuardedPage {
                     "backups.latest", getTranslation("backups.status." + run.status()), dates.format(run.startedAt())));
         }
         if (running) {
-            startPolling(UI.getCurrent());
+            poller.start(UI.getCurrent());
         } else {
-            stopPolling(UI.getCurrent());
+            poller.stop(UI.getCurrent());
         }
     }
 
@@ -173,25 +155,7 @@ class BackupsView extends GuardedPage {
         return text;
     }
 
-    private void startPolling(UI ui) {
-        if (polling == null && ui != null) {
-            ui.setPollInterval(POLL_MS);
-            polling = ui.addPollListener(e -> refresh());
-        }
-    }
-
-    private void stopPolling(UI ui) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            if (ui != null) {
-                ui.setPollInterval(-1);
-            }
-        }
-    }
-
     private void showMessage(BackendException e) {
-        message.setText(errors.describe(e, getLocale()));
-        message.setVisible(true);
+        message.show(errors.describe(e, getLocale()));
     }
 }

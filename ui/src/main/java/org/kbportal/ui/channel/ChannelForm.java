@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.kbportal.ui.client.ChannelClient;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * The add/edit dialog of a notification channel: kind, name, URL, a write-only secret (left empty it
@@ -25,16 +27,6 @@ import org.kbportal.ui.client.ChannelClient;
 class ChannelForm extends Dialog {
 
     static final List<String> KINDS = List.of("WECOM", "DINGTALK", "FEISHU", "SMS", "WEBHOOK");
-    static final List<String> EVENTS = List.of(
-            "ASSIGNED",
-            "SLA_WARNING",
-            "SLA_BREACH",
-            "ESCALATED",
-            "HANDED_OVER",
-            "ANSWERED",
-            "RESOLVED",
-            "REOPENED",
-            "RATED_LOW");
 
     private final ChannelClient.Channel channel;
     private final Select<String> kind = new Select<>();
@@ -50,7 +42,7 @@ class ChannelForm extends Dialog {
     private final TextArea bodyTemplate = new TextArea();
     private final TextField signatureHeader = new TextField();
     private final Div smsPart = new Div();
-    private final Div error = new Div();
+    private final ErrorLine error = new ErrorLine("channel-error");
 
     ChannelForm(ChannelClient.Channel channel, Consumer<ChannelForm> onSave) {
         this.channel = channel;
@@ -58,48 +50,36 @@ class ChannelForm extends Dialog {
         setHeaderTitle(getTranslation(channel == null ? "channels.dialog.new" : "channels.dialog.edit"));
         setWidth("min(40rem, 100vw)");
 
-        kind.setId("channel-kind");
-        kind.setLabel(getTranslation("channels.kind"));
+        Fields.labelled(kind, "channel-kind", getTranslation("channels.kind"));
         kind.setItems(KINDS);
         kind.setItemLabelGenerator(k -> getTranslation("channels.kind." + k));
         kind.setValue(channel == null ? "WECOM" : channel.kind());
         kind.addValueChangeListener(e -> smsPart.setVisible("SMS".equals(e.getValue())));
-        name.setId("channel-name");
-        name.setLabel(getTranslation("channels.name"));
+        Fields.labelled(name, "channel-name", getTranslation("channels.name"));
         name.setMaxLength(100);
-        url.setId("channel-url");
-        url.setLabel(getTranslation("channels.url"));
+        Fields.labelled(url, "channel-url", getTranslation("channels.url"));
         url.setHelperText(getTranslation("channels.url.help"));
-        secret.setId("channel-secret");
-        secret.setLabel(getTranslation("channels.secret"));
+        Fields.labelled(secret, "channel-secret", getTranslation("channels.secret"));
         secret.setHelperText(getTranslation(
                 channel != null && channel.secretSet() ? "channels.secret.set" : "channels.secret.help"));
-        events.setId("channel-events");
-        events.setLabel(getTranslation("channels.events"));
-        events.setItems(EVENTS);
+        Fields.labelled(events, "channel-events", getTranslation("channels.events"));
+        events.setItems(EventTypes.ALL);
         events.setItemLabelGenerator(e -> getTranslation("channels.event." + e));
         events.setHelperText(getTranslation("channels.all-when-empty"));
-        categories.setId("channel-categories");
-        categories.setLabel(getTranslation("channels.categories"));
+        Fields.labelled(categories, "channel-categories", getTranslation("channels.categories"));
         categories.setHelperText(getTranslation("channels.categories.help"));
-        severities.setId("channel-severities");
-        severities.setLabel(getTranslation("channels.severities"));
+        Fields.labelled(severities, "channel-severities", getTranslation("channels.severities"));
         severities.setItems("A", "B", "C", "D");
         severities.setHelperText(getTranslation("channels.all-when-empty"));
-        enabled.setId("channel-enabled");
-        enabled.setLabel(getTranslation("channels.enabled"));
+        Fields.labelled(enabled, "channel-enabled", getTranslation("channels.enabled"));
 
-        method.setId("channel-sms-method");
-        method.setLabel(getTranslation("channels.sms.method"));
+        Fields.labelled(method, "channel-sms-method", getTranslation("channels.sms.method"));
         method.setItems("POST", "PUT", "GET");
-        headers.setId("channel-sms-headers");
-        headers.setLabel(getTranslation("channels.sms.headers"));
+        Fields.labelled(headers, "channel-sms-headers", getTranslation("channels.sms.headers"));
         headers.setHelperText(getTranslation("channels.sms.headers.help"));
-        bodyTemplate.setId("channel-sms-body");
-        bodyTemplate.setLabel(getTranslation("channels.sms.body"));
+        Fields.labelled(bodyTemplate, "channel-sms-body", getTranslation("channels.sms.body"));
         bodyTemplate.setHelperText(getTranslation("channels.sms.body.help"));
-        signatureHeader.setId("channel-sms-signature");
-        signatureHeader.setLabel(getTranslation("channels.sms.signature"));
+        Fields.labelled(signatureHeader, "channel-sms-signature", getTranslation("channels.sms.signature"));
         FormLayout sms = new FormLayout(method, signatureHeader, headers, bodyTemplate);
         sms.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         smsPart.add(sms);
@@ -133,9 +113,6 @@ class ChannelForm extends Dialog {
         }
         smsPart.setVisible("SMS".equals(kind.getValue()));
 
-        error.setId("channel-error");
-        error.addClassName("kb-error");
-        error.setVisible(false);
         FormLayout form = new FormLayout(kind, name, url, secret, events, categories, severities, enabled);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(error, form, smsPart);
@@ -189,7 +166,6 @@ class ChannelForm extends Dialog {
     }
 
     void showError(String text) {
-        error.setText(text);
-        error.setVisible(true);
+        error.show(text);
     }
 }

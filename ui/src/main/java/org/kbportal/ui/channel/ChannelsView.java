@@ -6,7 +6,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -24,6 +23,8 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * Notification channels ({@code admin/channels}, ADMIN only): WeCom, DingTalk and Feishu group robots, an
@@ -39,7 +40,7 @@ class ChannelsView extends GuardedPage {
     private final DateTimes dates;
     private final ErrorMessages errors;
 
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("channel-message");
     private final Grid<ChannelClient.Channel> grid = new Grid<>();
     private final H2 logTitle = new H2();
     private final Grid<ChannelClient.Delivery> log = new Grid<>();
@@ -59,13 +60,8 @@ class ChannelsView extends GuardedPage {
         create.setId("channel-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> edit(null));
-        Div top = new Div(new H1(getTranslation("channels.title")), create);
-        top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("channels.intro"));
-        intro.addClassName("kb-intro");
-        message.setId("channel-message");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Div top = PageParts.top(getTranslation("channels.title"), create);
+        Paragraph intro = PageParts.intro(getTranslation("channels.intro"));
 
         grid.setId("channel-grid");
         grid.addComponentColumn(this::describe)
@@ -173,7 +169,7 @@ class ChannelsView extends GuardedPage {
     protected void refresh() {
         try {
             grid.setItems(channels.list());
-            message.setVisible(false);
+            message.hide();
         } catch (BackendException e) {
             showMessage(e);
         }
@@ -273,12 +269,10 @@ class ChannelsView extends GuardedPage {
     }
 
     private void showMessage(BackendException e) {
-        message.setText(errors.describe(e, getLocale()));
-        message.setVisible(true);
+        message.show(errors.describe(e, getLocale()));
     }
 
     private void notifySuccess(String key) {
-        Notification note = Notification.show(getTranslation(key), 3000, Notification.Position.BOTTOM_END);
-        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        PageParts.success(getTranslation(key));
     }
 }

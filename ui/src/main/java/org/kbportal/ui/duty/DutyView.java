@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -35,6 +34,9 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The duty roster as a week calendar ({@code admin/duty}, ADMIN): each expert's shifts per day (the
@@ -49,7 +51,7 @@ class DutyView extends GuardedPage {
     private final DutyClient duty;
     private final CategoryCatalog categories;
     private final ErrorMessages errors;
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("duty-error");
     private final Span week = new Span();
     private final Div calendar = new Div();
     private final Div coverage = new Div();
@@ -85,13 +87,8 @@ class DutyView extends GuardedPage {
         week.setId("duty-week");
         Div nav = new Div(previous, week, next);
         nav.addClassName("kb-week-nav");
-        Div top = new Div(new H1(getTranslation("duty.title")), nav);
-        top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("duty.intro"));
-        intro.addClassName("kb-intro");
-        message.setId("duty-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Div top = PageParts.top(getTranslation("duty.title"), nav);
+        Paragraph intro = PageParts.intro(getTranslation("duty.intro"));
         calendar.setId("duty-calendar");
         calendar.addClassName("kb-week");
         coverage.setId("duty-coverage");
@@ -109,19 +106,15 @@ class DutyView extends GuardedPage {
     }
 
     private Div shiftForm() {
-        shiftExpert.setId("shift-expert");
-        shiftExpert.setLabel(getTranslation("duty.expert"));
+        Fields.labelled(shiftExpert, "shift-expert", getTranslation("duty.expert"));
         shiftExpert.setItemLabelGenerator(this::expertLabel);
-        shiftDay.setId("shift-day");
-        shiftDay.setLabel(getTranslation("duty.day"));
+        Fields.labelled(shiftDay, "shift-day", getTranslation("duty.day"));
         shiftDay.setItems(DayOfWeek.values());
         shiftDay.setItemLabelGenerator(d -> d.getDisplayName(TextStyle.SHORT, getLocale()));
         shiftDay.setValue(DayOfWeek.MONDAY);
-        shiftStart.setId("shift-start");
-        shiftStart.setLabel(getTranslation("duty.start"));
+        Fields.labelled(shiftStart, "shift-start", getTranslation("duty.start"));
         shiftStart.setValue(LocalTime.of(9, 0));
-        shiftEnd.setId("shift-end");
-        shiftEnd.setLabel(getTranslation("duty.end"));
+        Fields.labelled(shiftEnd, "shift-end", getTranslation("duty.end"));
         shiftEnd.setValue(LocalTime.of(18, 0));
         Button add = new Button(getTranslation("duty.add-shift"), VaadinIcon.PLUS.create(), e -> {
             if (shiftExpert.isEmpty() || shiftStart.isEmpty() || shiftEnd.isEmpty()) {
@@ -141,17 +134,12 @@ class DutyView extends GuardedPage {
     }
 
     private Div overrideForm() {
-        overrideExpert.setId("override-expert");
-        overrideExpert.setLabel(getTranslation("duty.expert"));
+        Fields.labelled(overrideExpert, "override-expert", getTranslation("duty.expert"));
         overrideExpert.setItemLabelGenerator(this::expertLabel);
-        overrideDate.setId("override-date");
-        overrideDate.setLabel(getTranslation("duty.date"));
-        overrideOnDuty.setId("override-on-duty");
-        overrideOnDuty.setLabel(getTranslation("duty.on-duty"));
-        overrideStart.setId("override-start");
-        overrideStart.setLabel(getTranslation("duty.start"));
-        overrideEnd.setId("override-end");
-        overrideEnd.setLabel(getTranslation("duty.end"));
+        Fields.labelled(overrideDate, "override-date", getTranslation("duty.date"));
+        Fields.labelled(overrideOnDuty, "override-on-duty", getTranslation("duty.on-duty"));
+        Fields.labelled(overrideStart, "override-start", getTranslation("duty.start"));
+        Fields.labelled(overrideEnd, "override-end", getTranslation("duty.end"));
         overrideStart.setEnabled(false);
         overrideEnd.setEnabled(false);
         overrideOnDuty.addValueChangeListener(e -> {
@@ -213,7 +201,7 @@ class DutyView extends GuardedPage {
                     .collect(Collectors.toMap(Category::code, c -> c.name(getLocale()), (a, b) -> a));
             CoverageChart.render(
                     coverage, this, duty.coverage(monday, monday.plusDays(7)), code -> names.getOrDefault(code, code));
-            message.setVisible(false);
+            message.hide();
         } catch (BackendException e) {
             showError(errors.describe(e, getLocale()));
         }
@@ -238,7 +226,6 @@ class DutyView extends GuardedPage {
     }
 
     private void showError(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        message.show(text);
     }
 }

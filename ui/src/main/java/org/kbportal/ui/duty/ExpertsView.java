@@ -29,6 +29,8 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The experts who answer questions ({@code admin/experts}, ADMIN): tier (L1 support engineer, L2
@@ -43,7 +45,7 @@ class ExpertsView extends GuardedPage {
     private final DutyClient duty;
     private final CategoryCatalog categories;
     private final ErrorMessages errors;
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("experts-error");
     private final Div list = new Div();
 
     ExpertsView(DutyClient duty, CategoryCatalog categories, ErrorMessages errors) {
@@ -56,11 +58,7 @@ class ExpertsView extends GuardedPage {
 
     @Override
     protected void build() {
-        Paragraph intro = new Paragraph(getTranslation("experts.intro"));
-        intro.addClassName("kb-intro");
-        message.setId("experts-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Paragraph intro = PageParts.intro(getTranslation("experts.intro"));
         list.setId("experts-list");
         add(new H1(getTranslation("experts.title")), intro, message, list);
     }
@@ -72,7 +70,7 @@ class ExpertsView extends GuardedPage {
             List<Category> all = categories.all();
             list.removeAll();
             experts.forEach(e -> list.add(row(e, all)));
-            message.setVisible(false);
+            message.hide();
         } catch (BackendException e) {
             showError(errors.describe(e, getLocale()));
         }
@@ -140,7 +138,6 @@ class ExpertsView extends GuardedPage {
     }
 
     private void showError(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        message.show(text);
     }
 }

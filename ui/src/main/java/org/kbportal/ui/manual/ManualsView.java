@@ -1,7 +1,5 @@
 package org.kbportal.ui.manual;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,7 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -20,7 +17,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
-import com.vaadin.flow.shared.Registration;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +39,10 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
+import org.kbportal.ui.widget.Poller;
 
 /**
  * Manuals from documents ({@code admin/manuals}, ADMIN only): upload a PDF, Word, HTML, Markdown or
@@ -69,9 +69,9 @@ class ManualsView extends GuardedPage {
     private final ComboBox<ManualEntry> target = new ComboBox<>();
     private final Div status = new Div();
     private final ProgressBar progress = new ProgressBar();
-    private final Div failure = new Div();
+    private final ErrorLine failure = new ErrorLine("manual-error");
     private final Grid<ManualEntry> grid = new Grid<>();
-    private Registration polling;
+    private final Poller poller = new Poller(this, POLL_MS, () -> poll());
     private String jobId;
 
     ManualsView(
@@ -92,34 +92,18 @@ class ManualsView extends GuardedPage {
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
-        if (polling != null) {
-            event.getUI().setPollInterval(POLL_MS);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        stopPolling(event.getUI());
-    }
-
-    @Override
     protected void build() {
-        Div top = new Div(new H1(getTranslation("manuals.title")));
-        top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("manuals.intro"));
-        intro.addClassName("kb-intro");
+        Div top = PageParts.top(getTranslation("manuals.title"));
+        Paragraph intro = PageParts.intro(getTranslation("manuals.intro"));
 
         title.setLabel(getTranslation("manuals.field.title"));
         title.setPlaceholder(getTranslation("manuals.field.title.placeholder"));
         title.setId("manual-title");
         title.setMaxLength(500);
-        category.setLabel(getTranslation("manuals.field.category"));
-        category.setId("manual-category");
+        Fields.labelled(category, "manual-category", getTranslation("manuals.field.category"));
         category.setItemLabelGenerator(c -> categories.name(c.code(), getLocale()));
         category.setClearButtonVisible(true);
-        lang.setLabel(getTranslation("manuals.field.lang"));
-        lang.setId("manual-lang");
+        Fields.labelled(lang, "manual-lang", getTranslation("manuals.field.lang"));
         lang.setItems("", "zh", "en");
         lang.setItemLabelGenerator(l -> getTranslation(l.isEmpty() ? "manuals.lang.auto" : "lang." + l));
         lang.setValue("");
@@ -147,9 +131,6 @@ class ManualsView extends GuardedPage {
         status.addClassName("kb-rebuild-state");
         progress.setId("manual-progress");
         progress.setVisible(false);
-        failure.setId("manual-error");
-        failure.addClassName("kb-error");
-        failure.setVisible(false);
         Div uploadBox = new Div(new H2(getTranslation("manuals.upload")), fields, upload, status, progress, failure);
         uploadBox.addClassName("kb-rebuild");
 
@@ -230,7 +211,7 @@ class ManualsView extends GuardedPage {
 
     /** Hands the received file to the backend and follows its extraction. */
     private void send(String fileName, File file) {
-        failure.setVisible(false);
+        failure.hide();
         try (InputStream in = Files.newInputStream(file.toPath())) {
             ManualUpload job = manuals.upload(
                     in,
@@ -260,10 +241,10 @@ class ManualsView extends GuardedPage {
                     job.total() == 0
                             ? getTranslation("manuals.extracting", job.fileName())
                             : getTranslation("manuals.extracting.progress", job.fileName(), job.done(), job.total()));
-            startPolling(UI.getCurrent());
+            poller.start(UI.getCurrent());
             return;
         }
-        stopPolling(UI.getCurrent());
+        poller.stop(UI.getCurrent());
         if (job.failed()) {
             status.setText("");
             progress.setVisible(false);
@@ -283,28 +264,12 @@ class ManualsView extends GuardedPage {
         try {
             show(manuals.job(jobId));
         } catch (BackendException e) {
-            stopPolling(UI.getCurrent());
+            poller.stop(UI.getCurrent());
             showFailure(errors.describe(e, getLocale()));
         }
     }
 
-    private void startPolling(UI ui) {
-        if (polling == null) {
-            ui.setPollInterval(POLL_MS);
-            polling = ui.addPollListener(e -> poll());
-        }
-    }
-
-    private void stopPolling(UI ui) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            ui.setPollInterval(-1);
-        }
-    }
-
     private void showFailure(String text) {
-        failure.setText(text);
-        failure.setVisible(true);
+        failure.show(text);
     }
 }

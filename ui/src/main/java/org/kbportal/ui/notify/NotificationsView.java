@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -21,6 +20,9 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The signed-in user's notifications ({@code notifications}), newest first: what happened, when, a
@@ -35,7 +37,7 @@ class NotificationsView extends GuardedPage {
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("notifications-error");
     private final Div list = new Div();
     private final Checkbox unreadOnly = new Checkbox();
 
@@ -58,14 +60,9 @@ class NotificationsView extends GuardedPage {
         settings.setId("notifications-settings");
         Div tools = new Div(settings, readAll);
         tools.addClassName("kb-top-tools");
-        Div top = new Div(new H1(getTranslation("notifications.title")), tools);
-        top.addClassName("kb-admin-top");
-        unreadOnly.setLabel(getTranslation("notifications.unread-only"));
-        unreadOnly.setId("notifications-unread-only");
+        Div top = PageParts.top(getTranslation("notifications.title"), tools);
+        Fields.labelled(unreadOnly, "notifications-unread-only", getTranslation("notifications.unread-only"));
         unreadOnly.addValueChangeListener(e -> refresh());
-        message.setId("notifications-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         list.setId("notifications-list");
         list.addClassName("kb-notifications");
         add(top, unreadOnly, message, list);
@@ -77,11 +74,10 @@ class NotificationsView extends GuardedPage {
         try {
             all = notifications.list(unreadOnly.getValue());
         } catch (BackendException e) {
-            message.setText(errors.describe(e, getLocale()));
-            message.setVisible(true);
+            message.show(errors.describe(e, getLocale()));
             return;
         }
-        message.setVisible(false);
+        message.hide();
         list.removeAll();
         if (all.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("notifications.empty"));
@@ -138,8 +134,7 @@ class NotificationsView extends GuardedPage {
         try {
             call.run();
         } catch (BackendException e) {
-            message.setText(errors.describe(e, getLocale()));
-            message.setVisible(true);
+            message.show(errors.describe(e, getLocale()));
             return;
         }
         UnreadChanged.fire(UI.getCurrent());

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kbportal.ui.channel.EventTypes;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.NotificationClient;
 import org.kbportal.ui.client.NotificationClient.Preferences;
@@ -29,6 +30,8 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * The signed-in user's notification choices ({@code account/notifications}, from the user menu): per event,
@@ -54,7 +57,7 @@ class PreferencesView extends GuardedPage {
     private final RadioButtonGroup<String> language = new RadioButtonGroup<>();
     private final Div table = new Div();
     private final Div quietSection = new Div();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("prefs-error");
     private final Div saved = new Div();
     private Preferences loaded = new Preferences(null, null, null, null);
     private String loadedLanguage = "zh";
@@ -69,16 +72,7 @@ class PreferencesView extends GuardedPage {
 
     private static Map<String, Boolean> events() {
         Map<String, Boolean> m = new LinkedHashMap<>();
-        for (String e : List.of(
-                "ASSIGNED",
-                "SLA_WARNING",
-                "SLA_BREACH",
-                "ESCALATED",
-                "HANDED_OVER",
-                "ANSWERED",
-                "RESOLVED",
-                "REOPENED",
-                "RATED_LOW")) {
+        for (String e : EventTypes.ALL) {
             m.put(
                     e,
                     List.of("ASSIGNED", "SLA_WARNING", "ESCALATED", "ANSWERED", "RATED_LOW")
@@ -89,25 +83,19 @@ class PreferencesView extends GuardedPage {
 
     @Override
     protected void build() {
-        message.setId("prefs-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         saved.setId("prefs-saved");
         saved.addClassName("kb-success");
         saved.getElement().setAttribute("role", "status");
         saved.setVisible(false);
         table.setId("prefs-table");
         table.addClassName("kb-prefs-table");
-        quiet.setId("prefs-quiet");
-        quiet.setLabel(getTranslation("prefs.quiet"));
+        Fields.labelled(quiet, "prefs-quiet", getTranslation("prefs.quiet"));
         quiet.addValueChangeListener(e -> {
             quietStart.setEnabled(e.getValue());
             quietEnd.setEnabled(e.getValue());
         });
-        quietStart.setId("prefs-quiet-start");
-        quietStart.setLabel(getTranslation("prefs.quiet.start"));
-        quietEnd.setId("prefs-quiet-end");
-        quietEnd.setLabel(getTranslation("prefs.quiet.end"));
+        Fields.labelled(quietStart, "prefs-quiet-start", getTranslation("prefs.quiet.start"));
+        Fields.labelled(quietEnd, "prefs-quiet-end", getTranslation("prefs.quiet.end"));
         for (TimePicker t : List.of(quietStart, quietEnd)) {
             t.setStep(Duration.ofMinutes(30));
             t.setWidth("8em");
@@ -120,8 +108,7 @@ class PreferencesView extends GuardedPage {
                 new Paragraph(getTranslation("prefs.quiet.intro")),
                 quiet,
                 times);
-        language.setId("prefs-language");
-        language.setLabel(getTranslation("prefs.language"));
+        Fields.labelled(language, "prefs-language", getTranslation("prefs.language"));
         language.setItems("zh", "en");
         language.setItemLabelGenerator(l -> getTranslation("prefs.language." + l));
         Button save = new Button(getTranslation("prefs.save"), VaadinIcon.CHECK.create(), e -> save());
@@ -148,7 +135,7 @@ class PreferencesView extends GuardedPage {
             showError(e);
             return;
         }
-        message.setVisible(false);
+        message.hide();
         boolean expert = user.isExpert();
         table.removeAll();
         email.clear();
@@ -192,8 +179,7 @@ class PreferencesView extends GuardedPage {
     private void save() {
         saved.setVisible(false);
         if (quiet.getValue() && (quietStart.isEmpty() || quietEnd.isEmpty())) {
-            message.setText(getTranslation("prefs.quiet.missing"));
-            message.setVisible(true);
+            message.show(getTranslation("prefs.quiet.missing"));
             return;
         }
         Preferences next = new Preferences(
@@ -217,7 +203,7 @@ class PreferencesView extends GuardedPage {
             showError(e);
             return;
         }
-        message.setVisible(false);
+        message.hide();
         saved.setText(getTranslation("prefs.saved"));
         saved.setVisible(true);
     }
@@ -239,7 +225,6 @@ class PreferencesView extends GuardedPage {
     }
 
     private void showError(BackendException e) {
-        message.setText(errors.describe(e, getLocale()));
-        message.setVisible(true);
+        message.show(errors.describe(e, getLocale()));
     }
 }

@@ -37,6 +37,9 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +73,7 @@ class AskView extends GuardedPage {
     private final TextField title = new TextField();
     private final TextArea body = new TextArea();
     private final TextField contact = new TextField();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("ask-error");
     private final Div similar = new Div();
     private final Div form = new Div();
     private String similarFor = "";
@@ -111,8 +114,7 @@ class AskView extends GuardedPage {
     /** A visitor learns what asking takes instead of landing on the login form without a word. */
     private void signInFirst() {
         removeAll();
-        Paragraph why = new Paragraph(getTranslation("ask.anonymous"));
-        why.addClassName("kb-intro");
+        Paragraph why = PageParts.intro(getTranslation("ask.anonymous"));
         Anchor signIn = Routes.link(Routes.loginTo(Routes.ASK), getTranslation("empty.ask.sign-in"));
         signIn.setId("ask-sign-in");
         signIn.addClassName("kb-button-link");
@@ -123,28 +125,21 @@ class AskView extends GuardedPage {
 
     @Override
     protected void build() {
-        Paragraph intro = new Paragraph(getTranslation("ask.intro"));
-        intro.addClassName("kb-intro");
-        message.setId("ask-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Paragraph intro = PageParts.intro(getTranslation("ask.intro"));
 
-        kind.setId("ask-kind");
-        kind.setLabel(getTranslation("ask.kind"));
+        Fields.labelled(kind, "ask-kind", getTranslation("ask.kind"));
         kind.setItems(KINDS);
         kind.setItemLabelGenerator(k -> getTranslation("question.kind." + k));
         kind.setValue(KINDS.get(0));
         kind.setRequiredIndicatorVisible(true);
 
-        severity.setId("ask-severity");
-        severity.setLabel(getTranslation("ask.severity"));
+        Fields.labelled(severity, "ask-severity", getTranslation("ask.severity"));
         severity.setItems(SEVERITIES);
         severity.setItemLabelGenerator(s -> getTranslation("question.severity." + s));
         severity.setValue("D");
         severity.setHelperText(getTranslation("ask.severity.help"));
 
-        category.setId("ask-category");
-        category.setLabel(getTranslation("ask.category"));
+        Fields.labelled(category, "ask-category", getTranslation("ask.category"));
         category.setPlaceholder(getTranslation("ask.category.placeholder"));
         List<Category> all = categories.all();
         Map<String, Category> byCode =
@@ -156,14 +151,12 @@ class AskView extends GuardedPage {
         });
         category.setRequiredIndicatorVisible(true);
 
-        title.setId("ask-title");
-        title.setLabel(getTranslation("ask.question-title"));
+        Fields.labelled(title, "ask-title", getTranslation("ask.question-title"));
         title.setPlaceholder(getTranslation("ask.question-title.placeholder"));
         title.setMaxLength(limits.titleMaxLength());
         title.setRequiredIndicatorVisible(true);
         title.setWidthFull();
-        body.setId("ask-body");
-        body.setLabel(getTranslation("ask.body"));
+        Fields.labelled(body, "ask-body", getTranslation("ask.body"));
         body.setPlaceholder(getTranslation("ask.body.placeholder"));
         body.setMaxLength(limits.bodyMaxLength());
         body.setRequiredIndicatorVisible(true);
@@ -175,8 +168,7 @@ class AskView extends GuardedPage {
         }
         title.addValueChangeListener(e -> showSimilar());
         body.addValueChangeListener(e -> showSimilar());
-        contact.setId("ask-contact");
-        contact.setLabel(getTranslation("ask.contact"));
+        Fields.labelled(contact, "ask-contact", getTranslation("ask.contact"));
         contact.setPlaceholder(getTranslation("ask.contact.placeholder"));
         contact.setMaxLength(200);
         contact.setWidthFull();
@@ -341,11 +333,10 @@ class AskView extends GuardedPage {
                 List.<com.vaadin.flow.component.HasValidation>of(title, body, category, contact, severity, kind)) {
             field.setInvalid(false);
         }
-        message.setVisible(false);
+        message.hide();
     }
 
     private void showMessage(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        message.show(text);
     }
 }

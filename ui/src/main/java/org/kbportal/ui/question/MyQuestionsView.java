@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
 import org.kbportal.ui.client.BackendException;
@@ -16,6 +15,9 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The questions the signed-in user asked ({@code questions}), newest first; each opens its page. A
@@ -29,7 +31,7 @@ class MyQuestionsView extends GuardedPage {
     private final DateTimes dates;
     private final CurrentUser user;
     private final ErrorMessages errors;
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("mine-error");
     private final Checkbox organisation = new Checkbox();
     private QuestionGrid grid;
 
@@ -46,10 +48,9 @@ class MyQuestionsView extends GuardedPage {
     protected void refresh() {
         try {
             grid.show(organisation.getValue() ? questions.list() : questions.mine());
-            message.setVisible(false);
+            message.hide();
         } catch (BackendException e) {
-            message.setText(errors.describe(e, getLocale()));
-            message.setVisible(true);
+            message.show(errors.describe(e, getLocale()));
         }
     }
 
@@ -59,14 +60,9 @@ class MyQuestionsView extends GuardedPage {
         ask.setId("mine-ask");
         ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ask.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.ASK)));
-        Div top = new Div(new H1(getTranslation("mine.title")), ask);
-        top.addClassName("kb-admin-top");
-        message.setId("mine-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Div top = PageParts.top(getTranslation("mine.title"), ask);
         grid = new QuestionGrid("mine-grid", new QuestionTexts(this, dates), dates, getTranslation("mine.empty"));
-        organisation.setId("mine-organisation");
-        organisation.setLabel(getTranslation("mine.organisation"));
+        Fields.labelled(organisation, "mine-organisation", getTranslation("mine.organisation"));
         organisation.addValueChangeListener(e -> refresh());
         // for experts and admins the unfiltered list means something else (their work, the latest)
         organisation.setVisible(!user.isExpert());

@@ -1,21 +1,9 @@
 package org.kbportal.ui.question;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,8 +11,6 @@ import com.vaadin.flow.router.Route;
 import java.util.function.Supplier;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
-import org.kbportal.ui.client.DutyNow;
-import org.kbportal.ui.client.OnDuty;
 import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.client.RulesClient;
@@ -37,12 +23,14 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.FileDownloads;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.PageParts;
 
 /**
- * One question ({@code questions/:id}): its facts and due times, the conversation, the timeline,
- * and the actions the backend lists for the caller (the question's {@code actions}): follow-up, answer, ask for information,
- * escalate, resolve, reopen, rate, publish as a FAQ or case draft. Refused actions (another
- * expert was faster, the status changed) are explained above the actions.
+ * One question ({@code questions/:id}): its facts and due times, the attachments, the conversation
+ * ({@link QuestionConversation}), the actions the backend lists for the caller ({@link QuestionActions})
+ * and the timeline ({@link QuestionTimeline}). Refused actions (another expert was faster, the status
+ * changed) are explained above the actions.
  */
 @Access(Audience.SIGNED_IN)
 @Route(Routes.QUESTIONS + "/:id")
@@ -56,7 +44,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final QuestionTexts texts;
     private final ServerRules.Questions limits;
     private final FileDownloads downloads;
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("question-error");
     private Question shown;
 
     QuestionView(
@@ -77,8 +65,6 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.texts = new QuestionTexts(this, dates);
         addClassName("kb-admin-page");
         addClassName("kb-question");
-        message.setId("question-error");
-        message.addClassName("kb-error");
     }
 
     @Override
@@ -99,8 +85,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             } else {
                 removeAll();
                 shown = null;
-                message.setText(errors.describe(e, getLocale()));
-                message.setVisible(true);
+                message.show(errors.describe(e, getLocale()));
                 add(backLink(), message);
             }
         }
@@ -119,7 +104,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void show(Question q) {
         shown = q;
         removeAll();
-        message.setVisible(false);
+        message.hide();
         H1 title = new H1(q.title());
         title.setId("question-title");
         title.addClassName("kb-content");
@@ -136,10 +121,11 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 facts(q),
                 body(q),
                 attachments,
-                conversation(q),
+                new QuestionConversation(q, dates),
                 message,
-                actions(q),
-                timeline(q));
+                new QuestionActions(
+                        q, questions, limits, user, this::act, this::showMessage, () -> show(questions.get(q.id()))),
+                new QuestionTimeline(q, dates, categories));
     }
 
     private Anchor backLink() {
@@ -171,339 +157,10 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private Div body(Question q) {
-        Div body = html(q.body());
+        Div body = QuestionConversation.html(q.body());
         body.setId("question-body");
         body.addClassName("kb-question-body");
         return body;
-    }
-
-    private Div conversation(Question q) {
-        Div list = new Div(new H2(getTranslation("question.conversation")));
-        list.setId("question-messages");
-        if (q.messages().isEmpty()) {
-            Span none = new Span(getTranslation("question.conversation.empty"));
-            none.addClassName("kb-summary");
-            list.add(none);
-        }
-        for (Question.Message m : q.messages()) {
-            Span who = new Span(getTranslation(
-                    m.fromExpert() ? "question.message.expert" : "question.message.user",
-                    m.authorName() == null ? m.author() : m.authorName(),
-                    dates.format(m.at())));
-            who.addClassName("kb-summary");
-            Div item = new Div(who, html(m.body()));
-            item.addClassName("question-message");
-            if (m.fromExpert()) {
-                item.addClassName("from-expert");
-            }
-            list.add(item);
-        }
-        return list;
-    }
-
-    private Component timeline(Question q) {
-        Div box = new Div(new H2(getTranslation("question.timeline")));
-        box.setId("question-timeline");
-        UnorderedList events = new UnorderedList();
-        TimelineTexts words =
-                new TimelineTexts(this::getTranslation, dates::format, code -> categories.name(code, getLocale()));
-        for (Question.Event e : q.timeline()) {
-            TimelineTexts.Line line = words.line(e);
-            ListItem item = new ListItem(new Span(line.when() + " · " + line.sentence()));
-            // names and what people wrote are content, in whatever language they were written
-            if (line.actor() != null) {
-                item.add(new Span(" · "), content(line.actor()));
-            }
-            if (line.note() != null) {
-                item.add(new Span(" · "), content(line.note()));
-            }
-            item.addClassName("question-event");
-            events.add(item);
-        }
-        box.add(events);
-        return box;
-    }
-
-    private Div actions(Question q) {
-        QuestionPermissions may = QuestionPermissions.of(q);
-        Div actions = new Div();
-        actions.setId("question-actions");
-        actions.addClassName("kb-question-actions");
-        if (q.rating() != null) {
-            Question.Rating r = q.rating();
-            Span rating = new Span(getTranslation(
-                    "question.rating.shown",
-                    r.attitude(),
-                    r.expertise(),
-                    r.timeliness(),
-                    r.comment() == null ? "" : r.comment()));
-            rating.setId("question-rating");
-            actions.add(rating);
-        }
-        if (may.followUp() || may.answer()) {
-            actions.add(composer(q, may));
-        }
-        Div buttons = new Div();
-        buttons.addClassName("kb-row-actions");
-        if (may.resolve()) {
-            buttons.add(button(
-                    "question-resolve", "question.resolve", VaadinIcon.CHECK, true, () -> questions.resolve(q.id())));
-        }
-        if (may.reopen()) {
-            TextField reason = new TextField();
-            reason.setId("question-reopen-reason");
-            reason.setPlaceholder(getTranslation("question.reopen.reason"));
-            reason.setMaxLength(limits.reasonMaxLength());
-            buttons.add(
-                    reason,
-                    button(
-                            "question-reopen",
-                            "question.reopen",
-                            VaadinIcon.REFRESH,
-                            false,
-                            () -> questions.reopen(q.id(), reason.getValue().strip())));
-        }
-        if (may.publish()) {
-            buttons.add(publishButton(q, "FAQ"), publishButton(q, "CASE"));
-        }
-        if (q.articleId() != null && (user.isExpert() || user.isAdmin())) {
-            actions.add(draftNote(q.articleId(), "question.published"));
-        }
-        if (buttons.getComponentCount() > 0) {
-            actions.add(buttons);
-        }
-        if (may.escalate()) {
-            actions.add(escalation(q));
-        }
-        if (may.handOver()) {
-            actions.add(handover(q));
-        }
-        if (may.rate()) {
-            actions.add(ratingForm(q));
-        }
-        return actions;
-    }
-
-    private Div composer(Question q, QuestionPermissions may) {
-        TextArea text = new TextArea(getTranslation(may.answer() ? "question.reply.expert" : "question.reply.user"));
-        text.setId("question-reply");
-        text.setMaxLength(limits.bodyMaxLength());
-        text.setWidthFull();
-        text.setMinHeight("6rem");
-        Div buttons = new Div();
-        buttons.addClassName("kb-row-actions");
-        Supplier<String> html = () -> QuestionHtml.fromPlainText(text.getValue());
-        if (may.answer()) {
-            buttons.add(
-                    send(
-                            text,
-                            "question-answer",
-                            "question.answer",
-                            true,
-                            () -> questions.message(q.id(), html.get(), false)),
-                    send(
-                            text,
-                            "question-ask-info",
-                            "question.ask-info",
-                            false,
-                            () -> questions.message(q.id(), html.get(), true)));
-        } else {
-            buttons.add(send(
-                    text, "question-send", "question.send", true, () -> questions.message(q.id(), html.get(), false)));
-        }
-        Div box = new Div(text, buttons);
-        box.addClassName("kb-question-composer");
-        return box;
-    }
-
-    /** A send button that refuses to send an empty text. */
-    private Button send(TextArea text, String id, String key, boolean primary, Supplier<Question> call) {
-        text.addValueChangeListener(e -> text.setInvalid(false));
-        return button(id, key, primary ? VaadinIcon.PAPERPLANE : VaadinIcon.QUESTION_CIRCLE, primary, () -> {
-            if (text.getValue().isBlank()) {
-                text.setErrorMessage(getTranslation("question.reply.empty"));
-                text.setInvalid(true);
-                return null;
-            }
-            return call.get();
-        });
-    }
-
-    private Button button(String id, String key, VaadinIcon icon, boolean primary, Supplier<Question> call) {
-        Button b = new Button(getTranslation(key), icon.create());
-        b.setId(id);
-        if (primary) {
-            b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        }
-        b.addClickListener(e -> act(call));
-        return b;
-    }
-
-    private Button publishButton(Question q, String type) {
-        Button b = new Button(getTranslation("question.publish." + type), VaadinIcon.BOOK.create());
-        b.setId("question-publish-" + type.toLowerCase(java.util.Locale.ROOT));
-        b.addClickListener(e -> {
-            String articleId;
-            try {
-                articleId = questions.publish(q.id(), type);
-            } catch (BackendException ex) {
-                Object existing = "already-published".equals(ex.kbType())
-                        ? ex.problem().map(p -> p.properties().get("articleId")).orElse(null)
-                        : null;
-                if (existing == null) {
-                    showMessage(ex);
-                    return;
-                }
-                // someone drafted it meanwhile: show the page as it is now, with the link to that draft
-                show(questions.get(q.id()));
-                return;
-            }
-            show(questions.get(q.id()));
-        });
-        return b;
-    }
-
-    /** The link to the draft made from this question, for experts and admins (it opens the editor). */
-    private Div draftNote(String articleId, String key) {
-        Anchor open = Routes.link(Routes.editor(articleId), getTranslation(key, articleId));
-        open.setId("question-draft-link");
-        Div note = new Div(open);
-        note.setId("question-draft");
-        note.addClassName("kb-success");
-        return note;
-    }
-
-    private Div escalation(Question q) {
-        TextField reason = new TextField();
-        reason.setId("question-escalate-reason");
-        reason.setPlaceholder(getTranslation("question.escalate.reason"));
-        reason.setMaxLength(limits.reasonMaxLength());
-        reason.setMinWidth("20rem");
-        Button escalate = new Button(getTranslation("question.escalate"), VaadinIcon.ARROW_UP.create());
-        escalate.setId("question-escalate");
-        escalate.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        escalate.addClickListener(e -> {
-            if (reason.getValue().isBlank()) {
-                reason.setErrorMessage(getTranslation("question.escalate.reason.missing"));
-                reason.setInvalid(true);
-                return;
-            }
-            act(() -> questions.escalate(q.id(), reason.getValue().strip()));
-        });
-        Div row = new Div(reason, escalate);
-        row.addClassName("kb-row-actions");
-        Div box = new Div(row, dutyAbove(q));
-        return box;
-    }
-
-    /** Who would get the question: per tier above its own, the experts on duty now or the next shift. */
-    private Div dutyAbove(Question q) {
-        Div duty = new Div();
-        duty.setId("question-escalate-duty");
-        duty.addClassName("kb-muted");
-        DutyNow now;
-        try {
-            now = questions.dutyByTier(q.category());
-        } catch (BackendException e) {
-            duty.setVisible(false);
-            return duty;
-        }
-        duty.add(new Div(getTranslation("question.escalate.duty")));
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern(
-                        getTranslation("question.escalate.duty.pattern"), getLocale())
-                .withZone(java.time.ZoneId.of(now.zone()));
-        for (DutyNow.Tier t : now.tiers()) {
-            if (t.tier().compareTo(q.tier()) <= 0) {
-                continue;
-            }
-            String text;
-            if (!t.onDuty().isEmpty()) {
-                text = getTranslation(
-                        "question.escalate.duty.on",
-                        t.tier(),
-                        String.join(
-                                "、",
-                                t.onDuty().stream().map(OnDuty::displayName).toList()));
-            } else if (t.nextStart() != null) {
-                text = getTranslation("question.escalate.duty.off", t.tier(), when.format(t.nextStart()));
-            } else {
-                text = getTranslation("question.escalate.duty.none", t.tier());
-            }
-            Div line = new Div(text);
-            line.getElement().setAttribute("data-tier", t.tier());
-            line.getElement()
-                    .setAttribute("data-on-duty", String.valueOf(t.onDuty().size()));
-            duty.add(line);
-        }
-        return duty;
-    }
-
-    /** Hand the question to another expert on duty, with a note for them (on the timeline). */
-    private Div handover(Question q) {
-        ComboBox<OnDuty> to = new ComboBox<>();
-        to.setId("question-handover-to");
-        to.setPlaceholder(getTranslation("question.handover.to"));
-        to.setItemLabelGenerator(e -> getTranslation("question.handover.expert", e.displayName(), e.tier()));
-        to.setMinWidth("16rem");
-        try {
-            to.setItems(questions.onDuty().stream()
-                    .filter(e -> !e.username().equals(q.assignee()))
-                    .toList());
-        } catch (BackendException e) {
-            to.setEnabled(false);
-        }
-        TextField note = new TextField();
-        note.setId("question-handover-note");
-        note.setPlaceholder(getTranslation("question.handover.note"));
-        note.setMaxLength(limits.reasonMaxLength());
-        Button handover = new Button(getTranslation("question.handover"), VaadinIcon.EXCHANGE.create());
-        handover.setId("question-handover");
-        handover.addClickListener(e -> {
-            if (to.getValue() == null) {
-                to.setErrorMessage(getTranslation("question.handover.to.missing"));
-                to.setInvalid(true);
-                return;
-            }
-            act(() -> questions.handover(
-                    q.id(), to.getValue().userId(), note.getValue().strip()));
-        });
-        Div row = new Div(to, note, handover);
-        row.addClassName("kb-row-actions");
-        return row;
-    }
-
-    private Div ratingForm(Question q) {
-        StarRating attitude = stars("rate-attitude", "question.rate.attitude");
-        StarRating expertise = stars("rate-expertise", "question.rate.expertise");
-        StarRating timeliness = stars("rate-timeliness", "question.rate.timeliness");
-        TextArea comment = new TextArea(getTranslation("question.rate.comment"));
-        comment.setId("rate-comment");
-        comment.setMaxLength(limits.commentMaxLength());
-        comment.setWidthFull();
-        Button submit = new Button(getTranslation("question.rate.submit"), VaadinIcon.STAR.create());
-        submit.setId("rate-submit");
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.addClickListener(e -> {
-            boolean valid = true;
-            for (StarRating f : new StarRating[] {attitude, expertise, timeliness}) {
-                boolean bad = f.getValue() == null;
-                f.setInvalid(bad, getTranslation("question.rate.range"));
-                valid &= !bad;
-            }
-            if (valid) {
-                act(() -> questions.rate(
-                        q.id(), attitude.getValue(), expertise.getValue(), timeliness.getValue(), comment.getValue()));
-            }
-        });
-        Div scores = new Div(attitude, expertise, timeliness);
-        scores.addClassName("kb-filters");
-        Div form = new Div(new H2(getTranslation("question.rate")), scores, comment, submit);
-        form.setId("question-rate");
-        return form;
-    }
-
-    private StarRating stars(String id, String key) {
-        return new StarRating(id, getTranslation(key), n -> getTranslation("question.rate.stars", n));
     }
 
     /**
@@ -523,8 +180,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         // actions answer without timeline and conversation: fetch the whole question
         reload();
-        Notification note = Notification.show(getTranslation("question.done"), 3000, Notification.Position.BOTTOM_END);
-        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        PageParts.success(getTranslation("question.done"));
     }
 
     private void reload() {
@@ -536,20 +192,6 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void showMessage(BackendException e) {
-        message.setText(errors.describe(e, getLocale()));
-        message.setVisible(true);
-    }
-
-    private static Span content(String text) {
-        Span span = new Span(text);
-        span.addClassName("kb-content");
-        return span;
-    }
-
-    private static Div html(String html) {
-        Div div = new Div();
-        div.getElement().setProperty("innerHTML", QuestionHtml.clean(html));
-        div.addClassNames("kb-rich-text", "kb-content");
-        return div;
+        message.show(errors.describe(e, getLocale()));
     }
 }

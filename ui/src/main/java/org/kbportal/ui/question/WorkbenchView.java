@@ -5,12 +5,9 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import org.kbportal.ui.client.BackendException;
@@ -23,6 +20,8 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.CurrentUser;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The experts' workbench ({@code workbench}, EXPERT and ADMIN): the questions assigned to the
@@ -40,7 +39,7 @@ class WorkbenchView extends GuardedPage {
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final ExpertFeed feed;
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("workbench-error");
     private QuestionGrid assigned;
     private QuestionGrid queue;
     private Registration live;
@@ -76,13 +75,8 @@ class WorkbenchView extends GuardedPage {
 
     @Override
     protected void build() {
-        Div top = new Div(new H1(getTranslation("workbench.title")));
-        top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("workbench.intro.live"));
-        intro.addClassName("kb-intro");
-        message.setId("workbench-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Div top = PageParts.top(getTranslation("workbench.title"));
+        Paragraph intro = PageParts.intro(getTranslation("workbench.intro.live"));
         QuestionTexts texts = new QuestionTexts(this, dates);
         assigned = new QuestionGrid("workbench-assigned", texts, dates, getTranslation("workbench.assigned.empty"));
         queue = new QuestionGrid("workbench-queue", texts, dates, getTranslation("workbench.queue.empty"));
@@ -110,17 +104,14 @@ class WorkbenchView extends GuardedPage {
         try {
             questions.claim(q.id());
         } catch (BackendException e) {
-            message.setText(
+            message.show(
                     e.status() == 409
                             ? getTranslation("workbench.claim.taken", String.valueOf(q.id()))
                             : errors.describe(e, getLocale()));
-            message.setVisible(true);
             refresh();
             return;
         }
-        Notification note = Notification.show(
-                getTranslation("workbench.claimed", String.valueOf(q.id())), 3000, Notification.Position.BOTTOM_END);
-        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        PageParts.success(getTranslation("workbench.claimed", String.valueOf(q.id())));
         refresh();
     }
 
@@ -130,8 +121,7 @@ class WorkbenchView extends GuardedPage {
             assigned.show(questions.list());
             queue.show(questions.queue());
         } catch (BackendException e) {
-            message.setText(errors.describe(e, getLocale()));
-            message.setVisible(true);
+            message.show(errors.describe(e, getLocale()));
         }
     }
 }

@@ -35,6 +35,9 @@ import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.FileDownloads;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The service report dashboard ({@code admin/reports}, ADMIN only): period (last month by default)
@@ -61,7 +64,7 @@ class ServiceReportView extends GuardedPage {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final ComboBox<Category> category = new ComboBox<>();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("report-error");
     private final Div content = new Div();
     private ReportClient.Filter filter;
 
@@ -89,14 +92,10 @@ class ServiceReportView extends GuardedPage {
 
     @Override
     protected void build() {
-        Paragraph intro = new Paragraph(getTranslation("report.intro"));
-        intro.addClassName("kb-intro");
-        from.setId("report-from");
-        from.setLabel(getTranslation("report.from"));
-        to.setId("report-to");
-        to.setLabel(getTranslation("report.to"));
-        category.setId("report-category");
-        category.setLabel(getTranslation("report.category"));
+        Paragraph intro = PageParts.intro(getTranslation("report.intro"));
+        Fields.labelled(from, "report-from", getTranslation("report.from"));
+        Fields.labelled(to, "report-to", getTranslation("report.to"));
+        Fields.labelled(category, "report-category", getTranslation("report.category"));
         category.setClearButtonVisible(true);
         category.setPlaceholder(getTranslation("report.category.all"));
         category.setItemLabelGenerator(c -> c.name(getLocale()));
@@ -105,9 +104,6 @@ class ServiceReportView extends GuardedPage {
         show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div filters = new Div(from, to, category, show);
         filters.addClassName("kb-report-filters");
-        message.setId("report-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         content.setId("report-content");
         add(new H1(getTranslation("report.title")), intro, filters, message, content);
     }
@@ -148,13 +144,12 @@ class ServiceReportView extends GuardedPage {
 
     private void load() {
         content.removeAll();
-        message.setVisible(false);
+        message.hide();
         try {
             ServiceReport r = reports.report(filter);
             content.add(downloads(), figures(r), charts(), tables(r));
         } catch (BackendException e) {
-            message.setText(errors.describe(e, getLocale()));
-            message.setVisible(true);
+            message.show(errors.describe(e, getLocale()));
         }
     }
 

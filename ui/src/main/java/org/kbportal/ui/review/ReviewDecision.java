@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * A reviewer's decision on one article: approve (optional comment) or send back (comment
@@ -22,8 +23,7 @@ public class ReviewDecision extends Composite<Div> {
     final Button sendBack = new Button();
 
     public ReviewDecision(String articleId) {
-        comment.setId("review-comment-" + articleId);
-        comment.setLabel(getTranslation("review.comment"));
+        Fields.labelled(comment, "review-comment-" + articleId, getTranslation("review.comment"));
         comment.setMaxLength(MAX_COMMENT);
         comment.setWidthFull();
         approve.setText(getTranslation("review.approve"));

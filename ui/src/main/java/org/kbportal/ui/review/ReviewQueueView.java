@@ -21,6 +21,7 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
 
 /**
  * The reviewers' page ({@code admin/review}, ADMIN): articles waiting for review, each with approve
@@ -36,7 +37,7 @@ class ReviewQueueView extends GuardedPage {
     private final ErrorMessages errors;
     private final MarkdownRenderer markdown;
     private final Div queue = new Div();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("review-error");
     private final Grid<Curation.DueItem> due = new Grid<>();
 
     ReviewQueueView(CurationClient curation, DateTimes dates, ErrorMessages errors, MarkdownRenderer markdown) {
@@ -51,9 +52,6 @@ class ReviewQueueView extends GuardedPage {
     @Override
     protected void build() {
         queue.setId("review-queue");
-        message.setId("review-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         due.setId("due-grid");
         due.addComponentColumn(d -> Routes.link(Routes.editor(d.id()), d.title()))
                 .setHeader(getTranslation("review.col.title"))
@@ -135,14 +133,13 @@ class ReviewQueueView extends GuardedPage {
             } else {
                 curation.sendBack(item.id(), comment);
             }
-            message.setVisible(false);
+            message.hide();
             Notification.show(
                     getTranslation(approved ? "review.approved" : "review.sent-back"),
                     3000,
                     Notification.Position.BOTTOM_END);
         } catch (BackendException e) {
-            message.setText(errors.describe(e, getLocale()));
-            message.setVisible(true);
+            message.show(errors.describe(e, getLocale()));
         }
         refresh();
     }

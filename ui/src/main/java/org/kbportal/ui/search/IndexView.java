@@ -1,22 +1,16 @@
 package org.kbportal.ui.search;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
 import java.time.Duration;
 import org.kbportal.ui.client.BackendException;
@@ -30,6 +24,9 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.PageParts;
+import org.kbportal.ui.widget.Poller;
 
 /**
  * The search index ({@code admin/index}, ADMIN only): engine, counts, and a rebuild from the
@@ -53,14 +50,14 @@ class IndexView extends GuardedPage {
     private final Span indexed = new Span();
     private final Span pending = new Span();
     private final Span failing = new Span();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("index-error");
     private final Span state = new Span();
     private final ProgressBar progress = new ProgressBar();
     private final Span count = new Span();
     private final Span times = new Span();
-    private final Div failure = new Div();
+    private final ErrorLine failure = new ErrorLine("index-rebuild-error");
     private final Button rebuild = new Button();
-    private Registration polling;
+    private final Poller poller = new Poller(this, POLL_MS, () -> refresh());
     private RebuildWatch.Phase shown = RebuildWatch.Phase.IDLE;
 
     IndexView(IndexClient index, DateTimes dates, ErrorMessages errors, Clock clock) {
@@ -73,30 +70,12 @@ class IndexView extends GuardedPage {
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
-        if (polling != null) {
-            // a refreshed route (language switch) detaches the old instance after this one started polling
-            event.getUI().setPollInterval(POLL_MS);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        stopPolling(event.getUI());
-    }
-
-    @Override
     protected void build() {
         Button reload = new Button(getTranslation("index.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
         reload.setId("index-refresh");
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div top = new Div(new H1(getTranslation("index.title")), reload);
-        top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("index.intro"));
-        intro.addClassName("kb-intro");
-        message.setId("index-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Div top = PageParts.top(getTranslation("index.title"), reload);
+        Paragraph intro = PageParts.intro(getTranslation("index.intro"));
 
         Div stats = new Div(
                 stat("index.engine", engine, "index-engine"),
@@ -116,9 +95,6 @@ class IndexView extends GuardedPage {
         count.setId("index-rebuild-count");
         times.setId("index-rebuild-times");
         times.addClassName("kb-meta");
-        failure.setId("index-rebuild-error");
-        failure.addClassName("kb-error");
-        failure.setVisible(false);
         Div head = new Div(new H2(getTranslation("index.rebuild.heading")), rebuild);
         head.addClassName("kb-admin-top");
         Div line = new Div(state, count);
@@ -149,11 +125,11 @@ class IndexView extends GuardedPage {
         } catch (BackendException e) {
             // no word from the backend (down, or signed out meanwhile): stop asking every second
             showMessage(e);
-            stopPolling(UI.getCurrent());
+            poller.stop(UI.getCurrent());
             rebuild.setEnabled(true);
             return;
         }
-        message.setVisible(false);
+        message.hide();
         engine.setText(status.engine() == null ? "–" : status.engine());
         indexed.setText(Long.toString(status.indexed()));
         pending.setText(Long.toString(status.pending()));
@@ -191,7 +167,7 @@ class IndexView extends GuardedPage {
             showMessage(e);
             return;
         }
-        message.setVisible(false);
+        message.hide();
         show(started);
     }
 
@@ -221,15 +197,14 @@ class IndexView extends GuardedPage {
                 getTranslation("index.failed", p.error() == null ? getTranslation("error.unexpected") : p.error()));
 
         if (shown.busy() && phase == RebuildWatch.Phase.DONE) {
-            Notification note = Notification.show(getTranslation("index.done"), 3000, Notification.Position.BOTTOM_END);
-            note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            PageParts.success(getTranslation("index.done"));
         }
         shown = phase;
         // the current UI, not getUI(): on the first visit this runs before the view is attached
         if (busy) {
-            startPolling(UI.getCurrent());
+            poller.start(UI.getCurrent());
         } else {
-            stopPolling(UI.getCurrent());
+            poller.stop(UI.getCurrent());
         }
     }
 
@@ -246,23 +221,7 @@ class IndexView extends GuardedPage {
         return started + " · " + getTranslation("index.finished", dates.format(p.finishedAt()), seconds);
     }
 
-    private void startPolling(UI ui) {
-        if (polling == null) {
-            ui.setPollInterval(POLL_MS);
-            polling = ui.addPollListener(e -> refresh());
-        }
-    }
-
-    private void stopPolling(UI ui) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            ui.setPollInterval(-1);
-        }
-    }
-
     private void showMessage(BackendException e) {
-        message.setText(errors.describe(e, getLocale()));
-        message.setVisible(true);
+        message.show(errors.describe(e, getLocale()));
     }
 }

@@ -5,11 +5,12 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.kbportal.ui.client.SynonymGroup;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
 
 /**
  * The dialog that creates or edits one synonym group: the terms as text, checked against the
@@ -21,7 +22,7 @@ class SynonymEditor extends Dialog {
     final TextArea terms = new TextArea();
     final Button save = new Button();
     final Button cancel = new Button();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("synonym-dialog-error");
     private final SynonymGroup group;
 
     /** The user wants these terms saved (for {@link #group()}, or as a new group). */
@@ -43,8 +44,7 @@ class SynonymEditor extends Dialog {
         this.group = group;
         setId("synonym-dialog");
         setHeaderTitle(getTranslation(group == null ? "synonyms.dialog.new" : "synonyms.dialog.edit"));
-        terms.setId("synonym-terms");
-        terms.setLabel(getTranslation("synonyms.terms"));
+        Fields.labelled(terms, "synonym-terms", getTranslation("synonyms.terms"));
         terms.setHelperText(getTranslation(
                 "synonyms.terms.help", SynonymTerms.MIN_TERMS, SynonymTerms.MAX_TERMS, SynonymTerms.MAX_LENGTH));
         terms.setPlaceholder(getTranslation("synonyms.terms.placeholder"));
@@ -54,9 +54,6 @@ class SynonymEditor extends Dialog {
         terms.setManualValidation(true);
         terms.setValue(group == null ? "" : SynonymTerms.format(group.terms()));
         terms.addValueChangeListener(e -> terms.setInvalid(false));
-        message.setId("synonym-dialog-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         add(terms, message);
 
         save.setText(getTranslation("synonyms.save"));
@@ -82,7 +79,7 @@ class SynonymEditor extends Dialog {
 
     /** Checks the terms and fires a {@link SaveEvent} when they are acceptable. */
     void save() {
-        message.setVisible(false);
+        message.hide();
         List<String> parsed = SynonymTerms.parse(terms.getValue());
         var invalid = SynonymTerms.check(parsed);
         if (invalid.isPresent()) {
@@ -98,8 +95,7 @@ class SynonymEditor extends Dialog {
 
     /** Shows why the backend refused the terms; the dialog stays open for a correction. */
     void showError(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        message.show(text);
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

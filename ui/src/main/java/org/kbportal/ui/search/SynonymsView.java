@@ -6,12 +6,9 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Route;
@@ -27,6 +24,9 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * The synonym groups searches expand queries with ({@code admin/synonyms}, ADMIN only): a list
@@ -44,7 +44,7 @@ class SynonymsView extends GuardedPage {
 
     private final TextField filter = new TextField();
     private final Span count = new Span();
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("synonym-error");
     private final Grid<SynonymGroup> grid = new Grid<>();
     private List<SynonymGroup> groups = List.of();
 
@@ -62,16 +62,10 @@ class SynonymsView extends GuardedPage {
         create.setId("synonym-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> edit(null));
-        Div top = new Div(new H1(getTranslation("synonyms.title")), create);
-        top.addClassName("kb-admin-top");
-        Paragraph intro = new Paragraph(getTranslation("synonyms.intro"));
-        intro.addClassName("kb-intro");
-        message.setId("synonym-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
+        Div top = PageParts.top(getTranslation("synonyms.title"), create);
+        Paragraph intro = PageParts.intro(getTranslation("synonyms.intro"));
 
-        filter.setId("synonym-filter");
-        filter.setLabel(getTranslation("synonyms.filter"));
+        Fields.labelled(filter, "synonym-filter", getTranslation("synonyms.filter"));
         filter.setPlaceholder(getTranslation("synonyms.filter.placeholder"));
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
@@ -129,7 +123,7 @@ class SynonymsView extends GuardedPage {
     protected void refresh() {
         try {
             groups = synonyms.list();
-            message.setVisible(false);
+            message.hide();
         } catch (BackendException e) {
             showMessage(e);
         }
@@ -206,12 +200,10 @@ class SynonymsView extends GuardedPage {
     }
 
     private void showMessage(BackendException e) {
-        message.setText(errors.describe(e, getLocale()));
-        message.setVisible(true);
+        message.show(errors.describe(e, getLocale()));
     }
 
     private void notifySuccess(String key) {
-        Notification note = Notification.show(getTranslation(key), 3000, Notification.Position.BOTTOM_END);
-        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        PageParts.success(getTranslation(key));
     }
 }

@@ -34,6 +34,9 @@ import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
 import org.kbportal.ui.session.Audience;
 import org.kbportal.ui.session.GuardedPage;
+import org.kbportal.ui.widget.ErrorLine;
+import org.kbportal.ui.widget.Fields;
+import org.kbportal.ui.widget.PageParts;
 
 /**
  * Service commitments ({@code admin/sla}, ADMIN): the policy table (kind × severity: minutes to the
@@ -47,7 +50,7 @@ class SlaView extends GuardedPage {
 
     private final SlaClient sla;
     private final ErrorMessages errors;
-    private final Div message = new Div();
+    private final ErrorLine message = new ErrorLine("sla-error");
     private final Div policies = new Div();
     private final Div policiesMessage = new Div();
     private final Div policiesSaved = new Div();
@@ -80,9 +83,6 @@ class SlaView extends GuardedPage {
 
     @Override
     protected void build() {
-        message.setId("sla-error");
-        message.addClassName("kb-error");
-        message.setVisible(false);
         policies.setId("sla-policies");
         policies.addClassName("kb-table");
         Button savePolicies =
@@ -137,20 +137,17 @@ class SlaView extends GuardedPage {
     }
 
     private Paragraph intro(String key) {
-        Paragraph p = new Paragraph(getTranslation(key));
-        p.addClassName("kb-intro");
+        Paragraph p = PageParts.intro(getTranslation(key));
         return p;
     }
 
     private Div dayForm() {
-        dayDate.setId("day-date");
-        dayDate.setLabel(getTranslation("sla.day.date"));
+        Fields.labelled(dayDate, "day-date", getTranslation("sla.day.date"));
         dayWorking.setId("day-working");
         dayWorking.setItems(false, true);
         dayWorking.setItemLabelGenerator(w -> getTranslation(w ? "sla.day.makeup" : "sla.day.holiday"));
         dayWorking.setValue(false);
-        dayName.setId("day-name");
-        dayName.setLabel(getTranslation("sla.day.name"));
+        Fields.labelled(dayName, "day-name", getTranslation("sla.day.name"));
         dayName.setMaxLength(100);
         Button add = new Button(getTranslation("sla.day.add"), VaadinIcon.PLUS.create(), e -> {
             if (dayDate.isEmpty()) {
@@ -174,7 +171,7 @@ class SlaView extends GuardedPage {
             showPolicies(sla.policies());
             showHours(sla.hours());
             showDays(sla.days());
-            message.setVisible(false);
+            message.hide();
             policiesMessage.setVisible(false);
             policiesSaved.setVisible(false);
         } catch (BackendException e) {
@@ -340,7 +337,6 @@ class SlaView extends GuardedPage {
     }
 
     private void showError(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        message.show(text);
     }
 }
