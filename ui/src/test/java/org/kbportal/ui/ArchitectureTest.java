@@ -30,6 +30,58 @@ class ArchitectureTest {
     static final ArchRule featureSlicesAreFreeOfCycles =
             slices().matching("org.kbportal.ui.(*)..").should().beFreeOfCycles();
 
+    /** The feature packages, named after the backend's. */
+    private static final String[] FEATURES = {
+        "org.kbportal.ui.account..",
+        "org.kbportal.ui.article..",
+        "org.kbportal.ui.audit..",
+        "org.kbportal.ui.backup..",
+        "org.kbportal.ui.channel..",
+        "org.kbportal.ui.duty..",
+        "org.kbportal.ui.feedback..",
+        "org.kbportal.ui.manual..",
+        "org.kbportal.ui.notify..",
+        "org.kbportal.ui.question..",
+        "org.kbportal.ui.report..",
+        "org.kbportal.ui.review..",
+        "org.kbportal.ui.search..",
+        "org.kbportal.ui.sla.."
+    };
+
+    @ArchTest
+    static final ArchRule sharedPackagesKnowNoFeature = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "org.kbportal.ui.client..",
+                    "org.kbportal.ui.i18n..",
+                    "org.kbportal.ui.navigation..",
+                    "org.kbportal.ui.session..",
+                    "org.kbportal.ui.widget..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FEATURES)
+            .because("views may use the shared packages, never the other way round");
+
+    @ArchTest
+    static final ArchRule everyClassBelongsToAFeatureOrASharedPackage = classes()
+            .that()
+            .resideOutsideOfPackage("org.kbportal.ui")
+            .should()
+            .resideInAnyPackage(concat(
+                    FEATURES,
+                    "org.kbportal.ui.client..",
+                    "org.kbportal.ui.i18n..",
+                    "org.kbportal.ui.layout..",
+                    "org.kbportal.ui.navigation..",
+                    "org.kbportal.ui.session..",
+                    "org.kbportal.ui.widget.."))
+            .because("a new package is either a feature (named after the backend's) or shared; add it here");
+
+    private static String[] concat(String[] features, String... shared) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(features), java.util.Arrays.stream(shared))
+                .toArray(String[]::new);
+    }
+
     @ArchTest
     static final ArchRule httpClientsKnowNothingAboutVaadin = noClasses()
             .that()
