@@ -79,10 +79,9 @@ public class ArticleWorkflow {
                         id, ArticleStatus.PUBLISHED, EnumSet.of(ArticleStatus.IN_REVIEW), "APPROVED", by, note);
             }
             return repo.findById(id)
-                    .switchIfEmpty(Mono.error(
-                            () -> KbException.notFound("article-not-found", "No article with id '" + id + "'.")))
+                    .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                     .flatMap(a -> a.status() != ArticleStatus.IN_REVIEW
-                            ? Mono.error(ArticleService.illegalTransition(id, a.status(), ArticleStatus.PUBLISHED))
+                            ? Mono.error(ArticleProblems.illegalTransition(id, a.status(), ArticleStatus.PUBLISHED))
                             : schedules
                                     .markPending(id, by)
                                     .then(events.record(
@@ -112,10 +111,9 @@ public class ArticleWorkflow {
      */
     public Mono<ArticleSchedule> schedule(String id, Instant publishAt, Instant reviewBy, boolean reviewer) {
         return repo.findById(id)
-                .switchIfEmpty(
-                        Mono.error(() -> KbException.notFound("article-not-found", "No article with id '" + id + "'.")))
+                .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                 .flatMap(a -> !reviewer && a.status() != ArticleStatus.DRAFT
-                        ? Mono.error(ArticleService.notADraft(id, a.status()))
+                        ? Mono.error(ArticleProblems.notADraft(id, a.status()))
                         : schedules
                                 .put(id, publishAt, reviewBy, clock.instant())
                                 .then(schedules.find(id)))
