@@ -38,7 +38,6 @@ public class IndexOutboxDrain extends LeasedDrain<IndexOutbox.Entry> {
     private final IndexOutbox outbox;
     private final SearchIndexer indexer;
     private final SearchEngine engine;
-    private final Clock clock;
     private final Duration interval;
     private final int compactAfter;
     /** Units indexed through the outbox since the last compaction. */
@@ -51,7 +50,6 @@ public class IndexOutboxDrain extends LeasedDrain<IndexOutbox.Entry> {
         this.outbox = outbox;
         this.indexer = indexer;
         this.engine = engine;
-        this.clock = clock;
         this.interval = props.search().drainInterval();
         this.compactAfter = props.search().compactAfter();
     }
@@ -117,7 +115,7 @@ public class IndexOutboxDrain extends LeasedDrain<IndexOutbox.Entry> {
                             backoff,
                             e.toString());
                     return outbox.retryLater(
-                            rowIds, e.toString(), clock.instant().plus(backoff));
+                            rowIds, e.toString(), clock().instant().plus(backoff));
                 });
     }
 

@@ -84,6 +84,11 @@ public abstract class LeasedDrain<T> extends PeriodicJob {
         return Flux.fromIterable(held).flatMap(this::attempt, concurrency).then();
     }
 
+    /** The clock leases and back-offs are measured with. */
+    protected Clock clock() {
+        return clock;
+    }
+
     /** This instance's lease owner name. */
     public String owner() {
         return owner;

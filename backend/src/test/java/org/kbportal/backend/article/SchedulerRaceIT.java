@@ -31,13 +31,12 @@ class SchedulerRaceIT {
     @BeforeAll
     void start() throws Exception {
         pg = PostgresCluster.start("kb");
-        Map<String, String> props = Map.of(
-                "kb.seed.index-data", "false",
-                "kb.search.embeddings", "false",
-                "kb.db.url", pg.jdbcUrl("kb"),
-                "kb.db.username", "postgres",
-                "kb.db.password", "",
-                "kb.curation.schedule-interval", "1h");
+        Map<String, String> props = pg.backendSettings(
+                "kb",
+                Map.of(
+                        "kb.seed.index-data", "false",
+                        "kb.search.embeddings", "false",
+                        "kb.curation.schedule-interval", "1h"));
         a = BackendServer.start(BackendServer.tempDataDir("kb-sched-a"), props);
         b = BackendServer.start(BackendServer.tempDataDir("kb-sched-b"), props);
     }

@@ -32,15 +32,14 @@ class QuestionRaceIT {
     @BeforeAll
     void start() throws Exception {
         pg = PostgresCluster.start("kb");
-        Map<String, String> props = Map.of(
-                "kb.seed.index-data", "false",
-                "kb.search.embeddings", "false",
-                "kb.db.url", pg.jdbcUrl("kb"),
-                "kb.db.username", "postgres",
-                "kb.db.password", "",
-                // resolved questions close at the next monitor run, so both instances compete for it
-                "kb.questions.auto-close-days", "0",
-                "kb.questions.sla-check-interval", "300ms");
+        Map<String, String> props = pg.backendSettings(
+                "kb",
+                Map.of(
+                        "kb.seed.index-data", "false",
+                        "kb.search.embeddings", "false",
+                        // resolved questions close at the next monitor run, so both instances compete for it
+                        "kb.questions.auto-close-days", "0",
+                        "kb.questions.sla-check-interval", "300ms"));
         a = BackendServer.start(BackendServer.tempDataDir("kb-race-a"), props);
         b = BackendServer.start(BackendServer.tempDataDir("kb-race-b"), props);
     }

@@ -47,18 +47,17 @@ class MonthlyReportMailIT {
         }
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Map<String, String> props = Map.of(
-                "kb.seed.index-data", "false",
-                "kb.search.embeddings", "false",
-                "kb.db.url", pg.jdbcUrl("kb"),
-                "kb.db.username", "postgres",
-                "kb.db.password", "",
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(port),
-                "kb.questions.mail-drain-interval", "200ms",
-                // the schedule itself is off: the test fires both instances' job at the same instant
-                "kb.reports.monthly-mail.enabled", "false",
-                "kb.reports.monthly-mail.recipients", "boss@kb.example,admin@kb.example");
+        Map<String, String> props = pg.backendSettings(
+                "kb",
+                Map.of(
+                        "kb.seed.index-data", "false",
+                        "kb.search.embeddings", "false",
+                        "spring.mail.host", "127.0.0.1",
+                        "spring.mail.port", String.valueOf(port),
+                        "kb.questions.mail-drain-interval", "200ms",
+                        // the schedule itself is off: the test fires both instances' job at the same instant
+                        "kb.reports.monthly-mail.enabled", "false",
+                        "kb.reports.monthly-mail.recipients", "boss@kb.example,admin@kb.example"));
         a = BackendServer.start(BackendServer.tempDataDir("kb-mail-a"), props);
         b = BackendServer.start(BackendServer.tempDataDir("kb-mail-b"), props);
     }
