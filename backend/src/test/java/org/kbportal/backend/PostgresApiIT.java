@@ -13,12 +13,7 @@ class PostgresApiIT extends ApiContractTests {
     protected BackendServer startServer() throws Exception {
         pg = PostgresCluster.start("kb");
         return BackendServer.start(
-                BackendServer.tempDataDir("kb-pg-it"),
-                Map.of(
-                        "kb.seed.index-data", "false",
-                        "kb.db.url", pg.jdbcUrl("kb"),
-                        "kb.db.username", "postgres",
-                        "kb.db.password", ""));
+                BackendServer.tempDataDir("kb-pg-it"), pg.backendSettings("kb", Map.of("kb.seed.index-data", "false")));
     }
 
     @Override

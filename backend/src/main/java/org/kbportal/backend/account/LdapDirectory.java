@@ -1,6 +1,5 @@
 package org.kbportal.backend.account;
 
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -265,16 +264,7 @@ class LdapDirectory {
                     template.search(q, (ContextMapper<String>) c -> ((DirContextOperations) c).getNameInNamespace());
             found.forEach(g -> groups.add(LdapSettings.normaliseDn(g)));
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        roleMap.forEach((group, role) -> {
-            if (groups.contains(group)) {
-                roles.add(role);
-            }
-        });
-        if (roles.isEmpty()) {
-            roles.add(Role.USER);
-        }
-        return roles;
+        return Role.ofGroups(roleMap, groups);
     }
 
     private static String first(DirContextOperations ctx, String attribute) {

@@ -9,15 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.kbportal.backend.account.DirectoryAccounts.Profile;
-import org.kbportal.backend.account.DirectoryAccounts.Source;
 import org.kbportal.backend.audit.AuditLog;
 import org.kbportal.backend.system.KbException;
 import org.slf4j.Logger;
@@ -48,7 +43,8 @@ import reactor.core.scheduler.Schedulers;
  * nonce and the PKCE verifier server-side ({@code oidc_pending}, single use, {@code kb.oidc.pending-ttl})
  * and answers the provider's authorization URI; {@link #callback} takes the code and state back, exchanges
  * the code with the verifier, validates the ID token with Spring Security (signature through the provider's
- * JWKS, issuer, audience, expiry) and the nonce, maps its claims and issues the portal's own token. The
+ * JWKS, issuer, audience, expiry) and the nonce, has {@link OidcAccounts} map its claims to a portal account
+ * and issues the portal's own token. The
  * provider comes from Spring Boot's {@code spring.security.oauth2.client.*} settings; its discovery document
  * is read on first use (so a provider that is down does not stop the portal from starting).
  */
@@ -72,12 +68,9 @@ public class OidcLogin {
     private final RegistrationSettings registration;
     private final ProviderSettings provider;
     private final OidcSettings settings;
-    private final Map<String, Role> roleMap;
     private final DatabaseClient db;
-    private final DirectoryAccounts accounts;
+    private final OidcAccounts accounts;
     private final AccountService tokens;
-    private final UserRepository users;
-    private final OrganisationService organisations;
     private final AuditLog audit;
     private final Clock clock;
     private final WebClient web = WebClient.create();
@@ -88,19 +81,14 @@ public class OidcLogin {
             Environment env,
             OidcSettings settings,
             DatabaseClient db,
-            DirectoryAccounts accounts,
+            OidcAccounts accounts,
             AccountService tokens,
-            UserRepository users,
-            OrganisationService organisations,
             AuditLog audit,
             Clock clock) {
         this.settings = settings;
-        this.roleMap = settings.roleMap();
         this.db = db;
         this.accounts = accounts;
         this.tokens = tokens;
-        this.users = users;
-        this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
         Binder binder = Binder.get(env);
@@ -248,7 +236,7 @@ public class OidcLogin {
                         "oidc-state", "This sign-in is unknown, used or expired; start it again.")));
         return pending.flatMap(p -> client().flatMap(c -> exchange(c, code, p)
                 .flatMap(idToken -> validate(c, idToken, p.nonce()))
-                .flatMap(jwt -> account(jwt, address)
+                .flatMap(jwt -> accounts.account(jwt, address)
                         .flatMap(tokens::issueToken)
                         .flatMap(l -> audit.record(
                                         l.user().username(), "auth.login", null, 200, "OpenID Connect", address)
@@ -300,123 +288,6 @@ public class OidcLogin {
 
     private static KbException failed(String detail) {
         return new KbException(HttpStatus.UNAUTHORIZED, "oidc-failed", "Sign-in failed", detail);
-    }
-
-    private Mono<UserAccount> account(Jwt jwt, String address) {
-        if (!settings.requiredClaim().isBlank() && !holds(jwt.getClaims().get(settings.requiredClaim()))) {
-            return audit.record(
-                            null,
-                            "auth.login-failed",
-                            claim(jwt, settings.usernameClaim()),
-                            403,
-                            "OpenID Connect: required claim '" + settings.requiredClaim() + "' missing",
-                            address)
-                    .then(Mono.error(new KbException(
-                            HttpStatus.FORBIDDEN,
-                            "oidc-refused",
-                            "Not allowed to sign in",
-                            "Your organisation's account is not allowed to use this portal (claim '"
-                                    + settings.requiredClaim() + "'). Ask your administrator for access.",
-                            Map.of("claim", settings.requiredClaim()))));
-        }
-        String username = claim(jwt, settings.usernameClaim());
-        if (username == null) {
-            username = jwt.getSubject();
-        }
-        String name = username.length() > 64 ? username.substring(0, 64) : username;
-        String externalId = jwt.getIssuer() + "|" + jwt.getSubject();
-        String org = settings.organisationClaim().isBlank() ? null : claim(jwt, settings.organisationClaim());
-        Mono<Optional<Organisation>> organisation = org == null
-                ? Mono.just(Optional.empty())
-                : organisations
-                        .resolve(org)
-                        .map(Optional::of)
-                        .onErrorResume(KbException.class, e -> Mono.just(Optional.empty()));
-        Instant now = clock.instant();
-        return organisation.flatMap(o -> {
-            String display = claim(jwt, settings.nameClaim());
-            Profile p = new Profile(
-                    name,
-                    externalId,
-                    clip(display == null ? name : display, 100),
-                    clip(claim(jwt, settings.emailClaim()), 200),
-                    clip(claim(jwt, settings.phoneClaim()), 50),
-                    o.map(Organisation::name).orElse(null),
-                    o.map(Organisation::id).orElse(null),
-                    roles(jwt));
-            return accounts.origin(name)
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
-                    .flatMap(existing -> {
-                        if (existing.isEmpty()) {
-                            return accounts.insert(Source.OIDC, p, now);
-                        }
-                        DirectoryAccounts.Origin e = existing.get();
-                        if (e.source() != Source.OIDC
-                                || (e.externalId() != null && !e.externalId().equals(externalId))) {
-                            return Mono.error(KbException.conflict(
-                                    "oidc-account-conflict",
-                                    "The user name '" + name + "' belongs to another account; ask an administrator."));
-                        }
-                        return accounts.refresh(e.userId(), p, now);
-                    })
-                    .then(users.findByUsername(name))
-                    .flatMap(u -> u.enabled()
-                            ? Mono.just(u)
-                            : Mono.error(new KbException(
-                                    HttpStatus.FORBIDDEN,
-                                    "account-disabled",
-                                    "Account disabled",
-                                    "This account is disabled in the portal; ask an administrator.")));
-        });
-    }
-
-    private boolean holds(Object value) {
-        if (value == null) {
-            return false;
-        }
-        if (settings.requiredValue().isBlank()) {
-            return true;
-        }
-        return values(value).contains(settings.requiredValue());
-    }
-
-    private Set<Role> roles(Jwt jwt) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> groups = values(jwt.getClaims().get(settings.groupsClaim()));
-        roleMap.forEach((value, role) -> {
-            if (groups.contains(value)) {
-                roles.add(role);
-            }
-        });
-        if (roles.isEmpty()) {
-            roles.add(Role.USER);
-        }
-        return roles;
-    }
-
-    private static List<String> values(Object value) {
-        if (value instanceof Collection<?> c) {
-            return c.stream().map(String::valueOf).toList();
-        }
-        if (value == null) {
-            return List.of();
-        }
-        return List.of(String.valueOf(value).split("\\s*,\\s*"));
-    }
-
-    private static String claim(Jwt jwt, String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        Object v = jwt.getClaims().get(name);
-        return v == null || String.valueOf(v).isBlank()
-                ? null
-                : String.valueOf(v).strip();
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** RP-initiated logout at the provider, when its discovery names an {@code end_session_endpoint}. */

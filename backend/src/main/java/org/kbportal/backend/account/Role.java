@@ -28,4 +28,21 @@ public enum Role {
                 .map(r -> ADMIN.name() + "+" + r.name())
                 .toList();
     }
+
+    /**
+     * The roles {@code roleMap} (group → role) grants to a member of {@code groups}; USER when it grants none
+     * (directory and OpenID Connect sign-in).
+     */
+    static Set<Role> ofGroups(java.util.Map<String, Role> roleMap, java.util.Collection<String> groups) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roleMap.forEach((group, role) -> {
+            if (groups.contains(group)) {
+                roles.add(role);
+            }
+        });
+        if (roles.isEmpty()) {
+            roles.add(USER);
+        }
+        return roles;
+    }
 }

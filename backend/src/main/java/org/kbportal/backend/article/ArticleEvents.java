@@ -46,7 +46,7 @@ class ArticleEvents {
                         ((Number) r.get("version")).intValue(),
                         r.get("actor", String.class),
                         r.get("comment", String.class),
-                        ArticleRepository.instant(r, "created_at")))
+                        org.kbportal.backend.system.Rows.instant(r, "created_at")))
                 .all();
     }
 

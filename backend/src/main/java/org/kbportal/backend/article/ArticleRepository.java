@@ -1,5 +1,7 @@
 package org.kbportal.backend.article;
 
+import static org.kbportal.backend.system.Rows.instant;
+
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -257,11 +259,6 @@ class ArticleRepository {
 
     static OffsetDateTime ts(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static int number(Readable r, String column) {

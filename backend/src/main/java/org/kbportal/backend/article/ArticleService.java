@@ -56,7 +56,7 @@ public class ArticleService {
     public Mono<Article> get(String id, boolean curator) {
         String articleId = ManualSection.articleIdOf(id);
         return articles.findById(articleId)
-                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                 .filter(a -> curator || a.status() == ArticleStatus.PUBLISHED)
                 // the same answer as a missing article, audited as a hidden one
                 .switchIfEmpty(
@@ -100,7 +100,7 @@ public class ArticleService {
         // history is for curators only: an earlier version may hold text a later edit removed (a
         // password, say); readers get the same 404 as for an article that does not exist
         if (!curator) {
-            return Flux.error(() -> notFound(id));
+            return Flux.error(() -> ArticleProblems.notFound(id));
         }
         return get(id, true).flatMapMany(a -> articles.versions(a.id()));
     }
@@ -142,13 +142,13 @@ public class ArticleService {
     public Mono<Article> update(String id, ArticleInput input, String by, boolean reviewer) {
         return validated(input)
                 .flatMap(v -> articles.findById(id)
-                        .switchIfEmpty(Mono.error(() -> notFound(id)))
+                        .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                         .flatMap(current -> {
                             if (!reviewer && current.status() != ArticleStatus.DRAFT) {
-                                return Mono.error(notADraft(id, current.status()));
+                                return Mono.error(ArticleProblems.notADraft(id, current.status()));
                             }
                             if (input.expectedVersion() != null && input.expectedVersion() != current.version()) {
-                                return Mono.error(staleVersion(id, current.version()));
+                                return Mono.error(ArticleProblems.staleVersion(id, current.version()));
                             }
                             Article next = content(id, v, input)
                                     .status(current.status())
@@ -202,10 +202,10 @@ public class ArticleService {
     Mono<Article> change(
             String id, ArticleStatus target, Set<ArticleStatus> from, String action, String by, String comment) {
         return articles.findById(id)
-                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                 .flatMap(current -> {
                     if (!from.contains(current.status())) {
-                        return Mono.error(illegalTransition(id, current.status(), target));
+                        return Mono.error(ArticleProblems.illegalTransition(id, current.status(), target));
                     }
                     Article next = current.withStatus(target, by, clock.instant());
                     return save(next, current.version())
@@ -228,7 +228,7 @@ public class ArticleService {
      */
     public Mono<Article> restore(String id, int v, String by) {
         return articles.findById(id)
-                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                 .flatMap(current -> articles.versions(id)
                         .filter(old -> old.version() == v)
                         .next()
@@ -349,7 +349,7 @@ public class ArticleService {
         return articles.update(next, expectedVersion)
                 .flatMap(ok -> ok
                         ? outbox.enqueue(List.of(next.id())).thenReturn(next)
-                        : Mono.error(staleVersion(next.id(), expectedVersion)));
+                        : Mono.error(ArticleProblems.staleVersion(next.id(), expectedVersion)));
     }
 
     private Mono<Article> announce(Article a) {
@@ -385,36 +385,5 @@ public class ArticleService {
                 .filter(t -> !t.isEmpty())
                 .distinct()
                 .toList();
-    }
-
-    private static KbException notFound(String id) {
-        return KbException.notFound("article-not-found", "No article with id '" + id + "'.");
-    }
-
-    static KbException illegalTransition(String id, ArticleStatus current, ArticleStatus target) {
-        return new KbException(
-                org.springframework.http.HttpStatus.CONFLICT,
-                "illegal-transition",
-                "Illegal status change",
-                "Article '" + id + "' is " + current + "; it cannot become " + target + " from there.",
-                Map.of("currentStatus", current.name()));
-    }
-
-    static KbException notADraft(String id, ArticleStatus current) {
-        return new KbException(
-                org.springframework.http.HttpStatus.CONFLICT,
-                "not-a-draft",
-                "Only drafts can be edited here",
-                "Article '" + id + "' is " + current + "; experts edit drafts only (a reviewer can send it back).",
-                Map.of("currentStatus", current.name()));
-    }
-
-    private static KbException staleVersion(String id, int current) {
-        return new KbException(
-                org.springframework.http.HttpStatus.CONFLICT,
-                "stale-version",
-                "Edited meanwhile",
-                "Article '" + id + "' was changed by someone else (now version " + current + "); reload and retry.",
-                Map.of("currentVersion", current));
     }
 }

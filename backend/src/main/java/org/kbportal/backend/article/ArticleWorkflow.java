@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.backend.system.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -79,10 +80,9 @@ public class ArticleWorkflow {
                         id, ArticleStatus.PUBLISHED, EnumSet.of(ArticleStatus.IN_REVIEW), "APPROVED", by, note);
             }
             return repo.findById(id)
-                    .switchIfEmpty(Mono.error(
-                            () -> KbException.notFound("article-not-found", "No article with id '" + id + "'.")))
+                    .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                     .flatMap(a -> a.status() != ArticleStatus.IN_REVIEW
-                            ? Mono.error(ArticleService.illegalTransition(id, a.status(), ArticleStatus.PUBLISHED))
+                            ? Mono.error(ArticleProblems.illegalTransition(id, a.status(), ArticleStatus.PUBLISHED))
                             : schedules
                                     .markPending(id, by)
                                     .then(events.record(
@@ -112,10 +112,9 @@ public class ArticleWorkflow {
      */
     public Mono<ArticleSchedule> schedule(String id, Instant publishAt, Instant reviewBy, boolean reviewer) {
         return repo.findById(id)
-                .switchIfEmpty(
-                        Mono.error(() -> KbException.notFound("article-not-found", "No article with id '" + id + "'.")))
+                .switchIfEmpty(Mono.error(() -> ArticleProblems.notFound(id)))
                 .flatMap(a -> !reviewer && a.status() != ArticleStatus.DRAFT
-                        ? Mono.error(ArticleService.notADraft(id, a.status()))
+                        ? Mono.error(ArticleProblems.notADraft(id, a.status()))
                         : schedules
                                 .put(id, publishAt, reviewBy, clock.instant())
                                 .then(schedules.find(id)))
@@ -164,10 +163,10 @@ public class ArticleWorkflow {
                         r.get("submitted_by", String.class) == null
                                 ? r.get("updated_by", String.class)
                                 : r.get("submitted_by", String.class),
-                        ArticleRepository.instant(r, "submitted_at") == null
-                                ? ArticleRepository.instant(r, "updated_at")
-                                : ArticleRepository.instant(r, "submitted_at"),
-                        ArticleRepository.instant(r, "publish_at"),
+                        Rows.instant(r, "submitted_at") == null
+                                ? Rows.instant(r, "updated_at")
+                                : Rows.instant(r, "submitted_at"),
+                        Rows.instant(r, "publish_at"),
                         Boolean.TRUE.equals(r.get("pending_publish", Boolean.class)),
                         r.get("excerpt", String.class)))
                 .all();
@@ -182,7 +181,7 @@ public class ArticleWorkflow {
                         + " ORDER BY s.review_by, a.id")
                 .bind("until", ArticleRepository.ts(now.plus(within)))
                 .map(r -> {
-                    Instant reviewBy = ArticleRepository.instant(r, "review_by");
+                    Instant reviewBy = Rows.instant(r, "review_by");
                     return new DueItem(
                             r.get("id", String.class),
                             ArticleType.valueOf(r.get("type", String.class)).apiName(),
@@ -190,7 +189,7 @@ public class ArticleWorkflow {
                             r.get("category", String.class),
                             r.get("title", String.class),
                             r.get("updated_by", String.class),
-                            ArticleRepository.instant(r, "updated_at"),
+                            Rows.instant(r, "updated_at"),
                             reviewBy,
                             !reviewBy.isAfter(now));
                 })

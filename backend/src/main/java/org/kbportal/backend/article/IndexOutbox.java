@@ -1,12 +1,10 @@
 package org.kbportal.backend.article;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -14,9 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The transactional outbox of article changes that derived data (the search index) must follow.
- * {@link ArticleService} adds rows in the same transaction as the change; an indexer claims due rows
- * under a time-limited lease (so several backend instances can drain one table), and deletes them
- * when done or pushes them back with a backoff when it failed.
+ * {@link ArticleService} adds rows in the same transaction as the change; the search index's
+ * {@code LeasedDrain} takes due rows under a time-limited lease (so several backend instances can drain
+ * one table), and deletes them when done or pushes them back with a backoff when it failed.
  */
 @Service
 public class IndexOutbox {
@@ -29,7 +27,7 @@ public class IndexOutbox {
         this.clock = clock;
     }
 
-    /** A claimed change: the row id, the article, and how often it was tried before. */
+    /** A pending change: the row id, the article, and how often it was tried before. */
     public record Entry(long id, String articleId, int attempts) {}
 
     /** Adds one row per article; call it inside the transaction that changes the articles. */
@@ -56,30 +54,48 @@ public class IndexOutbox {
                 .then();
     }
 
-    /** Claims up to {@code limit} due rows for {@code lease}; no other claimer gets them meanwhile. */
-    public Flux<Entry> claim(int limit, Duration lease) {
-        Instant now = clock.instant();
-        String owner = UUID.randomUUID().toString();
-        return db.sql("UPDATE index_outbox SET locked_by = :owner, locked_until = :until WHERE id IN ("
-                        + "SELECT id FROM index_outbox WHERE next_attempt_at <= :now"
-                        + " AND (locked_until IS NULL OR locked_until < :now) ORDER BY id LIMIT :limit)"
-                        + " AND (locked_until IS NULL OR locked_until < :now)")
-                .bind("owner", owner)
-                .bind("until", now.plus(lease).atOffset(ZoneOffset.UTC))
+    /** Up to {@code limit} rows due at {@code now} that no live lease holds, oldest first. */
+    public Flux<Entry> due(Instant now, int limit) {
+        return db.sql("SELECT id, article_id, attempts FROM index_outbox WHERE next_attempt_at <= :now"
+                        + " AND (locked_until IS NULL OR locked_until < :now) ORDER BY id LIMIT :limit")
                 .bind("now", now.atOffset(ZoneOffset.UTC))
                 .bind("limit", limit)
+                .map(IndexOutbox::entry)
+                .all();
+    }
+
+    /**
+     * Leases the rows of {@code due} that no live lease holds to {@code owner} until {@code until}, in one
+     * statement; emits the rows this owner won.
+     */
+    public Flux<Entry> lease(List<Entry> due, String owner, Instant now, Instant until) {
+        if (due.isEmpty()) {
+            return Flux.empty();
+        }
+        List<Long> ids = due.stream().map(Entry::id).toList();
+        return db.sql("UPDATE index_outbox SET locked_by = :owner, locked_until = :until WHERE id IN (:ids)"
+                        + " AND (locked_until IS NULL OR locked_until < :now)")
+                .bind("owner", owner)
+                .bind("until", until.atOffset(ZoneOffset.UTC))
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("ids", ids)
                 .fetch()
                 .rowsUpdated()
                 .flatMapMany(n -> n == 0
                         ? Flux.empty()
-                        : db.sql(
-                                        "SELECT id, article_id, attempts FROM index_outbox WHERE locked_by = :owner ORDER BY id")
+                        : db.sql("SELECT id, article_id, attempts FROM index_outbox WHERE locked_by = :owner"
+                                        + " AND id IN (:ids) ORDER BY id")
                                 .bind("owner", owner)
-                                .map(r -> new Entry(
-                                        ((Number) r.get("id")).longValue(),
-                                        r.get("article_id", String.class),
-                                        ((Number) r.get("attempts")).intValue()))
+                                .bind("ids", ids)
+                                .map(IndexOutbox::entry)
                                 .all());
+    }
+
+    private static Entry entry(io.r2dbc.spi.Readable r) {
+        return new Entry(
+                ((Number) r.get("id")).longValue(),
+                r.get("article_id", String.class),
+                ((Number) r.get("attempts")).intValue());
     }
 
     /** Removes finished rows. */
@@ -92,15 +108,15 @@ public class IndexOutbox {
                 .then();
     }
 
-    /** Releases failed rows to be tried again after {@code backoff}. */
-    public Mono<Void> retryLater(List<Long> ids, String error, Duration backoff) {
+    /** Releases failed rows to be tried again at {@code next}. */
+    public Mono<Void> retryLater(List<Long> ids, String error, Instant next) {
         if (ids.isEmpty()) {
             return Mono.empty();
         }
         String message = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
         return db.sql("UPDATE index_outbox SET attempts = attempts + 1, next_attempt_at = :next, locked_by = NULL,"
                         + " locked_until = NULL, last_error = :error WHERE id IN (:ids)")
-                .bind("next", clock.instant().plus(backoff).atOffset(ZoneOffset.UTC))
+                .bind("next", next.atOffset(ZoneOffset.UTC))
                 .bind("error", message)
                 .bind("ids", ids)
                 .then();

@@ -2,6 +2,7 @@ package org.kbportal.backend.article;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import org.kbportal.backend.system.Rows;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -98,8 +99,8 @@ class ScheduleRepository {
     private static ArticleSchedule row(Readable r) {
         return new ArticleSchedule(
                 r.get("article_id", String.class),
-                ArticleRepository.instant(r, "publish_at"),
-                ArticleRepository.instant(r, "review_by"),
+                Rows.instant(r, "publish_at"),
+                Rows.instant(r, "review_by"),
                 Boolean.TRUE.equals(r.get("pending_publish", Boolean.class)),
                 r.get("approved_by", String.class));
     }

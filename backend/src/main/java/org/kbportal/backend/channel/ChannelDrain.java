@@ -24,14 +24,12 @@ class ChannelDrain extends LeasedDrain<Delivery> {
     private final ChannelRepository repo;
     private final ChannelSender sender;
     private final ChannelProperties props;
-    private final Clock clock;
 
     ChannelDrain(ChannelRepository repo, ChannelSender sender, ChannelProperties props, Clock clock) {
         super("Channel outbox drain", "channel", clock, 50, 8);
         this.repo = repo;
         this.sender = sender;
         this.props = props;
-        this.clock = clock;
     }
 
     @Override
@@ -48,9 +46,9 @@ class ChannelDrain extends LeasedDrain<Delivery> {
     @Override
     protected Mono<Delivery> attempt(Delivery d) {
         return repo.channel(d.channelId())
-                .flatMap(c -> sender.send(c, d, clock.instant()))
+                .flatMap(c -> sender.send(c, d, clock().instant()))
                 .flatMap(r -> {
-                    Instant at = clock.instant();
+                    Instant at = clock().instant();
                     int attempts = d.attempts() + 1;
                     String status = r.ok() ? "SENT" : props.retry().dead(attempts) ? "DEAD" : "FAILED";
                     if (!r.ok()) {

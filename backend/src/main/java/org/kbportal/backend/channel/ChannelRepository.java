@@ -1,13 +1,16 @@
 package org.kbportal.backend.channel;
 
+import static org.kbportal.backend.system.Rows.instant;
+import static org.kbportal.backend.system.Rows.utc;
+
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.kbportal.backend.system.Rows;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -156,15 +159,7 @@ class ChannelRepository {
 
     /** Takes the lease of one delivery; false when another instance was quicker or it is done. */
     Mono<Boolean> lease(long id, String owner, Instant now, Instant until) {
-        return db.sql("UPDATE channel_delivery SET locked_by = :o, locked_until = :u WHERE id = :id"
-                        + " AND status IN ('PENDING', 'FAILED') AND (locked_until IS NULL OR locked_until < :now)")
-                .bind("o", owner)
-                .bind("u", utc(until))
-                .bind("id", id)
-                .bind("now", utc(now))
-                .fetch()
-                .rowsUpdated()
-                .map(n -> n == 1);
+        return Rows.lease(db, "channel_delivery", "status IN ('PENDING', 'FAILED')", id, owner, now, until);
     }
 
     /** Records an attempt; only the lease holder may (a lease that ran out and was taken over loses). */
@@ -305,14 +300,5 @@ class ChannelRepository {
                 instant(r, "created_at"),
                 instant(r, "updated_at"),
                 instant(r, "sent_at"));
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

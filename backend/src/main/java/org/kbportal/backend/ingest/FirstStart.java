@@ -2,6 +2,7 @@ package org.kbportal.backend.ingest;
 
 import java.time.Duration;
 import org.kbportal.backend.account.AccountSeeder;
+import org.kbportal.backend.search.IndexOutboxDrain;
 import org.kbportal.backend.search.SearchIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Start-up work, in order: accounts, an index rebuild when the index is missing or disagrees with
- * the database, then the shipped knowledge. It runs without blocking the start; the {@code seed}
+ * the database, then the shipped knowledge, then the index outbox drain starts. It runs without blocking the start; the {@code seed}
  * health indicator (part of readiness) is DOWN until it is done, and {@link #ready()} completes then.
  */
 @Component("seed")
@@ -31,17 +32,18 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
     private volatile Health health =
             Health.down().withDetail("state", "starting").build();
 
-    private final Duration drainInterval;
+    private final IndexOutboxDrain drain;
     private final java.nio.file.Path reindexMarker;
 
     FirstStart(
             AccountSeeder accounts,
             SearchIndexer indexer,
+            IndexOutboxDrain drain,
             SeedLoader seed,
             java.util.List<org.kbportal.backend.system.StartupSeed> featureSeeds,
             org.kbportal.backend.system.KbProperties props) {
         this.featureSeeds = featureSeeds;
-        this.drainInterval = props.search().drainInterval();
+        this.drain = drain;
         this.reindexMarker = props.reindexMarker();
         this.accounts = accounts;
         this.indexer = indexer;
@@ -65,7 +67,7 @@ public class FirstStart implements ApplicationRunner, HealthIndicator {
                             done.tryEmitError(e);
                         },
                         () -> {
-                            indexer.startDraining(drainInterval);
+                            drain.start();
                             long ms =
                                     Duration.ofNanos(System.nanoTime() - start).toMillis();
                             log.info("Start-up seeding done in {} ms", ms);

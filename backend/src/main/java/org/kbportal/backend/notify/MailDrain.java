@@ -33,14 +33,12 @@ class MailDrain extends LeasedDrain<OutboxMail> {
     private final NotifyRepository repo;
     private final JavaMailSender sender;
     private final KbProperties props;
-    private final Clock clock;
 
     MailDrain(NotifyRepository repo, JavaMailSender sender, KbProperties props, Clock clock) {
         super("Mail outbox drain", "mail", clock, 50, 1);
         this.repo = repo;
         this.sender = sender;
         this.props = props;
-        this.clock = clock;
     }
 
     @Override
@@ -77,7 +75,7 @@ class MailDrain extends LeasedDrain<OutboxMail> {
                             }
                         })
                         .subscribeOn(Schedulers.boundedElastic()))
-                .then(Mono.defer(() -> repo.markSent(m.id(), clock.instant())))
+                .then(Mono.defer(() -> repo.markSent(m.id(), clock().instant())))
                 .onErrorResume(e -> {
                     log.warn(
                             "Sending mail {} to {} failed (attempt {}): {}",
@@ -85,7 +83,8 @@ class MailDrain extends LeasedDrain<OutboxMail> {
                             m.recipient(),
                             m.attempts() + 1,
                             e.toString());
-                    return repo.markFailed(m.id(), e.toString(), clock.instant().plus(backoff(m.attempts() + 1)));
+                    return repo.markFailed(
+                            m.id(), e.toString(), clock().instant().plus(backoff(m.attempts() + 1)));
                 });
     }
 

@@ -1,9 +1,11 @@
 package org.kbportal.backend.notify;
 
+import static org.kbportal.backend.system.Rows.instant;
+import static org.kbportal.backend.system.Rows.utc;
+
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import org.kbportal.backend.system.Rows;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -95,15 +97,7 @@ class NotifyRepository {
 
     /** Takes the lease of one row; false when another instance was quicker. */
     Mono<Boolean> lease(long id, String owner, Instant now, Instant until) {
-        return db.sql("UPDATE mail_outbox SET locked_by = :o, locked_until = :u WHERE id = :id AND sent_at IS NULL"
-                        + " AND (locked_until IS NULL OR locked_until < :now)")
-                .bind("o", owner)
-                .bind("u", utc(until))
-                .bind("id", id)
-                .bind("now", utc(now))
-                .fetch()
-                .rowsUpdated()
-                .map(n -> n == 1);
+        return Rows.lease(db, "mail_outbox", "sent_at IS NULL", id, owner, now, until);
     }
 
     Mono<Void> markSent(long id, Instant now) {
@@ -183,15 +177,6 @@ class NotifyRepository {
                         .bind("u", userId)
                         .bind("l", lang)
                         .then());
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static OutboxMail mail(Readable r) {

@@ -1,9 +1,9 @@
 package org.kbportal.backend.privacy;
 
+import static org.kbportal.backend.system.Rows.instant;
+
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -367,10 +367,5 @@ public class PersonalDataService {
     private static long num(Readable r, String column) {
         Number n = r.get(column, Number.class);
         return n == null ? 0 : n.longValue();
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -27,7 +27,7 @@ class QuestionAttachmentRepository {
                 .bind("f", fileId)
                 .bind("u", uploadedBy)
                 .bind("e", fromExpert)
-                .bind("now", QuestionRepository.utc(now))
+                .bind("now", org.kbportal.backend.system.Rows.utc(now))
                 .then();
     }
 
@@ -62,6 +62,6 @@ class QuestionAttachmentRepository {
                 ((Number) r.get("size_bytes")).longValue(),
                 r.get("username", String.class),
                 Boolean.TRUE.equals(r.get("from_expert", Boolean.class)),
-                QuestionRepository.instant(r, "created_at"));
+                org.kbportal.backend.system.Rows.instant(r, "created_at"));
     }
 }

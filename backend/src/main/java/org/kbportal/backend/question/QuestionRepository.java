@@ -1,9 +1,11 @@
 package org.kbportal.backend.question;
 
+import static org.kbportal.backend.system.Rows.instant;
+import static org.kbportal.backend.system.Rows.utc;
+
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -305,15 +307,6 @@ class QuestionRepository {
 
     private static GenericExecuteSpec time(GenericExecuteSpec spec, String name, Instant value) {
         return value == null ? spec.bindNull(name, OffsetDateTime.class) : spec.bind(name, utc(value));
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static boolean bool(Readable r, String column) {

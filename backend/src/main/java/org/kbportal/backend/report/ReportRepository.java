@@ -1,9 +1,10 @@
 package org.kbportal.backend.report;
 
+import static org.kbportal.backend.system.Rows.instant;
+import static org.kbportal.backend.system.Rows.utc;
+
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -261,15 +262,6 @@ class ReportRepository {
     private GenericExecuteSpec period(String sql, Instant from, Instant to, String category) {
         GenericExecuteSpec spec = db.sql(sql).bind("from", utc(from)).bind("to", utc(to));
         return category == null ? spec : spec.bind("c", category);
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static long num(Readable r, String column) {

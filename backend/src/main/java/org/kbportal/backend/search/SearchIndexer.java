@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kbportal.backend.article.Article;
@@ -18,38 +17,29 @@ import org.kbportal.backend.article.ArticleChangeListener;
 import org.kbportal.backend.article.ArticleService;
 import org.kbportal.backend.article.Category;
 import org.kbportal.backend.article.CategoryService;
-import org.kbportal.backend.article.IndexOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps the index in step with the database. A committed change is indexed lexically before the API
- * call returns; the transactional outbox then brings the full unit (with its embedding) and is what
- * guarantees that no change is lost: rows are only deleted after the engine accepted the units, and
- * failures are retried with exponential backoff. The index can also be rebuilt from the database
- * while searches keep using the old one.
+ * call returns; the transactional outbox, drained by {@link IndexOutboxDrain}, then brings the full unit
+ * (with its embedding) and is what guarantees that no change is lost. The index can also be rebuilt from
+ * the database while searches keep using the old one.
  */
 @Component
-public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
+public class SearchIndexer implements ArticleChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int BATCH = 128;
-    /** Long enough for one batch (seconds), short enough that a crashed instance's rows return soon. */
-    private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final SearchEngine engine;
     private final UnitVectors unitVectors;
     private final CategoryService categories;
     private final ArticleService articles;
-    private final IndexOutbox outbox;
     private final AtomicReference<RebuildProgress> rebuild = new AtomicReference<>(RebuildProgress.idle());
-    private final AtomicBoolean draining = new AtomicBoolean();
     /**
      * Article versions written by the fast path and not yet caught up by the outbox. A drain batch reads
      * articles, then spends a while embedding; if a newer version was written meanwhile (a publish right
@@ -62,27 +52,12 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
     /** Bulk loads running in this instance; the outbox drain waits for them (see {@link #duringBulkLoad}). */
     private final AtomicInteger bulkLoads = new AtomicInteger();
 
-    private volatile Disposable drainLoop;
-    private final int compactAfter;
-    /** Units indexed through the outbox since the last compaction. */
-    private final java.util.concurrent.atomic.AtomicLong drainedSinceCompaction =
-            new java.util.concurrent.atomic.AtomicLong();
-
-    private final AtomicBoolean compacting = new AtomicBoolean();
-
     SearchIndexer(
-            SearchEngine engine,
-            UnitVectors unitVectors,
-            CategoryService categories,
-            @Lazy ArticleService articles,
-            IndexOutbox outbox,
-            org.kbportal.backend.system.KbProperties props) {
-        this.compactAfter = props.search().compactAfter();
+            SearchEngine engine, UnitVectors unitVectors, CategoryService categories, @Lazy ArticleService articles) {
         this.engine = engine;
         this.unitVectors = unitVectors;
         this.categories = categories;
         this.articles = articles;
-        this.outbox = outbox;
     }
 
     /** Progress of the last or running rebuild. */
@@ -132,80 +107,22 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
 
     // ---- outbox ----
 
-    /** Starts draining the outbox every {@code interval} (several instances may do this). */
-    public void startDraining(Duration interval) {
-        if (drainLoop == null) {
-            drainLoop = Flux.interval(interval, Schedulers.parallel())
-                    .onBackpressureDrop()
-                    .concatMap(
-                            tick -> drainAll().onErrorResume(e -> {
-                                log.warn("Outbox drain failed: {}", e.toString());
-                                return Mono.empty();
-                            }),
-                            1)
-                    .subscribe();
-        }
-    }
-
-    /** Drains until no due row is left; completes with the number of rows processed. */
-    public Mono<Long> drainAll() {
-        if (bulkLoads.get() > 0 || !draining.compareAndSet(false, true)) {
-            return Mono.just(0L);
-        }
-        return drainOnce()
-                .expand(n -> n > 0 ? drainOnce() : Mono.empty())
-                .reduce(0L, Long::sum)
-                .doOnNext(this::compactAfterLargeDrain)
-                .doFinally(s -> draining.set(false));
+    /** True while a bulk load runs in this instance: the outbox drain waits. */
+    boolean bulkLoading() {
+        return bulkLoads.get() > 0;
     }
 
     /**
-     * Once the outbox is empty after many units went through it (an import, a re-embedding), merges the
-     * index in the background: each drained batch wrote small segments.
+     * Indexes the articles of drained outbox rows as full units (with vectors), as they are in the database
+     * now; an article deleted meanwhile leaves the index.
      */
-    private void compactAfterLargeDrain(long drained) {
-        long since = drainedSinceCompaction.addAndGet(drained);
-        if (compactAfter <= 0
-                || since < compactAfter
-                || bulkLoads.get() > 0
-                || !compacting.compareAndSet(false, true)) {
-            return;
-        }
-        drainedSinceCompaction.set(0);
-        IndexIo.run(engine::compact)
-                .subscribeOn(Schedulers.boundedElastic())
-                .doFinally(s -> compacting.set(false))
-                .subscribe(ok -> {}, e -> log.warn("Index compaction failed: {}", e.toString()));
-    }
-
-    Mono<Long> drainOnce() {
-        return outbox.claim(BATCH, LEASE).collectList().flatMap(entries -> {
-            if (entries.isEmpty()) {
-                return Mono.just(0L);
-            }
-            List<Long> rowIds = entries.stream().map(IndexOutbox.Entry::id).toList();
-            Set<String> articleIds = new LinkedHashSet<>();
-            entries.forEach(e -> articleIds.add(e.articleId()));
-            int attempts =
-                    entries.stream().mapToInt(IndexOutbox.Entry::attempts).max().orElse(0);
-            return articles.byIds(articleIds)
-                    .collectList()
-                    .flatMap(found -> docs(found)
-                            .flatMap(unitVectors::attach)
-                            .flatMap(docs -> IndexIo.run(() -> writeUnlessOutdated(articleIds, found, docs))))
-                    .then(outbox.done(rowIds))
-                    .thenReturn((long) rowIds.size())
-                    .onErrorResume(e -> {
-                        Duration backoff = backoff(attempts);
-                        log.warn(
-                                "Indexing {} articles failed (attempt {}), retry in {}: {}",
-                                articleIds.size(),
-                                attempts + 1,
-                                backoff,
-                                e.toString());
-                        return outbox.retryLater(rowIds, e.toString(), backoff).thenReturn(0L);
-                    });
-        });
+    Mono<Void> indexDrained(Set<String> articleIds) {
+        return articles.byIds(articleIds)
+                .collectList()
+                .flatMap(found -> docs(found)
+                        .flatMap(unitVectors::attach)
+                        .flatMap(docs -> IndexIo.run(() -> writeUnlessOutdated(articleIds, found, docs))))
+                .then();
     }
 
     /**
@@ -235,11 +152,6 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
                 fastPathVersions.computeIfPresent(a.id(), (id, v) -> v <= a.version() ? null : v);
             }
         }
-    }
-
-    static Duration backoff(int attempts) {
-        long seconds = Math.min(300, 1L << Math.min(attempts, 9));
-        return Duration.ofSeconds(seconds);
     }
 
     // ---- rebuild ----
@@ -351,13 +263,5 @@ public class SearchIndexer implements ArticleChangeListener, AutoCloseable {
             }
             return paths;
         });
-    }
-
-    @Override
-    public void close() {
-        Disposable d = drainLoop;
-        if (d != null) {
-            d.dispose();
-        }
     }
 }

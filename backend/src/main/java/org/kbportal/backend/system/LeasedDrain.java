@@ -3,6 +3,7 @@ package org.kbportal.backend.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,9 @@ import reactor.core.publisher.Mono;
  * leases each one (a conditional UPDATE only one instance wins, in force until {@code now + lease}) and makes
  * one attempt at the rows it holds. A failed attempt waits {@link Retry#backoff}; after {@link Retry#maxAttempts}
  * the row is dead (left for an admin). An instance that dies mid-attempt leaves its lease to run out, then another
- * one tries again: at least once. Subclasses say how rows are found, leased and attempted.
+ * one tries again: at least once. Subclasses say how rows are found, leased and attempted: one by one by default,
+ * or a whole batch at once ({@link #leaseAll}, {@link #attemptAll}) where one statement or one write serves many
+ * rows. A failed run is counted in {@code kb.job.failures{job}} ({@link PeriodicJob}).
  */
 public abstract class LeasedDrain<T> extends PeriodicJob {
 
@@ -60,6 +63,32 @@ public abstract class LeasedDrain<T> extends PeriodicJob {
     /** One attempt at a row this instance holds, recording its outcome. */
     protected abstract Mono<?> attempt(T row);
 
+    /**
+     * Takes the due rows for {@code owner} and emits those this instance won; by default one {@link #lease} each,
+     * {@code concurrency} at once. A drain that can lease a batch in one statement overrides it.
+     */
+    protected Flux<T> leaseAll(List<T> due, String owner, Instant now) {
+        return Flux.fromIterable(due)
+                .flatMap(
+                        row -> lease(row, owner, now)
+                                .filter(Boolean::booleanValue)
+                                .map(ok -> row),
+                        concurrency);
+    }
+
+    /**
+     * Attempts the rows this instance holds; by default one {@link #attempt} each, {@code concurrency} at once. A
+     * drain whose rows are cheaper together (one index write for the batch) overrides it.
+     */
+    protected Mono<Void> attemptAll(List<T> held) {
+        return Flux.fromIterable(held).flatMap(this::attempt, concurrency).then();
+    }
+
+    /** The clock leases and back-offs are measured with. */
+    protected Clock clock() {
+        return clock;
+    }
+
     /** This instance's lease owner name. */
     public String owner() {
         return owner;
@@ -67,14 +96,24 @@ public abstract class LeasedDrain<T> extends PeriodicJob {
 
     /** Attempts what is due now; completes when the batch is done. */
     public Mono<Void> drainOnce() {
+        return drainBatch().then();
+    }
+
+    /** Attempts what is due now; completes with the number of rows this instance held and attempted. */
+    protected Mono<Integer> drainBatch() {
         Instant now = clock.instant();
         return due(now, batch)
+                .collectList()
+                .flatMap(due -> due.isEmpty()
+                        ? Mono.just(List.<T>of())
+                        : leaseAll(due, owner, now).collectList())
                 .flatMap(
-                        row -> lease(row, owner, now)
-                                .filter(Boolean::booleanValue)
-                                .flatMap(ok -> attempt(row)),
-                        concurrency)
-                .then();
+                        held -> held.isEmpty() ? Mono.just(0) : attemptAll(held).thenReturn(held.size()));
+    }
+
+    /** Drains batch after batch until nothing due is left; completes with the number of rows attempted. */
+    public Mono<Long> drainAll() {
+        return drainBatch().expand(n -> n > 0 ? drainBatch() : Mono.empty()).reduce(0L, Long::sum);
     }
 
     @Override

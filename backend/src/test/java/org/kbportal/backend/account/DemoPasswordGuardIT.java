@@ -23,12 +23,11 @@ class DemoPasswordGuardIT {
     void shouldRefuseProdWhileDemoPasswordsRemain() throws Exception {
         try (PostgresCluster pg = PostgresCluster.start("kb")) {
             Path data = BackendServer.tempDataDir("kb-demo-guard");
-            Map<String, String> demo = Map.of(
-                    "kb.seed.index-data", "false",
-                    "kb.search.embeddings", "false",
-                    "kb.db.url", pg.jdbcUrl("kb"),
-                    "kb.db.username", "postgres",
-                    "kb.db.password", "");
+            Map<String, String> demo = pg.backendSettings(
+                    "kb",
+                    Map.of(
+                            "kb.seed.index-data", "false",
+                            "kb.search.embeddings", "false"));
             Map<String, String> prod = new HashMap<>(demo);
             prod.put("spring.profiles.active", "prod");
             prod.put("kb.seed.admin-password", "an-initial-admin-password");

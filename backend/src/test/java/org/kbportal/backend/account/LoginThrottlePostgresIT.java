@@ -28,13 +28,12 @@ class LoginThrottlePostgresIT {
     @Test
     void shouldShareFailuresAndLocksAcrossInstances() throws Exception {
         try (PostgresCluster pg = PostgresCluster.start("kb")) {
-            Map<String, String> settings = Map.of(
-                    "kb.seed.index-data", "false",
-                    "kb.search.embeddings", "false",
-                    "kb.login.max-failures", String.valueOf(MAX_FAILURES),
-                    "kb.db.url", pg.jdbcUrl("kb"),
-                    "kb.db.username", "postgres",
-                    "kb.db.password", "");
+            Map<String, String> settings = pg.backendSettings(
+                    "kb",
+                    Map.of(
+                            "kb.seed.index-data", "false",
+                            "kb.search.embeddings", "false",
+                            "kb.login.max-failures", String.valueOf(MAX_FAILURES)));
             try (BackendServer one = BackendServer.start(BackendServer.tempDataDir("kb-login-pg-1"), settings);
                     BackendServer two = BackendServer.start(BackendServer.tempDataDir("kb-login-pg-2"), settings)) {
                 HttpClient http = HttpClient.newBuilder()

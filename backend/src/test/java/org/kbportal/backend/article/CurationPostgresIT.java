@@ -11,7 +11,7 @@ class CurationPostgresIT extends CurationIT {
     @Override
     protected Map<String, String> database() throws Exception {
         pg = PostgresCluster.start("kb");
-        return Map.of("kb.db.url", pg.jdbcUrl("kb"), "kb.db.username", "postgres", "kb.db.password", "");
+        return pg.backendSettings("kb", Map.of());
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kbportal.backend.testing.BackendServer;
-import org.kbportal.backend.testing.PostgresCluster;
+import org.kbportal.backend.testing.TwoInstances;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
@@ -24,34 +24,21 @@ import reactor.core.scheduler.Schedulers;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulerRaceIT {
 
-    PostgresCluster pg;
+    TwoInstances instances;
     BackendServer a;
     BackendServer b;
 
     @BeforeAll
     void start() throws Exception {
-        pg = PostgresCluster.start("kb");
-        Map<String, String> props = Map.of(
-                "kb.seed.index-data", "false",
-                "kb.search.embeddings", "false",
-                "kb.db.url", pg.jdbcUrl("kb"),
-                "kb.db.username", "postgres",
-                "kb.db.password", "",
-                "kb.curation.schedule-interval", "1h");
-        a = BackendServer.start(BackendServer.tempDataDir("kb-sched-a"), props);
-        b = BackendServer.start(BackendServer.tempDataDir("kb-sched-b"), props);
+        instances = TwoInstances.start("kb-sched", Map.of("kb.curation.schedule-interval", "1h"));
+        a = instances.a();
+        b = instances.b();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        if (pg != null) {
-            pg.close();
+        if (instances != null) {
+            instances.close();
         }
     }
 

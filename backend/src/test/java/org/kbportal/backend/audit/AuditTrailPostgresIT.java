@@ -1,9 +1,8 @@
 package org.kbportal.backend.audit;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.kbportal.backend.testing.BackendServer;
-import org.kbportal.backend.testing.PostgresCluster;
+import org.kbportal.backend.testing.OnPostgres;
 
 /**
  * The audit trail tests on PostgreSQL (a throwaway cluster); the audit table is made unwritable by a
@@ -11,16 +10,11 @@ import org.kbportal.backend.testing.PostgresCluster;
  */
 class AuditTrailPostgresIT extends AuditTrailIT {
 
-    private PostgresCluster pg;
+    private final OnPostgres pg = new OnPostgres();
 
     @Override
     protected BackendServer startServer(Map<String, String> properties) throws Exception {
-        pg = PostgresCluster.start("kb");
-        Map<String, String> all = new HashMap<>(properties);
-        all.put("kb.db.url", pg.jdbcUrl("kb"));
-        all.put("kb.db.username", "postgres");
-        all.put("kb.db.password", "");
-        return BackendServer.start(BackendServer.tempDataDir("kb-audit-pg-it"), all);
+        return pg.start("kb-audit-pg-it", properties);
     }
 
     @Override
@@ -39,8 +33,6 @@ class AuditTrailPostgresIT extends AuditTrailIT {
 
     @Override
     protected void afterServer() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
+        pg.close();
     }
 }

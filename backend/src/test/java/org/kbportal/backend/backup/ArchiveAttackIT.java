@@ -50,11 +50,7 @@ class ArchiveAttackIT {
     @Test
     void shouldRefuseCraftedArchivesAndPlantedBackupRowsOnPostgres() throws Exception {
         try (PostgresCluster pg = PostgresCluster.start("kb")) {
-            Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
-            settings.put("kb.db.url", pg.jdbcUrl("kb"));
-            settings.put("kb.db.username", "postgres");
-            settings.put("kb.db.password", "");
-            attack(settings);
+            attack(pg.backendSettings("kb", SETTINGS));
         }
     }
 

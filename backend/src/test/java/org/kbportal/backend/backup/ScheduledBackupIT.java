@@ -23,13 +23,12 @@ class ScheduledBackupIT {
     @Test
     void shouldRunAScheduledBackupOnceAcrossInstances() throws Exception {
         try (PostgresCluster pg = PostgresCluster.start("kb")) {
-            Map<String, String> settings = Map.of(
-                    "kb.seed.index-data", "false",
-                    "kb.search.embeddings", "false",
-                    "kb.backup.retention", "1",
-                    "kb.db.url", pg.jdbcUrl("kb"),
-                    "kb.db.username", "postgres",
-                    "kb.db.password", "");
+            Map<String, String> settings = pg.backendSettings(
+                    "kb",
+                    Map.of(
+                            "kb.seed.index-data", "false",
+                            "kb.search.embeddings", "false",
+                            "kb.backup.retention", "1"));
             try (BackendServer one = BackendServer.start(BackendServer.tempDataDir("kb-sched-1"), settings);
                     BackendServer two = BackendServer.start(BackendServer.tempDataDir("kb-sched-2"), settings)) {
                 List<BackendServer> servers = List.of(one, two);

@@ -21,14 +21,13 @@ class ChannelPostgresIT {
     void shouldDeliverEachEventOnceFromEitherInstance() throws Exception {
         try (PostgresCluster pg = PostgresCluster.start("kb");
                 VendorReceiver receiver = new VendorReceiver()) {
-            Map<String, String> settings = Map.of(
-                    "kb.seed.index-data", "false",
-                    "kb.search.embeddings", "false",
-                    "kb.channel.drain-interval", "100ms",
-                    "kb.channel.backoff-base", "300ms",
-                    "kb.db.url", pg.jdbcUrl("kb"),
-                    "kb.db.username", "postgres",
-                    "kb.db.password", "");
+            Map<String, String> settings = pg.backendSettings(
+                    "kb",
+                    Map.of(
+                            "kb.seed.index-data", "false",
+                            "kb.search.embeddings", "false",
+                            "kb.channel.drain-interval", "100ms",
+                            "kb.channel.backoff-base", "300ms"));
             try (BackendServer one = BackendServer.start(BackendServer.tempDataDir("kb-channels-pg-1"), settings);
                     BackendServer two = BackendServer.start(BackendServer.tempDataDir("kb-channels-pg-2"), settings)) {
                 ChannelApi api = new ChannelApi(one);

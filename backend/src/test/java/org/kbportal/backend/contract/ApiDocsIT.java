@@ -140,6 +140,31 @@ class ApiDocsIT {
     }
 
     @Test
+    void everyOperationHasAStableUniqueCamelCaseId() {
+        Map<String, List<String>> byId = new java.util.TreeMap<>();
+        List<String> unnamed = new ArrayList<>();
+        for (Operation op : operations()) {
+            String id = op.node().path("operationId").asString("");
+            if (id.isBlank()) {
+                unnamed.add(op.method() + " " + op.path());
+            } else {
+                byId.computeIfAbsent(id, k -> new ArrayList<>()).add(op.method() + " " + op.path());
+            }
+        }
+        assertThat(unnamed).as("operations without an operationId").isEmpty();
+        assertThat(byId.entrySet().stream().filter(e -> e.getValue().size() > 1).toList())
+                .as("operationIds used more than once")
+                .isEmpty();
+        assertThat(byId.keySet())
+                .as("no generated counter suffix, camelCase")
+                .allSatisfy(id -> assertThat(id).doesNotContainPattern("_\\d+$").matches("[a-z][A-Za-z0-9]*"));
+        assertThat(byId)
+                .containsEntry("articleList", List.of("GET /api/articles"))
+                .containsEntry("articleCreate", List.of("POST /api/admin/articles"))
+                .containsEntry("search", List.of("GET /api/search"));
+    }
+
+    @Test
     void rolesInTheDocumentAreTheOnesTheSecurityChainEnforces() {
         Map<String, List<String>> expected = Map.of(
                 "GET /api/admin/users", List.of("SECURITY_ADMIN"),

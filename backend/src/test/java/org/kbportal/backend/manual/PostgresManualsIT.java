@@ -1,29 +1,21 @@
 package org.kbportal.backend.manual;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.kbportal.backend.testing.BackendServer;
-import org.kbportal.backend.testing.PostgresCluster;
+import org.kbportal.backend.testing.OnPostgres;
 
 /** The manual and attachment tests on PostgreSQL (a throwaway cluster), with the same migrations. */
 class PostgresManualsIT extends ManualsIT {
 
-    private PostgresCluster pg;
+    private final OnPostgres pg = new OnPostgres();
 
     @Override
     protected BackendServer startServer(Map<String, String> properties) throws Exception {
-        pg = PostgresCluster.start("kb");
-        Map<String, String> all = new HashMap<>(properties);
-        all.put("kb.db.url", pg.jdbcUrl("kb"));
-        all.put("kb.db.username", "postgres");
-        all.put("kb.db.password", "");
-        return BackendServer.start(BackendServer.tempDataDir("kb-manuals-pg-it"), all);
+        return pg.start("kb-manuals-pg-it", properties);
     }
 
     @Override
     protected void afterServer() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
+        pg.close();
     }
 }

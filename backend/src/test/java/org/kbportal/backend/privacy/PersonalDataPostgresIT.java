@@ -1,23 +1,17 @@
 package org.kbportal.backend.privacy;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.kbportal.backend.testing.BackendServer;
-import org.kbportal.backend.testing.PostgresCluster;
+import org.kbportal.backend.testing.OnPostgres;
 
 /** {@link PersonalDataIT} on PostgreSQL; the failing step is a plpgsql trigger raising on updates of app_user. */
 class PersonalDataPostgresIT extends PersonalDataIT {
 
-    private PostgresCluster pg;
+    private final OnPostgres pg = new OnPostgres();
 
     @Override
     protected BackendServer startServer(Map<String, String> properties) throws Exception {
-        pg = PostgresCluster.start("kb");
-        Map<String, String> all = new HashMap<>(properties);
-        all.put("kb.db.url", pg.jdbcUrl("kb"));
-        all.put("kb.db.username", "postgres");
-        all.put("kb.db.password", "");
-        return BackendServer.start(BackendServer.tempDataDir("kb-personal-data-pg-it"), all);
+        return pg.start("kb-personal-data-pg-it", properties);
     }
 
     @Override
@@ -35,8 +29,6 @@ class PersonalDataPostgresIT extends PersonalDataIT {
 
     @Override
     protected void afterServer() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
+        pg.close();
     }
 }

@@ -13,12 +13,11 @@ class QuestionAccessPostgresIT {
         try (PostgresCluster pg = PostgresCluster.start("kb");
                 BackendServer server = BackendServer.start(
                         BackendServer.tempDataDir("kb-question-access-pg"),
-                        Map.of(
-                                "kb.seed.index-data", "false",
-                                "kb.search.embeddings", "false",
-                                "kb.db.url", pg.jdbcUrl("kb"),
-                                "kb.db.username", "postgres",
-                                "kb.db.password", ""))) {
+                        pg.backendSettings(
+                                "kb",
+                                Map.of(
+                                        "kb.seed.index-data", "false",
+                                        "kb.search.embeddings", "false")))) {
             new QuestionAccessScenario(server).run();
         }
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kbportal.backend.testing.BackendServer;
+import org.kbportal.backend.testing.MailCatcher;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerSentEvent;
@@ -53,19 +52,14 @@ class QuestionFlowIT {
 
     @BeforeAll
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = MailCatcher.start();
         server = BackendServer.start(
                 BackendServer.tempDataDir("kb-questions-it"),
                 Map.of(
                         "kb.seed.index-data", "false",
                         "kb.search.embeddings", "false",
                         "spring.mail.host", "127.0.0.1",
-                        "spring.mail.port", String.valueOf(port),
+                        "spring.mail.port", MailCatcher.port(smtp),
                         "kb.questions.mail-drain-interval", "200ms",
                         "kb.questions.sla-check-interval", "500ms"));
         api = new Api(server.client());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kbportal.backend.testing.BackendServer;
-import org.kbportal.backend.testing.PostgresCluster;
+import org.kbportal.backend.testing.TwoInstances;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -25,36 +25,26 @@ import org.springframework.http.HttpMethod;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuestionRaceIT {
 
-    PostgresCluster pg;
+    TwoInstances instances;
     BackendServer a;
     BackendServer b;
 
     @BeforeAll
     void start() throws Exception {
-        pg = PostgresCluster.start("kb");
-        Map<String, String> props = Map.of(
-                "kb.seed.index-data", "false",
-                "kb.search.embeddings", "false",
-                "kb.db.url", pg.jdbcUrl("kb"),
-                "kb.db.username", "postgres",
-                "kb.db.password", "",
-                // resolved questions close at the next monitor run, so both instances compete for it
-                "kb.questions.auto-close-days", "0",
-                "kb.questions.sla-check-interval", "300ms");
-        a = BackendServer.start(BackendServer.tempDataDir("kb-race-a"), props);
-        b = BackendServer.start(BackendServer.tempDataDir("kb-race-b"), props);
+        instances = TwoInstances.start(
+                "kb-race",
+                Map.of(
+                        // resolved questions close at the next monitor run, so both instances compete for it
+                        "kb.questions.auto-close-days", "0",
+                        "kb.questions.sla-check-interval", "300ms"));
+        a = instances.a();
+        b = instances.b();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        if (pg != null) {
-            pg.close();
+        if (instances != null) {
+            instances.close();
         }
     }
 

@@ -3,11 +3,9 @@ package org.kbportal.backend.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kbportal.backend.testing.BackendServer;
-import org.kbportal.backend.testing.PostgresCluster;
+import org.kbportal.backend.testing.MailCatcher;
+import org.kbportal.backend.testing.TwoInstances;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,49 +32,34 @@ import reactor.core.scheduler.Schedulers;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonthlyReportMailIT {
 
-    PostgresCluster pg;
+    TwoInstances instances;
     GreenMail smtp;
     BackendServer a;
     BackendServer b;
 
     @BeforeAll
     void start() throws Exception {
-        pg = PostgresCluster.start("kb");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, String> props = Map.of(
-                "kb.seed.index-data", "false",
-                "kb.search.embeddings", "false",
-                "kb.db.url", pg.jdbcUrl("kb"),
-                "kb.db.username", "postgres",
-                "kb.db.password", "",
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(port),
-                "kb.questions.mail-drain-interval", "200ms",
-                // the schedule itself is off: the test fires both instances' job at the same instant
-                "kb.reports.monthly-mail.enabled", "false",
-                "kb.reports.monthly-mail.recipients", "boss@kb.example,admin@kb.example");
-        a = BackendServer.start(BackendServer.tempDataDir("kb-mail-a"), props);
-        b = BackendServer.start(BackendServer.tempDataDir("kb-mail-b"), props);
+        smtp = MailCatcher.start();
+        instances = TwoInstances.start(
+                "kb-mail",
+                Map.of(
+                        "spring.mail.host", "127.0.0.1",
+                        "spring.mail.port", MailCatcher.port(smtp),
+                        "kb.questions.mail-drain-interval", "200ms",
+                        // the schedule itself is off: the test fires both instances' job at the same instant
+                        "kb.reports.monthly-mail.enabled", "false",
+                        "kb.reports.monthly-mail.recipients", "boss@kb.example,admin@kb.example"));
+        a = instances.a();
+        b = instances.b();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
         if (smtp != null) {
             smtp.stop();
         }
-        if (pg != null) {
-            pg.close();
+        if (instances != null) {
+            instances.close();
         }
     }
 

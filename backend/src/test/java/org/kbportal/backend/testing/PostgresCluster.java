@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -100,6 +102,15 @@ public final class PostgresCluster implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** {@code settings} plus the backend's database settings for {@code database} of this cluster (superuser). */
+    public Map<String, String> backendSettings(String database, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("kb.db.url", jdbcUrl(database));
+        all.put("kb.db.username", "postgres");
+        all.put("kb.db.password", "");
+        return all;
     }
 
     private static Path findBin() throws IOException {

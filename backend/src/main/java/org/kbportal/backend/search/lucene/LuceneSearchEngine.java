@@ -255,8 +255,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         Generation g = store.serving();
         IndexSearcher searcher = g.searchers.acquire();
         try {
-            TopDocs found = searcher.search(
-                    new TermInSetQuery(ID, unitIds.stream().map(BytesRef::new).toList()), unitIds.size() * 4 + 10);
+            TopDocs found = byIds(searcher, unitIds);
             Map<String, Integer> docOf = new HashMap<>();
             var stored = searcher.storedFields();
             for (ScoreDoc sd : found.scoreDocs) {
@@ -292,6 +291,12 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
     }
 
+    /** The documents of these units, found by id. */
+    private static TopDocs byIds(IndexSearcher searcher, List<String> unitIds) throws IOException {
+        return searcher.search(
+                new TermInSetQuery(ID, unitIds.stream().map(BytesRef::new).toList()), unitIds.size() * 4 + 10);
+    }
+
     @Override
     public List<String> texts(List<String> unitIds) throws IOException {
         if (unitIds.isEmpty()) {
@@ -300,8 +305,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         Generation g = store.serving();
         IndexSearcher searcher = g.searchers.acquire();
         try {
-            TopDocs found = searcher.search(
-                    new TermInSetQuery(ID, unitIds.stream().map(BytesRef::new).toList()), unitIds.size() * 4 + 10);
+            TopDocs found = byIds(searcher, unitIds);
             Map<String, String> textOf = new HashMap<>();
             var stored = searcher.storedFields();
             for (ScoreDoc sd : found.scoreDocs) {
