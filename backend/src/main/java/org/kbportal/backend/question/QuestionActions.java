@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.kbportal.backend.account.KbPrincipal;
 import org.kbportal.backend.duty.DutyService;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.question.QuestionView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;

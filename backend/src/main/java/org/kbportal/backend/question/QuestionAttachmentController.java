@@ -3,6 +3,7 @@ package org.kbportal.backend.question;
 import java.util.List;
 import org.kbportal.backend.account.KbPrincipal;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.question.QuestionView;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

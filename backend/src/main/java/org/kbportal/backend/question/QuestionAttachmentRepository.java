@@ -1,6 +1,7 @@
 package org.kbportal.backend.question;
 
 import java.time.Instant;
+import org.kbportal.contract.question.QuestionView;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;

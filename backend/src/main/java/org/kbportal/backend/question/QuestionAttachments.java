@@ -13,6 +13,7 @@ import org.kbportal.backend.files.StoredFile;
 import org.kbportal.backend.files.UploadPolicy;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.question.QuestionView;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;

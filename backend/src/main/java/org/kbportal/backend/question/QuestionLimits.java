@@ -1,6 +1,7 @@
 package org.kbportal.backend.question;
 
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.question.QuestionFieldLimits;
 
 /**
  * The lengths and counts a question's requests must keep, as the backend enforces them: the request records'
@@ -22,10 +23,10 @@ public record QuestionLimits(
         long attachmentMaxBytes,
         int attachmentMaxCount) {
 
-    static final int TITLE_MAX = 200;
-    static final int BODY_MAX = 20_000;
-    static final int REASON_MAX = 1000;
-    static final int COMMENT_MAX = 2000;
+    static final int TITLE_MAX = QuestionFieldLimits.TITLE_MAX;
+    static final int BODY_MAX = QuestionFieldLimits.BODY_MAX;
+    static final int REASON_MAX = QuestionFieldLimits.REASON_MAX;
+    static final int COMMENT_MAX = QuestionFieldLimits.COMMENT_MAX;
 
     /** The limits in force: the request caps, narrowed by the configuration. */
     public static QuestionLimits of(KbProperties.Questions questions) {

@@ -10,6 +10,7 @@ import org.kbportal.backend.sla.SlaCalculator;
 import org.kbportal.backend.sla.SlaService;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.question.QuestionView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -115,7 +116,7 @@ public class QuestionService {
                                     .then(assigner.route(q, now)))
                             .as(tx::transactional);
                 })
-                .map(QuestionView::of);
+                .map(QuestionViews::of);
     }
 
     /** The question with its timeline, messages and rating, if the caller may see it. */
@@ -138,7 +139,7 @@ public class QuestionService {
                     }
                     return repo.byAskerOrOrg(c.id(), c.orgId());
                 })
-                .map(QuestionView::of);
+                .map(QuestionViews::of);
     }
 
     /** Unassigned open questions in the caller's skills (admins: all). */
@@ -147,7 +148,7 @@ public class QuestionService {
                 .flatMapMany(c -> repo.unassigned()
                         .filter(q ->
                                 c.admin() || (c.activeExpert() && c.expert().hasSkill(q.category()))))
-                .map(QuestionView::of);
+                .map(QuestionViews::of);
     }
 
     /**

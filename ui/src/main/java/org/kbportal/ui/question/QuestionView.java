@@ -21,11 +21,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.function.Supplier;
+import org.kbportal.contract.question.QuestionView.Event;
+import org.kbportal.contract.question.QuestionView.Message;
+import org.kbportal.contract.question.QuestionView.Rating;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.DutyNow;
 import org.kbportal.ui.client.OnDuty;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.client.RulesClient;
 import org.kbportal.ui.client.ServerRules;
@@ -55,7 +57,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ServerRules.Questions limits;
     private final FileDownloads downloads;
     private final Div message = new Div();
-    private Question shown;
+    private org.kbportal.contract.question.QuestionView shown;
 
     QuestionView(
             QuestionClient questions,
@@ -117,7 +119,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return (shown == null ? getTranslation("question.title") : shown.title()) + " · " + getTranslation("app.name");
     }
 
-    private void show(Question q) {
+    private void show(org.kbportal.contract.question.QuestionView q) {
         shown = q;
         removeAll();
         message.setVisible(false);
@@ -152,7 +154,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return back;
     }
 
-    private Div facts(Question q) {
+    private Div facts(org.kbportal.contract.question.QuestionView q) {
         Div facts = new Div(
                 new Span(getTranslation("question.number", String.valueOf(q.id()))),
                 new Span(getTranslation("question.category", categories.name(q.category(), getLocale()))),
@@ -171,14 +173,14 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return facts;
     }
 
-    private Div body(Question q) {
+    private Div body(org.kbportal.contract.question.QuestionView q) {
         Div body = html(q.body());
         body.setId("question-body");
         body.addClassName("kb-question-body");
         return body;
     }
 
-    private Div conversation(Question q) {
+    private Div conversation(org.kbportal.contract.question.QuestionView q) {
         Div list = new Div(new H2(getTranslation("question.conversation")));
         list.setId("question-messages");
         if (q.messages().isEmpty()) {
@@ -186,7 +188,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             none.addClassName("kb-summary");
             list.add(none);
         }
-        for (Question.Message m : q.messages()) {
+        for (Message m : q.messages()) {
             Span who = new Span(getTranslation(
                     m.fromExpert() ? "question.message.expert" : "question.message.user",
                     m.authorName() == null ? m.author() : m.authorName(),
@@ -202,13 +204,13 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return list;
     }
 
-    private Component timeline(Question q) {
+    private Component timeline(org.kbportal.contract.question.QuestionView q) {
         Div box = new Div(new H2(getTranslation("question.timeline")));
         box.setId("question-timeline");
         UnorderedList events = new UnorderedList();
         TimelineTexts words =
                 new TimelineTexts(this::getTranslation, dates::format, code -> categories.name(code, getLocale()));
-        for (Question.Event e : q.timeline()) {
+        for (Event e : q.timeline()) {
             TimelineTexts.Line line = words.line(e);
             ListItem item = new ListItem(new Span(line.when() + " · " + line.sentence()));
             // names and what people wrote are content, in whatever language they were written
@@ -225,13 +227,13 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return box;
     }
 
-    private Div actions(Question q) {
+    private Div actions(org.kbportal.contract.question.QuestionView q) {
         QuestionPermissions may = QuestionPermissions.of(q);
         Div actions = new Div();
         actions.setId("question-actions");
         actions.addClassName("kb-question-actions");
         if (q.rating() != null) {
-            Question.Rating r = q.rating();
+            Rating r = q.rating();
             Span rating = new Span(getTranslation(
                     "question.rating.shown",
                     r.attitude(),
@@ -285,7 +287,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return actions;
     }
 
-    private Div composer(Question q, QuestionPermissions may) {
+    private Div composer(org.kbportal.contract.question.QuestionView q, QuestionPermissions may) {
         TextArea text = new TextArea(getTranslation(may.answer() ? "question.reply.expert" : "question.reply.user"));
         text.setId("question-reply");
         text.setMaxLength(limits.bodyMaxLength());
@@ -318,7 +320,12 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /** A send button that refuses to send an empty text. */
-    private Button send(TextArea text, String id, String key, boolean primary, Supplier<Question> call) {
+    private Button send(
+            TextArea text,
+            String id,
+            String key,
+            boolean primary,
+            Supplier<org.kbportal.contract.question.QuestionView> call) {
         text.addValueChangeListener(e -> text.setInvalid(false));
         return button(id, key, primary ? VaadinIcon.PAPERPLANE : VaadinIcon.QUESTION_CIRCLE, primary, () -> {
             if (text.getValue().isBlank()) {
@@ -330,7 +337,12 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         });
     }
 
-    private Button button(String id, String key, VaadinIcon icon, boolean primary, Supplier<Question> call) {
+    private Button button(
+            String id,
+            String key,
+            VaadinIcon icon,
+            boolean primary,
+            Supplier<org.kbportal.contract.question.QuestionView> call) {
         Button b = new Button(getTranslation(key), icon.create());
         b.setId(id);
         if (primary) {
@@ -340,7 +352,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return b;
     }
 
-    private Button publishButton(Question q, String type) {
+    private Button publishButton(org.kbportal.contract.question.QuestionView q, String type) {
         Button b = new Button(getTranslation("question.publish." + type), VaadinIcon.BOOK.create());
         b.setId("question-publish-" + type.toLowerCase(java.util.Locale.ROOT));
         b.addClickListener(e -> {
@@ -374,7 +386,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return note;
     }
 
-    private Div escalation(Question q) {
+    private Div escalation(org.kbportal.contract.question.QuestionView q) {
         TextField reason = new TextField();
         reason.setId("question-escalate-reason");
         reason.setPlaceholder(getTranslation("question.escalate.reason"));
@@ -398,7 +410,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /** Who would get the question: per tier above its own, the experts on duty now or the next shift. */
-    private Div dutyAbove(Question q) {
+    private Div dutyAbove(org.kbportal.contract.question.QuestionView q) {
         Div duty = new Div();
         duty.setId("question-escalate-duty");
         duty.addClassName("kb-muted");
@@ -440,7 +452,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /** Hand the question to another expert on duty, with a note for them (on the timeline). */
-    private Div handover(Question q) {
+    private Div handover(org.kbportal.contract.question.QuestionView q) {
         ComboBox<OnDuty> to = new ComboBox<>();
         to.setId("question-handover-to");
         to.setPlaceholder(getTranslation("question.handover.to"));
@@ -473,7 +485,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return row;
     }
 
-    private Div ratingForm(Question q) {
+    private Div ratingForm(org.kbportal.contract.question.QuestionView q) {
         StarRating attitude = stars("rate-attitude", "question.rate.attitude");
         StarRating expertise = stars("rate-expertise", "question.rate.expertise");
         StarRating timeliness = stars("rate-timeliness", "question.rate.timeliness");
@@ -511,8 +523,8 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
      * Runs an action and shows the question as it is afterwards, or why it was refused. An action
      * that returns null did not run (its input was incomplete).
      */
-    private void act(Supplier<Question> call) {
-        Question after;
+    private void act(Supplier<org.kbportal.contract.question.QuestionView> call) {
+        org.kbportal.contract.question.QuestionView after;
         try {
             after = call.get();
         } catch (BackendException e) {

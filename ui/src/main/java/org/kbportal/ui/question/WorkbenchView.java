@@ -14,8 +14,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import org.kbportal.contract.question.QuestionView;
 import org.kbportal.ui.client.BackendException;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
@@ -102,7 +102,7 @@ class WorkbenchView extends GuardedPage {
                 queue);
     }
 
-    private Button claimButton(Question q) {
+    private Button claimButton(QuestionView q) {
         Button claim = new Button(getTranslation("workbench.claim"), VaadinIcon.HAND.create());
         claim.setId("claim-" + q.id());
         claim.addClassName("workbench-claim");
@@ -111,7 +111,7 @@ class WorkbenchView extends GuardedPage {
         return claim;
     }
 
-    private void claim(Question q) {
+    private void claim(QuestionView q) {
         try {
             questions.claim(q.id());
         } catch (BackendException e) {

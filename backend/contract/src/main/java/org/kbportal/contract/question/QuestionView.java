@@ -1,4 +1,4 @@
-package org.kbportal.backend.question;
+package org.kbportal.contract.question;
 
 import java.time.Instant;
 import java.util.List;
@@ -58,54 +58,13 @@ public record QuestionView(
     /** The asker's rating (1..5 each); {@code flagged} when any score is 1 or 2. */
     public record Rating(int attitude, int expertise, int timeliness, String comment, boolean flagged, Instant at) {}
 
-    static QuestionView of(Question q) {
-        return of(q, null, null, null, null);
+    /** Whether {@code action} is among those the caller may take now (the detail lists them; lists do not). */
+    public boolean allows(QuestionAction action) {
+        return actions != null && actions.contains(action);
     }
 
-    static QuestionView of(
-            Question q, List<Event> timeline, List<Message> messages, Rating rating, List<Attachment> attachments) {
-        return of(q, timeline, messages, rating, attachments, null);
-    }
-
-    /** The detail view with what the caller may do now ({@link QuestionAction#of}). */
-    static QuestionView of(
-            Question q,
-            List<Event> timeline,
-            List<Message> messages,
-            Rating rating,
-            List<Attachment> attachments,
-            java.util.Set<QuestionAction> actions) {
-        return new QuestionView(
-                q.id(),
-                q.title(),
-                q.body(),
-                q.kind(),
-                q.severity(),
-                q.category(),
-                q.askerName(),
-                q.askerOrg(),
-                q.contactPref(),
-                q.status().name(),
-                q.assigneeName(),
-                q.tier().name(),
-                q.escalated(),
-                q.clocks().replyDueAt(),
-                q.clocks().resolveDueAt(),
-                q.firstReplyAt(),
-                q.resolvedAt(),
-                q.closedAt(),
-                q.pausedSince() != null,
-                q.pausedSeconds(),
-                q.clocks().replyBreached(),
-                q.clocks().resolveBreached(),
-                q.articleId(),
-                q.version(),
-                q.createdAt(),
-                q.updatedAt(),
-                timeline,
-                messages,
-                rating,
-                attachments,
-                actions == null ? null : List.copyOf(actions));
+    /** Resolved or closed: nobody has to act any more. */
+    public boolean isFinished() {
+        return "RESOLVED".equals(status) || "CLOSED".equals(status);
     }
 }

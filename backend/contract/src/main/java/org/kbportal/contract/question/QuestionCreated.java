@@ -1,4 +1,4 @@
-package org.kbportal.ui.client;
+package org.kbportal.contract.question;
 
 import java.time.Instant;
 
