@@ -51,6 +51,66 @@ class BackendClientConfig {
         return services.client(QuestionClient.class);
     }
 
+    @Bean
+    OperationsClient operationsClient(BackendServices services) {
+        return services.client(OperationsClient.class);
+    }
+
+    @Bean
+    NotificationClient notificationClient(BackendServices services) {
+        return services.client(NotificationClient.class);
+    }
+
+    @Bean
+    SlaClient slaClient(BackendServices services) {
+        return services.client(SlaClient.class);
+    }
+
+    @Bean
+    DirectoryClient directoryClient(BackendServices services) {
+        return services.client(DirectoryClient.class);
+    }
+
+    @Bean
+    PersonalDataClient personalDataClient(BackendServices services) {
+        return services.client(PersonalDataClient.class);
+    }
+
+    @Bean
+    ChannelClient channelClient(BackendServices services) {
+        return services.client(ChannelClient.class);
+    }
+
+    @Bean
+    DutyClient dutyClient(BackendServices services) {
+        return services.client(DutyClient.class);
+    }
+
+    @Bean
+    ReportClient reportClient(BackendServices services) {
+        return services.client(ReportClient.class);
+    }
+
+    @Bean
+    SearchClient searchClient(BackendServices services) {
+        return services.client(SearchClient.class);
+    }
+
+    @Bean
+    IndexClient indexClient(BackendServices services) {
+        return services.client(IndexClient.class);
+    }
+
+    @Bean
+    SynonymClient synonymClient(BackendServices services) {
+        return services.client(SynonymClient.class);
+    }
+
+    @Bean
+    ArticleClient articleClient(BackendServices services) {
+        return services.client(ArticleClient.class);
+    }
+
     /**
      * Everything but the transport, so that tests can put a mock server under the same client.
      */

@@ -1,6 +1,8 @@
 package org.kbportal.ui.client;
 
 import java.util.List;
+import org.kbportal.contract.duty.DutyNow;
+import org.kbportal.contract.duty.OnDuty;
 import org.kbportal.contract.question.DeflectionInput;
 import org.kbportal.contract.question.Deflections;
 import org.kbportal.contract.question.EscalateInput;

@@ -21,16 +21,17 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.function.Supplier;
+import org.kbportal.contract.duty.DutyNow;
+import org.kbportal.contract.duty.OnDuty;
+import org.kbportal.contract.duty.TierDuty;
+import org.kbportal.contract.question.QuestionLimits;
 import org.kbportal.contract.question.QuestionView.Event;
 import org.kbportal.contract.question.QuestionView.Message;
 import org.kbportal.contract.question.QuestionView.Rating;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
-import org.kbportal.ui.client.DutyNow;
-import org.kbportal.ui.client.OnDuty;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.client.RulesClient;
-import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
@@ -54,7 +55,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final QuestionTexts texts;
-    private final ServerRules.Questions limits;
+    private final QuestionLimits limits;
     private final FileDownloads downloads;
     private final Div message = new Div();
     private org.kbportal.contract.question.QuestionView shown;
@@ -425,8 +426,8 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern(
                         getTranslation("question.escalate.duty.pattern"), getLocale())
                 .withZone(java.time.ZoneId.of(now.zone()));
-        for (DutyNow.Tier t : now.tiers()) {
-            if (t.tier().compareTo(q.tier()) <= 0) {
+        for (TierDuty t : now.tiers()) {
+            if (t.tier().name().compareTo(q.tier()) <= 0) {
                 continue;
             }
             String text;
@@ -443,7 +444,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 text = getTranslation("question.escalate.duty.none", t.tier());
             }
             Div line = new Div(text);
-            line.getElement().setAttribute("data-tier", t.tier());
+            line.getElement().setAttribute("data-tier", t.tier().name());
             line.getElement()
                     .setAttribute("data-on-duty", String.valueOf(t.onDuty().size()));
             duty.add(line);

@@ -8,4 +8,4 @@ public record HandoverInput(
         @NotNull(message = "to (the expert's user id) is required")
         Long to,
 
-        @Size(max = QuestionFieldLimits.REASON_MAX) String note) {}
+        @Size(max = QuestionLimits.REASON_MAX) String note) {}

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  */
 public record MessageInput(
         @NotBlank(message = "body is required")
-        @Size(max = QuestionFieldLimits.BODY_MAX, message = "at most 20,000 characters")
+        @Size(max = QuestionLimits.BODY_MAX, message = "at most 20,000 characters")
         String body,
 
         Boolean waitForUser) {}

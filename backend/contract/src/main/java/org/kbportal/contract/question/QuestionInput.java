@@ -15,11 +15,11 @@ import jakarta.validation.constraints.Size;
  */
 public record QuestionInput(
         @NotBlank(message = "title is required")
-        @Size(max = QuestionFieldLimits.TITLE_MAX, message = "at most 200 characters")
+        @Size(max = QuestionLimits.TITLE_MAX, message = "at most 200 characters")
         String title,
 
         @NotBlank(message = "body is required")
-        @Size(max = QuestionFieldLimits.BODY_MAX, message = "at most 20,000 characters")
+        @Size(max = QuestionLimits.BODY_MAX, message = "at most 20,000 characters")
         String body,
 
         @NotNull(message = "kind is required")

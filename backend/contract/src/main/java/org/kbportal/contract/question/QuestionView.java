@@ -1,5 +1,6 @@
 package org.kbportal.contract.question;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -63,7 +64,8 @@ public record QuestionView(
         return actions != null && actions.contains(action);
     }
 
-    /** Resolved or closed: nobody has to act any more. */
+    /** Resolved or closed: nobody has to act any more (not a member of the JSON). */
+    @JsonIgnore
     public boolean isFinished() {
         return "RESOLVED".equals(status) || "CLOSED".equals(status);
     }

@@ -22,5 +22,5 @@ public record RatingInput(
         @Max(value = 5, message = "1 to 5")
         Integer timeliness,
 
-        @Size(max = QuestionFieldLimits.COMMENT_MAX, message = "at most 2,000 characters")
+        @Size(max = QuestionLimits.COMMENT_MAX, message = "at most 2,000 characters")
         String comment) {}

@@ -4,5 +4,5 @@ import jakarta.validation.constraints.Size;
 
 /** The optional reason of a reopen ({@code POST /api/questions/{id}/reopen}). */
 public record ReasonInput(
-        @Size(max = QuestionFieldLimits.REASON_MAX, message = "at most 1,000 characters")
+        @Size(max = QuestionLimits.REASON_MAX, message = "at most 1,000 characters")
         String reason) {}

@@ -1,4 +1,4 @@
-package org.kbportal.backend.audit;
+package org.kbportal.contract.audit;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.kbportal.backend.report;
+package org.kbportal.contract.report;
 
 import java.time.Instant;
 import java.time.LocalDate;

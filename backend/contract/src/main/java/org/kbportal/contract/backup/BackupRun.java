@@ -1,4 +1,4 @@
-package org.kbportal.backend.backup;
+package org.kbportal.contract.backup;
 
 import java.time.Instant;
 
@@ -24,12 +24,23 @@ public record BackupRun(
         Instant finishedAt,
         String download) {
 
-    static final String RUNNING = "RUNNING";
-    static final String DONE = "DONE";
-    static final String FAILED = "FAILED";
-    static final String EXPIRED = "EXPIRED";
+    public static final String RUNNING = "RUNNING";
+    public static final String DONE = "DONE";
+    public static final String FAILED = "FAILED";
+    public static final String EXPIRED = "EXPIRED";
 
-    BackupRun withDownload() {
+    /** Still being written. */
+    public boolean running() {
+        return RUNNING.equals(status);
+    }
+
+    /** Written, and with a link to fetch it. */
+    public boolean downloadable() {
+        return DONE.equals(status) && download != null;
+    }
+
+    /** This run with its {@code download} link when it is DONE. */
+    public BackupRun withDownload() {
         return new BackupRun(
                 id,
                 status,

@@ -1,4 +1,4 @@
-package org.kbportal.backend.duty;
+package org.kbportal.contract.duty;
 
 /** Support tiers: L1 duty desk, L2 specialists, L3 vendor contacts. */
 public enum Tier {
