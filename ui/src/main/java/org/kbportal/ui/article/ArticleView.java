@@ -20,7 +20,6 @@ import org.kbportal.ui.client.ManualClient;
 import org.kbportal.ui.client.SearchClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
-import org.kbportal.ui.manual.ArticleFiles;
 import org.kbportal.ui.navigation.ContentNotFoundException;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.CurrentUser;

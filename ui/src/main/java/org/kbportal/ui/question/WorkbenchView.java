@@ -19,7 +19,6 @@ import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
-import org.kbportal.ui.live.ExpertFeed;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.AdminAccess;
 import org.kbportal.ui.session.CurrentUser;
