@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a single-node Elasticsearch for the relevance harness and the benchmarks, from the same
-# integ-test distribution the tests use (unpacked by `./mvnw -pl backend process-test-resources`).
+# integ-test distribution the tests use (unpacked by `./mvnw -pl backend -am process-test-resources`).
 #   bench/es-node.sh [port]        → prints the node's URL once it is healthy; stop it with
 #   kill $(cat /tmp/kb-bench-es/pid)
 # The integ-test zip has only the standard analyzer and no stemming (see docs/RELEVANCE.md).
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 port="${1:-9200}"
 home=$(ls -d backend/target/elasticsearch/elasticsearch-* 2>/dev/null | head -1)
 if [ -z "$home" ]; then
-  ./mvnw -B -q -ntp -pl backend process-test-resources
+  ./mvnw -B -q -ntp -pl backend -am process-test-resources
   home=$(ls -d backend/target/elasticsearch/elasticsearch-* | head -1)
 fi
 home=$(cd "$home" && pwd)

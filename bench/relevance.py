@@ -40,14 +40,14 @@ def request(url, data=None, headers=None, method=None, timeout=600):
 
 
 def backend_command(heap="2g", root=None, java="java", java_opts=()):
-    """Runs the backend alone from <root>/backend/target (./mvnw -pl backend test-compile first): no UI, no jar.
+    """Runs the backend alone from <root>/backend/target (./mvnw -pl backend -am test-compile first): no UI, no jar.
     root: the source tree (default this one; e.g. a git worktree built for benchmarking)."""
     root = root or ROOT
     cp_file = os.path.join(root, "backend", "target", "bench-classpath.txt")
     env = dict(os.environ)
     if java != "java":  # the Maven wrapper runs on the JDK of that java binary
         env["JAVA_HOME"] = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java) or java)))
-    subprocess.run([os.path.join(root, "mvnw"), "-B", "-q", "-ntp", "-pl", "backend", "dependency:build-classpath",
+    subprocess.run([os.path.join(root, "mvnw"), "-B", "-q", "-ntp", "-pl", "backend", "-am", "compile", "dependency:build-classpath",
                     "-Dmdep.outputFile=" + cp_file, "-Dmdep.includeScope=test"], cwd=root, check=True, env=env)
     with open(cp_file) as f:
         cp = ":".join([os.path.join(root, "backend", "target", "test-classes"),

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import org.kbportal.backend.system.CryptoProperties;
 import org.kbportal.backend.system.CryptoSuite;
 import org.kbportal.backend.system.InstallationSecret;
+import org.kbportal.contract.audit.AuditEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;

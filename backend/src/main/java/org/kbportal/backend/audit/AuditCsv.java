@@ -2,6 +2,7 @@ package org.kbportal.backend.audit;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.kbportal.contract.audit.AuditEvent;
 
 /** RFC 4180 lines of the audit export. */
 final class AuditCsv {

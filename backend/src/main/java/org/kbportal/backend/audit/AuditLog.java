@@ -3,9 +3,10 @@ package org.kbportal.backend.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.audit.AuditEvent;
+import org.kbportal.contract.audit.AuditPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -41,9 +42,6 @@ public class AuditLog {
 
     /** Filter of the list and the export; every part may be null. {@code to} is exclusive. */
     public record Query(Instant from, Instant to, String actor, String action) {}
-
-    /** One page of events, newest first, with the total matching. */
-    public record Page(long total, List<AuditEvent> items) {}
 
     /** Records one event now; never fails. */
     public Mono<Void> record(String actor, String action, String target, Integer status, String details, String ip) {
@@ -100,9 +98,9 @@ public class AuditLog {
                 cut(ip, 64));
     }
 
-    public Mono<Page> find(Query q, int page, int size) {
+    public Mono<AuditPage> find(Query q, int page, int size) {
         return Mono.zip(repo.count(q), repo.find(q, page * size, size).collectList())
-                .map(t -> new Page(t.getT1(), t.getT2()));
+                .map(t -> new AuditPage(t.getT1(), t.getT2()));
     }
 
     /** Every matching event, newest first, for the CSV export. */

@@ -1,6 +1,7 @@
 package org.kbportal.backend.backup;
 
 import java.nio.file.Path;
+import org.kbportal.contract.backup.BackupRun;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;

@@ -16,6 +16,7 @@ import org.kbportal.backend.audit.AuditLog;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
 import org.kbportal.backend.system.SafePath;
+import org.kbportal.contract.backup.BackupRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

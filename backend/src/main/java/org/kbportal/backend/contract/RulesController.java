@@ -1,7 +1,9 @@
 package org.kbportal.backend.contract;
 
-import org.kbportal.backend.question.QuestionLimits;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.question.QuestionLimits;
+import org.kbportal.contract.rules.SearchRules;
+import org.kbportal.contract.rules.ServerRules;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -12,29 +14,6 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 class RulesController {
-
-    /**
-     * The rules in force.
-     *
-     * @param search how deep and how long a search may go
-     * @param manualMaxBytes largest manual upload ({@code kb.manuals.max-upload})
-     * @param articleAttachmentMaxBytes largest article attachment ({@code kb.attachments.max-upload})
-     * @param importMaxBytes largest NDJSON import ({@code kb.ingest.max-bytes})
-     * @param questions lengths and attachment limits of questions ({@code kb.questions.*})
-     */
-    record ServerRules(
-            SearchRules search,
-            long manualMaxBytes,
-            long articleAttachmentMaxBytes,
-            long importMaxBytes,
-            QuestionLimits questions) {}
-
-    /**
-     * @param maxResultWindow deepest reachable hit (page × size)
-     * @param maxPageSize largest page
-     * @param maxQueryLength longest query in characters
-     */
-    record SearchRules(int maxResultWindow, int maxPageSize, int maxQueryLength) {}
 
     private final ServerRules rules;
 
@@ -47,7 +26,18 @@ class RulesController {
                 props.manuals().maxUpload().toBytes(),
                 props.attachments().maxUpload().toBytes(),
                 props.ingest().maxBytes().toBytes(),
-                QuestionLimits.of(props.questions()));
+                questionLimits(props.questions()));
+    }
+
+    /** The limits in force: the request caps, narrowed by the configuration. */
+    static QuestionLimits questionLimits(KbProperties.Questions questions) {
+        return new QuestionLimits(
+                QuestionLimits.TITLE_MAX,
+                Math.min(QuestionLimits.BODY_MAX, questions.maxBodyChars()),
+                QuestionLimits.REASON_MAX,
+                QuestionLimits.COMMENT_MAX,
+                questions.attachmentMaxSize().toBytes(),
+                questions.attachmentMaxCount());
     }
 
     @GetMapping("/api/rules")

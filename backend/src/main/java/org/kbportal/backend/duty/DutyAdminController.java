@@ -1,16 +1,13 @@
 package org.kbportal.backend.duty;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
 import org.kbportal.backend.article.Category;
 import org.kbportal.backend.article.CategoryService;
+import org.kbportal.contract.duty.ExpertInput;
+import org.kbportal.contract.duty.OverrideInput;
+import org.kbportal.contract.duty.ShiftInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,18 +42,6 @@ class DutyAdminController {
         return categories.all().map(Category::code).collectList().flatMap(codes -> duty.coverage(from, to, codes));
     }
 
-    record ExpertInput(
-            @NotNull(message = "tier is required (L1, L2 or L3)")
-            Tier tier,
-
-            @NotNull @Size(max = 50) List<@Size(min = 1, max = 64) String> skills,
-
-            @NotNull @Min(value = 1, message = "at least 1") @Max(value = 100, message = "at most 100")
-            Integer maxLoad,
-
-            @Size(max = 200) String organisation,
-            Boolean active) {}
-
     @GetMapping("/api/admin/experts")
     Flux<Expert> experts() {
         return duty.experts();
@@ -67,15 +52,6 @@ class DutyAdminController {
         return duty.save(
                 userId, in.tier(), in.skills(), in.maxLoad(), in.organisation(), in.active() == null || in.active());
     }
-
-    record ShiftInput(
-            @NotNull Long expertId,
-
-            @NotNull(message = "dayOfWeek is required (1 = Monday ... 7 = Sunday)") @Min(1) @Max(7)
-            Integer dayOfWeek,
-
-            @NotNull LocalTime start,
-            @NotNull LocalTime end) {}
 
     @GetMapping("/api/admin/shifts")
     Flux<Shift> shifts() {
@@ -93,13 +69,6 @@ class DutyAdminController {
     Mono<Void> deleteShift(@PathVariable long id) {
         return duty.deleteShift(id);
     }
-
-    record OverrideInput(
-            @NotNull Long expertId,
-            @NotNull LocalDate date,
-            @NotNull Boolean onDuty,
-            LocalTime start,
-            LocalTime end) {}
 
     @GetMapping("/api/admin/duty-overrides")
     Flux<DutyOverride> overrides(@RequestParam LocalDate from, @RequestParam LocalDate to) {

@@ -2,8 +2,11 @@ package org.kbportal.backend.duty;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.duty.DutyNow;
+import org.kbportal.contract.duty.OnDuty;
+import org.kbportal.contract.duty.Tier;
+import org.kbportal.contract.duty.TierDuty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,24 +25,13 @@ class DutyController {
         this.clock = clock;
     }
 
-    /** What everyone may see of an expert on duty (no e-mail address). */
-    record OnDuty(
-            long userId, String username, String displayName, Tier tier, List<String> skills, String organisation) {
-
-        static OnDuty of(Expert e) {
-            return new OnDuty(e.userId(), e.username(), e.displayName(), e.tier(), e.skills(), e.organisation());
-        }
+    private static OnDuty onDuty(Expert e) {
+        return new OnDuty(e.userId(), e.username(), e.displayName(), e.tier(), e.skills(), e.organisation());
     }
-
-    /** One tier: who is on duty now and when the next shift of that tier starts (null: none in two weeks). */
-    record TierDuty(Tier tier, List<OnDuty> onDuty, Instant nextStart) {}
-
-    /** The tiers at {@code at}, the roster's zone for showing times. */
-    record DutyNow(Instant at, String zone, String category, List<TierDuty> tiers) {}
 
     @GetMapping("/api/duty/now")
     Flux<OnDuty> now() {
-        return duty.onDutyNow().map(OnDuty::of);
+        return duty.onDutyNow().map(DutyController::onDuty);
     }
 
     /**
@@ -63,7 +55,7 @@ class DutyController {
                                         tier,
                                         on.stream()
                                                 .filter(e -> e.tier() == tier)
-                                                .map(OnDuty::of)
+                                                .map(DutyController::onDuty)
                                                 .toList(),
                                         next.orElse(null))))
                         .collectList())

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.kbportal.contract.duty.Tier;
 
 /**
  * Where the roster leaves gaps: for each category, the local-time intervals in a date range in which

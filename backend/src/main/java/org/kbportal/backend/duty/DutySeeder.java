@@ -7,6 +7,7 @@ import org.kbportal.backend.account.AccountService;
 import org.kbportal.backend.account.UserAccount;
 import org.kbportal.backend.system.KbProperties;
 import org.kbportal.backend.system.StartupSeed;
+import org.kbportal.contract.duty.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

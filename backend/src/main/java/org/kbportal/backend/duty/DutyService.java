@@ -12,6 +12,7 @@ import org.kbportal.backend.account.AccountService;
 import org.kbportal.backend.account.Role;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.duty.Tier;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

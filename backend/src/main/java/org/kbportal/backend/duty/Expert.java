@@ -1,6 +1,7 @@
 package org.kbportal.backend.duty;
 
 import java.util.List;
+import org.kbportal.contract.duty.Tier;
 
 /**
  * An expert: a user who answers questions in the categories of their skills.

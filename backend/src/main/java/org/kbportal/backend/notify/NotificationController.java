@@ -1,9 +1,6 @@
 package org.kbportal.backend.notify;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kbportal.backend.account.AccountService;
 import org.kbportal.backend.account.KbPrincipal;
@@ -11,6 +8,10 @@ import org.kbportal.backend.account.Role;
 import org.kbportal.backend.duty.DutyService;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.notify.MarkedRead;
+import org.kbportal.contract.notify.Notification;
+import org.kbportal.contract.notify.NotificationLanguage;
+import org.kbportal.contract.notify.UnreadCount;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -53,8 +54,8 @@ class NotificationController {
     }
 
     @GetMapping("/api/notifications/unread-count")
-    Mono<Map<String, Long>> unread(Authentication auth) {
-        return notifier.unread(userId(auth)).map(n -> Map.of("unread", n));
+    Mono<UnreadCount> unread(Authentication auth) {
+        return notifier.unread(userId(auth)).map(UnreadCount::new);
     }
 
     @PostMapping("/api/notifications/{id}/read")
@@ -64,23 +65,19 @@ class NotificationController {
     }
 
     @PostMapping("/api/notifications/read-all")
-    Mono<Map<String, Long>> readAll(Authentication auth) {
-        return notifier.markRead(userId(auth), null).map(n -> Map.of("marked", n));
+    Mono<MarkedRead> readAll(Authentication auth) {
+        return notifier.markRead(userId(auth), null).map(MarkedRead::new);
     }
-
-    record Language(
-            @NotNull @Pattern(regexp = "zh|en", message = "zh or en")
-            String lang) {}
 
     /** The language of the caller's e-mails and in-portal notifications (zh unless chosen). */
     @GetMapping("/api/notifications/language")
-    Mono<Language> language(Authentication auth) {
-        return notifier.language(userId(auth)).map(Language::new);
+    Mono<NotificationLanguage> language(Authentication auth) {
+        return notifier.language(userId(auth)).map(NotificationLanguage::new);
     }
 
     /** Chooses the language of the caller's e-mails and in-portal notifications. */
     @PutMapping("/api/notifications/language")
-    Mono<Language> setLanguage(@Valid @RequestBody Language l, Authentication auth) {
+    Mono<NotificationLanguage> setLanguage(@Valid @RequestBody NotificationLanguage l, Authentication auth) {
         return notifier.setLanguage(userId(auth), l.lang()).thenReturn(l);
     }
 

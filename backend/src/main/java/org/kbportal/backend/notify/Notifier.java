@@ -2,6 +2,7 @@ package org.kbportal.backend.notify;
 
 import java.time.Clock;
 import java.util.Map;
+import org.kbportal.contract.notify.Notification;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -6,6 +6,7 @@ import static org.kbportal.backend.system.Rows.utc;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.kbportal.backend.system.Rows;
+import org.kbportal.contract.notify.Notification;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;

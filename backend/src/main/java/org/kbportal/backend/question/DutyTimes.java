@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.kbportal.backend.duty.Tier;
+import org.kbportal.contract.duty.Tier;
 
 /** The template variables that say, in each language, when a waiting question will be picked up. */
 final class DutyTimes {

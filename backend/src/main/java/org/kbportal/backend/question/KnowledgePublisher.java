@@ -9,6 +9,8 @@ import org.kbportal.backend.article.ArticleInput;
 import org.kbportal.backend.article.ArticleService;
 import org.kbportal.backend.article.ArticleWorkflow;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.question.PublishedDraft;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -45,7 +47,7 @@ public class KnowledgePublisher {
         this.clock = clock;
     }
 
-    public Mono<Map<String, String>> publish(KbPrincipal who, long id, String type) {
+    public Mono<PublishedDraft> publish(KbPrincipal who, long id, String type) {
         String t = type == null ? "" : type.strip().toUpperCase(java.util.Locale.ROOT);
         if (!t.equals("FAQ") && !t.equals("CASE")) {
             return Mono.error(KbException.badRequest("invalid-type", "Publish as FAQ or CASE."));
@@ -67,14 +69,14 @@ public class KnowledgePublisher {
                     return Mono.zip(
                                     store.repo()
                                             .messages(q.id())
-                                            .filter(QuestionView.Message::fromExpert)
+                                            .filter(QuestionDetail.Message::fromExpert)
                                             .collectList(),
                                     attachments
                                             .list(q.id())
-                                            .map(QuestionView.Attachment::name)
+                                            .map(QuestionDetail.Attachment::name)
                                             .collectList())
                             .flatMap(found -> {
-                                List<QuestionView.Message> answers = found.getT1();
+                                List<QuestionDetail.Message> answers = found.getT1();
                                 List<String> files = found.getT2();
                                 if (answers.isEmpty()) {
                                     return Mono.error(QuestionStatus.illegal(
@@ -122,11 +124,8 @@ public class KnowledgePublisher {
                                             return store.save(q, next, false, now)
                                                     .flatMap(s -> store.event(
                                                             s, "PUBLISHED", c.id(), null, null, t + " " + a.id(), now))
-                                                    .thenReturn(Map.of(
-                                                            "articleId",
-                                                            a.id(),
-                                                            "status",
-                                                            a.status().name()));
+                                                    .thenReturn(new PublishedDraft(
+                                                            a.id(), a.status().name()));
                                         });
                             });
                 }));

@@ -1,7 +1,7 @@
 package org.kbportal.backend.question;
 
 import java.time.Instant;
-import org.kbportal.backend.duty.Tier;
+import org.kbportal.contract.duty.Tier;
 
 /**
  * A stored question with its clocks; changes are written with its {@code version} as a guard. Changed copies are

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.kbportal.backend.account.KbPrincipal;
 import org.kbportal.backend.duty.DutyService;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -42,7 +43,7 @@ public class QuestionActions {
     }
 
     /** The assignee starts working on it. */
-    public Mono<QuestionView> start(KbPrincipal who, long id) {
+    public Mono<QuestionDetail> start(KbPrincipal who, long id) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
@@ -58,7 +59,7 @@ public class QuestionActions {
                 .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
-    public Mono<QuestionView> resolve(KbPrincipal who, long id) {
+    public Mono<QuestionDetail> resolve(KbPrincipal who, long id) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
@@ -88,7 +89,7 @@ public class QuestionActions {
                 .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
-    public Mono<QuestionView> reopen(KbPrincipal who, long id, String reason) {
+    public Mono<QuestionDetail> reopen(KbPrincipal who, long id, String reason) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
@@ -113,11 +114,11 @@ public class QuestionActions {
                 .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
-    public Mono<QuestionView> rate(KbPrincipal who, long id, QuestionView.Rating r) {
+    public Mono<QuestionDetail> rate(KbPrincipal who, long id, QuestionDetail.Rating r) {
         Instant now = clock.instant();
         boolean flagged = Math.min(r.attitude(), Math.min(r.expertise(), r.timeliness())) <= 2;
-        QuestionView.Rating rating =
-                new QuestionView.Rating(r.attitude(), r.expertise(), r.timeliness(), r.comment(), flagged, now);
+        QuestionDetail.Rating rating =
+                new QuestionDetail.Rating(r.attitude(), r.expertise(), r.timeliness(), r.comment(), flagged, now);
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
                     if (!QuestionPolicy.mayRate(c, q)) {
@@ -147,7 +148,7 @@ public class QuestionActions {
                 .flatMap(q -> store.detail(q, access.caller(who)));
     }
 
-    public Mono<QuestionView> escalate(KbPrincipal who, long id, String reason) {
+    public Mono<QuestionDetail> escalate(KbPrincipal who, long id, String reason) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
@@ -162,7 +163,7 @@ public class QuestionActions {
     }
 
     /** An expert takes a question from the queue; exactly one of several racing claims wins. */
-    public Mono<QuestionView> claim(KbPrincipal who, long id) {
+    public Mono<QuestionDetail> claim(KbPrincipal who, long id) {
         Instant now = clock.instant();
         return access.caller(who)
                 // an expert with the skill learns that a question was taken (409), not that it vanished
@@ -190,7 +191,7 @@ public class QuestionActions {
     }
 
     /** The assignee (or an admin) hands the question over to another expert. */
-    public Mono<QuestionView> handover(KbPrincipal who, long id, long toUserId, String note) {
+    public Mono<QuestionDetail> handover(KbPrincipal who, long id, long toUserId, String note) {
         Instant now = clock.instant();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {

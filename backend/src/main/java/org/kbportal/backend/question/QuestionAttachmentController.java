@@ -3,6 +3,7 @@ package org.kbportal.backend.question;
 import java.util.List;
 import org.kbportal.backend.account.KbPrincipal;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,7 +32,7 @@ class QuestionAttachmentController {
 
     @PostMapping(path = "/api/questions/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<List<QuestionView.Attachment>> upload(
+    Mono<List<QuestionDetail.Attachment>> upload(
             @PathVariable long id,
             @RequestPart("file") Flux<FilePart> files,
             @RequestHeader(name = "Content-Length", required = false) Long length,
@@ -48,7 +49,7 @@ class QuestionAttachmentController {
     }
 
     @GetMapping("/api/questions/{id}/attachments")
-    Mono<List<QuestionView.Attachment>> list(@PathVariable long id, Authentication auth) {
+    Mono<List<QuestionDetail.Attachment>> list(@PathVariable long id, Authentication auth) {
         return attachments.list((KbPrincipal) auth.getPrincipal(), id);
     }
 

@@ -1,6 +1,7 @@
 package org.kbportal.backend.question;
 
 import java.time.Instant;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -31,7 +32,7 @@ class QuestionAttachmentRepository {
                 .then();
     }
 
-    Flux<QuestionView.Attachment> list(long questionId) {
+    Flux<QuestionDetail.Attachment> list(long questionId) {
         return db.sql(SELECT + " WHERE a.question_id = :q ORDER BY a.id")
                 .bind("q", questionId)
                 .map(QuestionAttachmentRepository::row)
@@ -39,7 +40,7 @@ class QuestionAttachmentRepository {
     }
 
     /** The attachment, only if that file belongs to that question. */
-    Mono<QuestionView.Attachment> find(long questionId, String fileId) {
+    Mono<QuestionDetail.Attachment> find(long questionId, String fileId) {
         return db.sql(SELECT + " WHERE a.question_id = :q AND a.file_id = :f")
                 .bind("q", questionId)
                 .bind("f", fileId)
@@ -54,8 +55,8 @@ class QuestionAttachmentRepository {
                 .one();
     }
 
-    private static QuestionView.Attachment row(io.r2dbc.spi.Readable r) {
-        return new QuestionView.Attachment(
+    private static QuestionDetail.Attachment row(io.r2dbc.spi.Readable r) {
+        return new QuestionDetail.Attachment(
                 r.get("file_id", String.class),
                 r.get("name", String.class),
                 r.get("content_type", String.class),

@@ -13,6 +13,7 @@ import org.kbportal.backend.files.StoredFile;
 import org.kbportal.backend.files.UploadPolicy;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -79,7 +80,7 @@ class QuestionAttachments {
      *
      * @return every attachment of the question
      */
-    Mono<List<QuestionView.Attachment>> attach(KbPrincipal who, long id, Flux<FilePart> parts) {
+    Mono<List<QuestionDetail.Attachment>> attach(KbPrincipal who, long id, Flux<FilePart> parts) {
         int max = props.questions().attachmentMaxCount();
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id).flatMap(q -> {
@@ -122,7 +123,7 @@ class QuestionAttachments {
     }
 
     /** The attachments of a question the caller may see. */
-    Mono<List<QuestionView.Attachment>> list(KbPrincipal who, long id) {
+    Mono<List<QuestionDetail.Attachment>> list(KbPrincipal who, long id) {
         return access.caller(who)
                 .flatMap(c -> access.visible(c, id))
                 .flatMap(q -> repo.list(q.id()).collectList());

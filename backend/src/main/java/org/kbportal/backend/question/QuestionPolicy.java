@@ -2,7 +2,7 @@ package org.kbportal.backend.question;
 
 /**
  * Who may act on a question, one rule per action: the endpoints refuse with 403 by these, and {@link
- * QuestionAction#of} lists the actions by these, so the two cannot disagree. The caller must first be able to see
+ * AllowedActions#of} lists the actions by these, so the two cannot disagree. The caller must first be able to see
  * the question ({@link QuestionAccess#visible}).
  */
 final class QuestionPolicy {

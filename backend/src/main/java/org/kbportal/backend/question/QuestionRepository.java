@@ -10,7 +10,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.kbportal.backend.duty.Tier;
+import org.kbportal.contract.duty.Tier;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -209,12 +210,12 @@ class QuestionRepository {
         return spec.then();
     }
 
-    Flux<QuestionView.Event> events(long questionId) {
+    Flux<QuestionDetail.Event> events(long questionId) {
         return db.sql("SELECT e.id, e.type, u.username, e.from_status, e.to_status, e.detail, e.created_at"
                         + " FROM question_event e LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.question_id = :q"
                         + " ORDER BY e.id")
                 .bind("q", questionId)
-                .map(r -> new QuestionView.Event(
+                .map(r -> new QuestionDetail.Event(
                         ((Number) r.get("id")).longValue(),
                         r.get("type", String.class),
                         r.get("username", String.class),
@@ -236,12 +237,12 @@ class QuestionRepository {
                 .then();
     }
 
-    Flux<QuestionView.Message> messages(long questionId) {
+    Flux<QuestionDetail.Message> messages(long questionId) {
         return db.sql("SELECT m.id, u.username, u.display_name, m.from_expert, m.body, m.created_at"
                         + " FROM question_message m JOIN app_user u ON u.id = m.author_id WHERE m.question_id = :q"
                         + " ORDER BY m.id")
                 .bind("q", questionId)
-                .map(r -> new QuestionView.Message(
+                .map(r -> new QuestionDetail.Message(
                         ((Number) r.get("id")).longValue(),
                         r.get("username", String.class),
                         r.get("display_name", String.class),
@@ -251,7 +252,7 @@ class QuestionRepository {
                 .all();
     }
 
-    Mono<Void> rating(long questionId, QuestionView.Rating r, long by, Instant now) {
+    Mono<Void> rating(long questionId, QuestionDetail.Rating r, long by, Instant now) {
         GenericExecuteSpec spec = db.sql("INSERT INTO question_rating (question_id, attitude, expertise, timeliness,"
                         + " comment, flagged, rated_by, created_at) VALUES (:q, :a, :e, :t, :c, :f, :by, :now)")
                 .bind("q", questionId)
@@ -264,11 +265,11 @@ class QuestionRepository {
         return str(spec, "c", r.comment()).then();
     }
 
-    Mono<QuestionView.Rating> rating(long questionId) {
+    Mono<QuestionDetail.Rating> rating(long questionId) {
         return db.sql("SELECT attitude, expertise, timeliness, comment, flagged, created_at FROM question_rating"
                         + " WHERE question_id = :q")
                 .bind("q", questionId)
-                .map(r -> new QuestionView.Rating(
+                .map(r -> new QuestionDetail.Rating(
                         ((Number) r.get("attitude")).intValue(),
                         ((Number) r.get("expertise")).intValue(),
                         ((Number) r.get("timeliness")).intValue(),

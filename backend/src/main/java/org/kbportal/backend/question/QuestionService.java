@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.Map;
 import org.kbportal.backend.account.KbPrincipal;
 import org.kbportal.backend.article.CategoryService;
-import org.kbportal.backend.duty.Tier;
 import org.kbportal.backend.sla.SlaCalculator;
 import org.kbportal.backend.sla.SlaService;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.duty.Tier;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -56,7 +57,7 @@ public class QuestionService {
     /** What a user asks; {@code body} is rich text (sanitised here). */
     public record Ask(String title, String body, String kind, String severity, String category, String contactPref) {}
 
-    public Mono<QuestionView> ask(KbPrincipal who, Ask in) {
+    public Mono<QuestionDetail> ask(KbPrincipal who, Ask in) {
         String body = RichText.sanitise(in.body());
         if (RichText.text(body).isBlank()) {
             return Mono.error(KbException.badRequest("empty-body", "The question needs a description (body)."));
@@ -115,16 +116,16 @@ public class QuestionService {
                                     .then(assigner.route(q, now)))
                             .as(tx::transactional);
                 })
-                .map(QuestionView::of);
+                .map(QuestionViews::of);
     }
 
     /** The question with its timeline, messages and rating, if the caller may see it. */
-    public Mono<QuestionView> get(KbPrincipal who, long id) {
+    public Mono<QuestionDetail> get(KbPrincipal who, long id) {
         return access.caller(who).flatMap(c -> access.visible(c, id)).flatMap(q -> store.detail(q, access.caller(who)));
     }
 
     /** {@code mine}: asked by the caller; else all the caller works on or may follow. */
-    public Flux<QuestionView> list(KbPrincipal who, boolean mine) {
+    public Flux<QuestionDetail> list(KbPrincipal who, boolean mine) {
         return access.caller(who)
                 .flatMapMany(c -> {
                     if (mine) {
@@ -138,16 +139,16 @@ public class QuestionService {
                     }
                     return repo.byAskerOrOrg(c.id(), c.orgId());
                 })
-                .map(QuestionView::of);
+                .map(QuestionViews::of);
     }
 
     /** Unassigned open questions in the caller's skills (admins: all). */
-    public Flux<QuestionView> queue(KbPrincipal who) {
+    public Flux<QuestionDetail> queue(KbPrincipal who) {
         return access.caller(who)
                 .flatMapMany(c -> repo.unassigned()
                         .filter(q ->
                                 c.admin() || (c.activeExpert() && c.expert().hasSkill(q.category()))))
-                .map(QuestionView::of);
+                .map(QuestionViews::of);
     }
 
     /**
@@ -155,7 +156,7 @@ public class QuestionService {
      * from the assignee (or an admin) it is the answer, or with {@code waitForUser} a request for
      * more information that pauses the clocks.
      */
-    public Mono<QuestionView> message(KbPrincipal who, long id, String rawBody, boolean waitForUser) {
+    public Mono<QuestionDetail> message(KbPrincipal who, long id, String rawBody, boolean waitForUser) {
         String body = RichText.sanitise(rawBody);
         if (RichText.text(body).isBlank()) {
             return Mono.error(KbException.badRequest("empty-body", "The message is empty."));

@@ -10,6 +10,7 @@ import org.kbportal.backend.channel.Channels;
 import org.kbportal.backend.channel.EventType;
 import org.kbportal.backend.notify.Notifier;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.question.QuestionDetail;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,27 +46,27 @@ class QuestionStore {
     }
 
     /** The detail view with the actions {@code caller} may take on it now. */
-    Mono<QuestionView> detail(Question q, Mono<Caller> caller) {
+    Mono<QuestionDetail> detail(Question q, Mono<Caller> caller) {
         return Mono.zip(detail(q), caller).map(t -> {
-            QuestionView v = t.getT1();
-            return QuestionView.of(
+            QuestionDetail v = t.getT1();
+            return QuestionViews.of(
                     q,
                     v.timeline(),
                     v.messages(),
                     v.rating(),
                     v.attachments(),
-                    QuestionAction.of(t.getT2(), q, v.rating() != null));
+                    AllowedActions.of(t.getT2(), q, v.rating() != null));
         });
     }
 
     /** The question with its timeline, messages, rating and attachments. */
-    Mono<QuestionView> detail(Question q) {
+    Mono<QuestionDetail> detail(Question q) {
         return Mono.zip(
                         repo.events(q.id()).collectList(),
                         repo.messages(q.id()).collectList(),
                         repo.rating(q.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                         attachments.list(q.id()).collectList())
-                .map(t -> QuestionView.of(q, t.getT1(), t.getT2(), t.getT3().orElse(null), t.getT4()));
+                .map(t -> QuestionViews.of(q, t.getT1(), t.getT2(), t.getT3().orElse(null), t.getT4()));
     }
 
     Mono<Question> find(long id) {

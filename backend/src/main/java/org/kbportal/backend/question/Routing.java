@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kbportal.backend.duty.Expert;
-import org.kbportal.backend.duty.Tier;
+import org.kbportal.contract.duty.Tier;
 
 /**
  * Who gets a question, without I/O: among the given experts of a tier, the one with the fewest open

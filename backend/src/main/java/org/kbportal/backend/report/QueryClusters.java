@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.kbportal.contract.report.ServiceReport;
 
 /**
  * Groups searches that say the same thing in different words. A query is normalised (NFKC, so

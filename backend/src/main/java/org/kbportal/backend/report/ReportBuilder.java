@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kbportal.backend.sla.SlaCalculator;
+import org.kbportal.contract.report.ServiceReport;
 
 /**
  * Computes a {@link ServiceReport} from the period's rows, free of I/O. What counts:

@@ -17,6 +17,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.report.ServiceReport;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,6 +2,7 @@ package org.kbportal.backend.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.kbportal.contract.report.ServiceReport;
 
 /**
  * The report as CSV (RFC 4180): UTF-8 with a byte-order mark so Excel opens Chinese correctly; the

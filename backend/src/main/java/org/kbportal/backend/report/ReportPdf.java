@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.kbportal.contract.report.ServiceReport;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 

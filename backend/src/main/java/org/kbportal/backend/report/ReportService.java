@@ -12,6 +12,7 @@ import org.kbportal.backend.article.CategoryService;
 import org.kbportal.backend.sla.SlaService;
 import org.kbportal.backend.system.KbException;
 import org.kbportal.backend.system.KbProperties;
+import org.kbportal.contract.report.ServiceReport;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

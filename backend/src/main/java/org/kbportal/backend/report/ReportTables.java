@@ -3,6 +3,7 @@ package org.kbportal.backend.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kbportal.contract.report.ServiceReport;
 
 /**
  * The report as titled tables with Chinese labels (English in brackets): the one layout the CSV, the

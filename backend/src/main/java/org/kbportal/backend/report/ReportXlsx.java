@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kbportal.contract.report.ServiceReport;
 
 /** The report as an XLSX workbook (Apache POI): one sheet per table, and a sheet with the charts. */
 final class ReportXlsx {

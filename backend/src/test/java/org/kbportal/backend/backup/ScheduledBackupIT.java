@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.kbportal.backend.testing.BackendServer;
 import org.kbportal.backend.testing.PostgresCluster;
+import org.kbportal.contract.backup.BackupRun;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

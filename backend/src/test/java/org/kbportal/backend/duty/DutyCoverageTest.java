@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kbportal.backend.duty.DutyCoverage.Interval;
+import org.kbportal.contract.duty.Tier;
 
 /** Monday 2026-11-23 is the reference week. */
 class DutyCoverageTest {

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kbportal.backend.duty.DutyService;
 import org.kbportal.backend.duty.Expert;
-import org.kbportal.backend.duty.Tier;
 import org.kbportal.backend.notify.Notifier;
 import org.kbportal.backend.notify.OutboxMail;
 import org.kbportal.backend.system.KbProperties;
 import org.kbportal.backend.testing.BackendServer;
+import org.kbportal.contract.duty.Tier;
 
 /**
  * Escalation follows the duty roster (H2, the demo roster: {@code expert} L1 24×7, {@code expert2}

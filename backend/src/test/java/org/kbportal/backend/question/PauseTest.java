@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.kbportal.backend.duty.Tier;
 import org.kbportal.backend.sla.BusinessCalendar;
 import org.kbportal.backend.sla.SlaCalculator;
+import org.kbportal.contract.duty.Tier;
 
 /** Waiting for the user stops a question's clocks; resuming moves every due time on. */
 class PauseTest {

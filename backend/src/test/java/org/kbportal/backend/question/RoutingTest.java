@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kbportal.backend.duty.Expert;
-import org.kbportal.backend.duty.Tier;
+import org.kbportal.contract.duty.Tier;
 
 class RoutingTest {
 

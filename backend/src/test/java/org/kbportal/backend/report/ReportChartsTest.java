@@ -12,6 +12,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.junit.jupiter.api.Test;
 import org.kbportal.backend.system.KbException;
+import org.kbportal.contract.report.ServiceReport;
 
 /** The chart texts on the portal's report page are in the reader's language; the exports keep both. */
 class ReportChartsTest {

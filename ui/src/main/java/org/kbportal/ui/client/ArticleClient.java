@@ -1,39 +1,39 @@
 package org.kbportal.ui.client;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
-/** Reads and edits articles ({@code /api/articles}, {@code /api/admin/articles}, {@code /api/categories}). */
-@Component
-public class ArticleClient {
-
-    private static final ParameterizedTypeReference<List<ArticleVersion>> VERSIONS =
-            new ParameterizedTypeReference<>() {};
-
-    private final RestClient http;
-
-    public ArticleClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+/**
+ * Reads and edits articles ({@code /api/articles}, {@code /api/admin/articles}, {@code /api/categories}).
+ * Declarative.
+ */
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface ArticleClient {
 
     /**
      * One article; {@code id} may be a manual section id.
      *
      * @throws BackendException 404 when it does not exist or the user may not see it
      */
-    public Article get(String id) {
-        return BackendCalls.call(
-                () -> http.get().uri("/api/articles/{id}", id).retrieve().body(Article.class));
-    }
+    @GetExchange("/api/articles/{id}")
+    Article get(@PathVariable String id);
+
+    /** {@code GET /api/articles} with these parameters ({@code type}, {@code status}, {@code q}, {@code page}, ...). */
+    @GetExchange("/api/articles")
+    ArticlePage list(@RequestParam MultiValueMap<String, String> params);
 
     /** A page of articles matching the filter, newest first. */
-    public ArticlePage list(ArticleFilter filter, int page, int size) {
+    default ArticlePage list(ArticleFilter filter, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("type", blankToNull(filter.type()));
         params.put("status", blankToNull(filter.status()));
@@ -42,32 +42,20 @@ public class ArticleClient {
         params.put("q", blankToNull(filter.text()));
         params.put("page", page);
         params.put("size", size);
-        return BackendCalls.call(() ->
-                http.get().uri(QueryUris.of("/api/articles", params)).retrieve().body(ArticlePage.class));
+        return list(QueryUris.params(params));
     }
 
     /** The saved versions of an article, newest first. */
-    public List<ArticleVersion> versions(String id) {
-        return BackendCalls.call(() ->
-                http.get().uri("/api/articles/{id}/versions", id).retrieve().body(VERSIONS));
-    }
+    @GetExchange("/api/articles/{id}/versions")
+    List<ArticleVersion> versions(@PathVariable String id);
 
     /** All categories, in display order. */
-    public List<Category> categories() {
-        Category[] all = BackendCalls.call(
-                () -> http.get().uri("/api/categories").retrieve().body(Category[].class));
-        return all == null ? List.of() : Arrays.asList(all);
-    }
+    @GetExchange("/api/categories")
+    List<Category> categories();
 
     /** Creates a draft (ADMIN). */
-    public Article create(ArticleInput input) {
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/admin/articles")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(input)
-                .retrieve()
-                .body(Article.class));
-    }
+    @PostExchange("/api/admin/articles")
+    Article create(@RequestBody ArticleInput input);
 
     /**
      * Saves new content (ADMIN).
@@ -75,31 +63,16 @@ public class ArticleClient {
      * @throws BackendException 409 {@code stale-version} when someone saved since {@code
      *     input.expectedVersion()}
      */
-    public Article update(String id, ArticleInput input) {
-        return BackendCalls.call(() -> http.put()
-                .uri("/api/admin/articles/{id}", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(input)
-                .retrieve()
-                .body(Article.class));
-    }
+    @PutExchange("/api/admin/articles/{id}")
+    Article update(@PathVariable String id, @RequestBody ArticleInput input);
 
     /** Makes the article visible to everyone (ADMIN). */
-    public Article publish(String id) {
-        return transition(id, "publish");
-    }
+    @PostExchange("/api/admin/articles/{id}/publish")
+    Article publish(@PathVariable String id);
 
     /** Withdraws the article from readers (ADMIN). */
-    public Article archive(String id) {
-        return transition(id, "archive");
-    }
-
-    private Article transition(String id, String action) {
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/admin/articles/{id}/{action}", id, action)
-                .retrieve()
-                .body(Article.class));
-    }
+    @PostExchange("/api/admin/articles/{id}/archive")
+    Article archive(@PathVariable String id);
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -1,19 +1,24 @@
 package org.kbportal.ui.client;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
-/** Notification channels: group robots, SMS gateway, webhooks ({@code /api/admin/channels}, ADMIN). */
-@Component
-public class ChannelClient {
+/** Notification channels: group robots, SMS gateway, webhooks ({@code /api/admin/channels}, ADMIN). Declarative. */
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface ChannelClient {
 
     /** A channel as the backend shows it; the secret never comes back, only whether there is one. */
-    public record Channel(
+    record Channel(
             long id,
             String kind,
             String name,
@@ -33,10 +38,10 @@ public class ChannelClient {
     }
 
     /** How an SMS gateway is called. */
-    public record Sms(String method, Map<String, String> headers, String bodyTemplate, String signatureHeader) {}
+    record Sms(String method, Map<String, String> headers, String bodyTemplate, String signatureHeader) {}
 
     /** A channel as sent; a null secret keeps the stored one. */
-    public record ChannelInput(
+    record ChannelInput(
             String kind,
             String name,
             String url,
@@ -48,7 +53,7 @@ public class ChannelClient {
             Sms sms) {}
 
     /** One message of a channel with the receiver's last answer. */
-    public record Delivery(
+    record Delivery(
             long id,
             String eventId,
             String eventType,
@@ -60,62 +65,33 @@ public class ChannelClient {
             Instant createdAt,
             Instant updatedAt) {}
 
-    private final RestClient http;
-
-    public ChannelClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
-
-    public List<Channel> list() {
-        Channel[] all = BackendCalls.call(
-                () -> http.get().uri("/api/admin/channels").retrieve().body(Channel[].class));
-        return all == null ? List.of() : Arrays.asList(all);
-    }
+    @GetExchange("/api/admin/channels")
+    List<Channel> list();
 
     /** @throws BackendException 400 {@code channel-invalid} naming the field */
-    public Channel create(ChannelInput in) {
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/admin/channels")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(in)
-                .retrieve()
-                .body(Channel.class));
-    }
+    @PostExchange("/api/admin/channels")
+    Channel create(@RequestBody ChannelInput in);
 
     /** @throws BackendException 400 {@code channel-invalid}; 404 {@code channel-not-found} */
-    public Channel update(long id, ChannelInput in) {
-        return BackendCalls.call(() -> http.put()
-                .uri("/api/admin/channels/{id}", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(in)
-                .retrieve()
-                .body(Channel.class));
-    }
+    @PutExchange("/api/admin/channels/{id}")
+    Channel update(@PathVariable long id, @RequestBody ChannelInput in);
 
-    public void delete(long id) {
-        BackendCalls.run(() ->
-                http.delete().uri("/api/admin/channels/{id}", id).retrieve().toBodilessEntity());
-    }
+    @DeleteExchange("/api/admin/channels/{id}")
+    void delete(@PathVariable long id);
 
     /** Sends a test message now; the answer carries the receiver's status. */
-    public Delivery test(long id) {
-        return BackendCalls.call(() ->
-                http.post().uri("/api/admin/channels/{id}/test", id).retrieve().body(Delivery.class));
-    }
+    @PostExchange("/api/admin/channels/{id}/test")
+    Delivery test(@PathVariable long id);
+
+    /** The channel's last {@code limit} messages, failures first. */
+    @GetExchange("/api/admin/channels/{id}/deliveries")
+    List<Delivery> deliveries(@PathVariable long id, @RequestParam int limit);
 
     /** The channel's messages, failures first. */
-    public List<Delivery> deliveries(long id) {
-        Delivery[] all = BackendCalls.call(() -> http.get()
-                .uri("/api/admin/channels/{id}/deliveries?limit=100", id)
-                .retrieve()
-                .body(Delivery[].class));
-        return all == null ? List.of() : Arrays.asList(all);
+    default List<Delivery> deliveries(long id) {
+        return deliveries(id, 100);
     }
 
-    public Delivery redeliver(long deliveryId) {
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/admin/channels/deliveries/{id}/redeliver", deliveryId)
-                .retrieve()
-                .body(Delivery.class));
-    }
+    @PostExchange("/api/admin/channels/deliveries/{id}/redeliver")
+    Delivery redeliver(@PathVariable("id") long deliveryId);
 }

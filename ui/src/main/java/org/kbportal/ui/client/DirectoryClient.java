@@ -3,16 +3,17 @@ package org.kbportal.ui.client;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.MediaType;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /** The organisation's directory for admins ({@code /api/admin/directory}). */
-@Component
-public class DirectoryClient {
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface DirectoryClient {
 
     /** One sync's result. */
-    public record SyncResult(
+    record SyncResult(
             Instant startedAt,
             Instant finishedAt,
             String startedBy,
@@ -23,10 +24,10 @@ public class DirectoryClient {
             String problem) {}
 
     /** A configuration problem: kind (unreachable, bind-credentials, filter, base, error) and text. */
-    public record Problem(String kind, String message) {}
+    record Problem(String kind, String message) {}
 
     /** The directory's state. */
-    public record Status(
+    record Status(
             boolean configured,
             String urls,
             Boolean reachable,
@@ -37,28 +38,14 @@ public class DirectoryClient {
             Map<String, Long> accounts) {}
 
     /** Where an account comes from (LOCAL, LDAP, OIDC) and when it was last synchronised. */
-    public record AccountOrigin(long id, String username, String source, Instant lastSyncedAt) {}
+    record AccountOrigin(long id, String username, String source, Instant lastSyncedAt) {}
 
-    private final RestClient http;
+    @GetExchange("/api/admin/directory/status")
+    Status status();
 
-    public DirectoryClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+    @PostExchange("/api/admin/directory/sync")
+    SyncResult sync();
 
-    public Status status() {
-        return BackendCalls.call(
-                () -> http.get().uri("/api/admin/directory/status").retrieve().body(Status.class));
-    }
-
-    public SyncResult sync() {
-        return BackendCalls.call(
-                () -> http.post().uri("/api/admin/directory/sync").retrieve().body(SyncResult.class));
-    }
-
-    public List<AccountOrigin> accounts() {
-        return BackendCalls.call(() -> http.get()
-                .uri("/api/admin/directory/accounts")
-                .retrieve()
-                .body(new ParameterizedTypeReference<List<AccountOrigin>>() {}));
-    }
+    @GetExchange("/api/admin/directory/accounts")
+    List<AccountOrigin> accounts();
 }

@@ -4,27 +4,28 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.kbportal.contract.duty.ExpertInput;
+import org.kbportal.contract.duty.OverrideInput;
+import org.kbportal.contract.duty.ShiftInput;
+import org.kbportal.contract.duty.Tier;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * The duty roster for administrators ({@code /api/admin/experts}, {@code /api/admin/shifts},
  * {@code /api/admin/duty-overrides}, {@code /api/admin/duty/coverage}; ADMIN): experts with tier,
  * skills and load, weekly shifts, date overrides and the hours nobody covers.
  */
-@Component
-public class DutyClient {
-
-    private final RestClient http;
-
-    public DutyClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface DutyClient {
 
     /**
      * An expert: a user with the EXPERT role registered for questions.
@@ -33,7 +34,7 @@ public class DutyClient {
      * @param skills category codes
      * @param organisation the vendor of an L3 contact
      */
-    public record Expert(
+    record Expert(
             long userId,
             String username,
             String displayName,
@@ -50,99 +51,74 @@ public class DutyClient {
     }
 
     /** A weekly shift; an end at or before the start runs past midnight. */
-    public record Shift(long id, long expertId, DayOfWeek dayOfWeek, LocalTime start, LocalTime end) {}
+    record Shift(long id, long expertId, DayOfWeek dayOfWeek, LocalTime start, LocalTime end) {}
 
     /** A date off ({@code onDuty} false) or on duty for other hours than the week's. */
-    public record Override(long id, long expertId, LocalDate date, boolean onDuty, LocalTime start, LocalTime end) {}
+    record Override(long id, long expertId, LocalDate date, boolean onDuty, LocalTime start, LocalTime end) {}
 
     /** A stretch of local time {@code [start, end)} in the roster's zone. */
-    public record Interval(LocalDateTime start, LocalDateTime end) {}
+    record Interval(LocalDateTime start, LocalDateTime end) {}
 
     /** The hours of a category no L1 expert with the skill is on duty. */
-    public record Gaps(String category, List<Interval> uncovered, long uncoveredMinutes) {}
+    record Gaps(String category, List<Interval> uncovered, long uncoveredMinutes) {}
 
     /** The roster's gaps in a date range; {@code noL1}: no L1 on duty at all. */
-    public record Coverage(LocalDate from, LocalDate to, String zone, List<Gaps> categories, List<Interval> noL1) {}
+    record Coverage(LocalDate from, LocalDate to, String zone, List<Gaps> categories, List<Interval> noL1) {}
 
-    public List<Expert> experts() {
-        return list("/api/admin/experts", Expert[].class);
-    }
+    @GetExchange("/api/admin/experts")
+    List<Expert> experts();
 
     /**
      * Registers or changes an expert.
      *
      * @throws BackendException 400 {@code not-an-expert} without the EXPERT role, validation errors
      */
-    public Expert saveExpert(Expert e) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("tier", e.tier());
-        json.put("skills", e.skills());
-        json.put("maxLoad", e.maxLoad());
-        json.put("organisation", e.organisation());
-        json.put("active", e.active());
-        return BackendCalls.call(() -> http.put()
-                .uri("/api/admin/experts/{id}", e.userId())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .body(Expert.class));
+    @PutExchange("/api/admin/experts/{userId}")
+    Expert saveExpert(@PathVariable long userId, @RequestBody ExpertInput expert);
+
+    default Expert saveExpert(Expert e) {
+        Tier tier = e.tier() == null ? null : Tier.valueOf(e.tier());
+        return saveExpert(e.userId(), new ExpertInput(tier, e.skills(), e.maxLoad(), e.organisation(), e.active()));
     }
 
-    public List<Shift> shifts() {
-        return list("/api/admin/shifts", Shift[].class);
+    @GetExchange("/api/admin/shifts")
+    List<Shift> shifts();
+
+    @PostExchange("/api/admin/shifts")
+    Shift addShift(@RequestBody ShiftInput shift);
+
+    default Shift addShift(long expertId, DayOfWeek day, LocalTime start, LocalTime end) {
+        return addShift(new ShiftInput(expertId, day.getValue(), start, end));
     }
 
-    public Shift addShift(long expertId, DayOfWeek day, LocalTime start, LocalTime end) {
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/admin/shifts")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("expertId", expertId, "dayOfWeek", day.getValue(), "start", start, "end", end))
-                .retrieve()
-                .body(Shift.class));
-    }
+    @DeleteExchange("/api/admin/shifts/{id}")
+    void deleteShift(@PathVariable long id);
 
-    public void deleteShift(long id) {
-        BackendCalls.run(
-                () -> http.delete().uri("/api/admin/shifts/{id}", id).retrieve().toBodilessEntity());
-    }
+    /** Overrides from {@code from} to {@code to} (ISO dates), both included. */
+    @GetExchange("/api/admin/duty-overrides")
+    List<Override> overrides(@RequestParam String from, @RequestParam String to);
 
     /** Overrides from {@code from} to {@code to}, both included. */
-    public List<Override> overrides(LocalDate from, LocalDate to) {
-        return list("/api/admin/duty-overrides?from=" + from + "&to=" + to, Override[].class);
+    default List<Override> overrides(LocalDate from, LocalDate to) {
+        return overrides(from.toString(), to.toString());
     }
 
-    public Override addOverride(long expertId, LocalDate date, boolean onDuty, LocalTime start, LocalTime end) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("expertId", expertId);
-        json.put("date", date);
-        json.put("onDuty", onDuty);
-        json.put("start", start);
-        json.put("end", end);
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/admin/duty-overrides")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .body(Override.class));
+    @PostExchange("/api/admin/duty-overrides")
+    Override addOverride(@RequestBody OverrideInput override);
+
+    default Override addOverride(long expertId, LocalDate date, boolean onDuty, LocalTime start, LocalTime end) {
+        return addOverride(new OverrideInput(expertId, date, onDuty, start, end));
     }
 
-    public void deleteOverride(long id) {
-        BackendCalls.run(() -> http.delete()
-                .uri("/api/admin/duty-overrides/{id}", id)
-                .retrieve()
-                .toBodilessEntity());
-    }
+    @DeleteExchange("/api/admin/duty-overrides/{id}")
+    void deleteOverride(@PathVariable long id);
+
+    /** The gaps from the start of {@code from} to the start of {@code to} (ISO dates). */
+    @GetExchange("/api/admin/duty/coverage")
+    Coverage coverage(@RequestParam String from, @RequestParam String to);
 
     /** The gaps from the start of {@code from} to the start of {@code to}. */
-    public Coverage coverage(LocalDate from, LocalDate to) {
-        return BackendCalls.call(() -> http.get()
-                .uri("/api/admin/duty/coverage?from={f}&to={t}", from, to)
-                .retrieve()
-                .body(Coverage.class));
-    }
-
-    private <T> List<T> list(String uri, Class<T[]> type) {
-        T[] all = BackendCalls.call(() -> http.get().uri(uri).retrieve().body(type));
-        return all == null ? List.of() : Arrays.asList(all);
+    default Coverage coverage(LocalDate from, LocalDate to) {
+        return coverage(from.toString(), to.toString());
     }
 }

@@ -1,31 +1,23 @@
 package org.kbportal.ui.client;
 
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.MediaType;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
-/** Status and rebuild of the search index ({@code /api/admin/index}, ADMIN). */
-@Component
-public class IndexClient {
-
-    private final RestClient http;
-
-    public IndexClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+/** Status and rebuild of the search index ({@code /api/admin/index}, ADMIN). Declarative. */
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface IndexClient {
 
     /** Counts, engine and the progress of the last or running rebuild. */
-    public IndexStatus status() {
-        return BackendCalls.call(
-                () -> http.get().uri("/api/admin/index/status").retrieve().body(IndexStatus.class));
-    }
+    @GetExchange("/api/admin/index/status")
+    IndexStatus status();
 
     /**
      * Starts rebuilding the index in the background; while a rebuild runs, asks for nothing and
      * returns its progress. The answer may still show the previous rebuild when the new one has not
      * got going yet.
      */
-    public RebuildProgress startRebuild() {
-        return BackendCalls.call(
-                () -> http.post().uri("/api/admin/index/rebuild").retrieve().body(RebuildProgress.class));
-    }
+    @PostExchange("/api/admin/index/rebuild")
+    RebuildProgress startRebuild();
 }

@@ -1,17 +1,19 @@
 package org.kbportal.ui.client;
 
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
 /**
  * One person's data for security administrators ({@code /api/admin/users/{id}/personal-data}); the export is a
  * download ({@link #exportPath}), the erasure a call.
  */
-@Component
-public class PersonalDataClient {
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface PersonalDataClient {
 
     /** What an erasure changed. */
-    public record Erased(
+    record Erased(
             long userId,
             String formerUsername,
             String username,
@@ -21,20 +23,12 @@ public class PersonalDataClient {
             long feedback,
             long mails) {}
 
-    private final RestClient http;
-
-    public PersonalDataClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
-
     /** The backend path of the export (JSON), for a download link. */
-    public static String exportPath(long userId) {
+    static String exportPath(long userId) {
         return "/api/admin/users/" + userId + "/personal-data";
     }
 
     /** Erases the person's data (one transaction on the backend; audited there). */
-    public Erased erase(long userId) {
-        return BackendCalls.call(
-                () -> http.delete().uri(exportPath(userId)).retrieve().body(Erased.class));
-    }
+    @DeleteExchange("/api/admin/users/{id}/personal-data")
+    Erased erase(@PathVariable("id") long userId);
 }

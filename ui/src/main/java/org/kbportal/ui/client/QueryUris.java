@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * Builds request URIs whose query values are encoded strictly: each value goes in as a template
+ * Builds request URIs (and declarative clients' query maps) whose query values are encoded strictly: each value goes in as a template
  * variable, so {@code &}, {@code +} or {@code #} typed into a search box stay part of the words.
  */
 final class QueryUris {
@@ -27,5 +29,16 @@ final class QueryUris {
             });
             return builder.build(values);
         };
+    }
+
+    /** The non-null parameters, in order, as text: for a declarative client's {@code @RequestParam} map. */
+    static MultiValueMap<String, String> params(Map<String, ?> params) {
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        params.forEach((name, value) -> {
+            if (value != null) {
+                query.add(name, value.toString());
+            }
+        });
+        return query;
     }
 }

@@ -1,234 +1,203 @@
 package org.kbportal.ui.client;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.core.io.ByteArrayResource;
+import org.kbportal.contract.duty.DutyNow;
+import org.kbportal.contract.duty.OnDuty;
+import org.kbportal.contract.question.DeflectionInput;
+import org.kbportal.contract.question.Deflections;
+import org.kbportal.contract.question.EscalateInput;
+import org.kbportal.contract.question.HandoverInput;
+import org.kbportal.contract.question.MessageInput;
+import org.kbportal.contract.question.PublishInput;
+import org.kbportal.contract.question.PublishedDraft;
+import org.kbportal.contract.question.QuestionCreated;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionInput;
+import org.kbportal.contract.question.RatingInput;
+import org.kbportal.contract.question.ReasonInput;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * The online questions ({@code /api/questions}, {@code /api/expert/queue}): asking, reading, the
- * conversation, status changes, claims, escalation, ratings, publishing answers as drafts, and the
- * "this solved my problem" count. The backend checks who may do what on every call.
+ * The online questions ({@code /api/questions}, {@code /api/expert/queue}): asking, reading, the conversation,
+ * status changes, claims, escalation, ratings, publishing answers as drafts, and the "this solved my problem"
+ * count. The backend checks who may do what on every call. Declarative: {@link BackendServices} makes the proxy;
+ * the default methods only adapt the views' arguments to the contract's records.
  */
-@Component
-public class QuestionClient {
-
-    private final RestClient http;
-
-    public QuestionClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface QuestionClient {
 
     /**
      * Asks a question; the backend routes it to an on-duty expert or queues it.
      *
      * @throws BackendException 400 {@code validation} with field errors for missing or invalid fields
      */
-    public QuestionCreated ask(QuestionInput question) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("title", question.title());
-        json.put("body", question.body());
-        json.put("kind", question.kind());
-        json.put("severity", question.severity());
-        json.put("category", question.category());
-        if (question.contactPref() != null && !question.contactPref().isBlank()) {
-            json.put("contactPref", question.contactPref());
-        }
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/questions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .body(QuestionCreated.class));
+    @PostExchange("/api/questions")
+    QuestionCreated create(@RequestBody QuestionInput question);
+
+    /** Asks a question, leaving out a blank contact preference. */
+    default QuestionCreated ask(QuestionInput q) {
+        String contact = q.contactPref() == null || q.contactPref().isBlank() ? null : q.contactPref();
+        return create(new QuestionInput(q.title(), q.body(), q.kind(), q.severity(), q.category(), contact));
     }
 
     /**
-     * One question with its conversation, timeline and rating.
+     * One question with its conversation, timeline, rating and the actions the caller may take.
      *
      * @throws BackendException 404 {@code question-not-found}, also for questions the caller may not see
      */
-    public Question get(long id) {
-        return BackendCalls.call(
-                () -> http.get().uri("/api/questions/{id}", id).retrieve().body(Question.class));
-    }
-
-    /** The questions the caller asked, newest first. */
-    public List<Question> mine() {
-        return list("/api/questions?mine=true");
-    }
+    @GetExchange("/api/questions/{id}")
+    QuestionDetail get(@PathVariable long id);
 
     /**
-     * The caller's questions by role: an expert's assigned ones, a user's organisation's, an
-     * administrator's latest.
+     * The caller's questions: with {@code mine} those the caller asked, newest first; else by role (an expert's
+     * assigned ones, a user's organisation's, an administrator's latest).
      */
-    public List<Question> list() {
-        return list("/api/questions");
+    @GetExchange("/api/questions")
+    List<QuestionDetail> list(@RequestParam(required = false) Boolean mine);
+
+    /** The questions the caller asked, newest first. */
+    default List<QuestionDetail> mine() {
+        return list(true);
+    }
+
+    /** The caller's questions by role. */
+    default List<QuestionDetail> list() {
+        return list((Boolean) null);
     }
 
     /** Unassigned open questions in the caller's skills (EXPERT, ADMIN). */
-    public List<Question> queue() {
-        return list("/api/expert/queue");
-    }
-
-    private List<Question> list(String uri) {
-        Question[] all = BackendCalls.call(() -> http.get().uri(uri).retrieve().body(Question[].class));
-        return all == null ? List.of() : Arrays.asList(all);
-    }
+    @GetExchange("/api/expert/queue")
+    List<QuestionDetail> queue();
 
     /**
-     * Adds a message. From the assignee it answers the question, or with {@code waitForUser} asks
-     * the user for information; from the asker it is a follow-up.
+     * Adds a message. From the assignee it answers the question, or with {@code waitForUser} asks the user for
+     * information; from the asker it is a follow-up.
      *
      * @throws BackendException 400 {@code empty-body}; 409 {@code illegal-transition}
      */
-    public Question message(long id, String body, boolean waitForUser) {
-        Map<String, Object> json = waitForUser ? Map.of("body", body, "waitForUser", true) : Map.of("body", body);
-        return post("/api/questions/{id}/messages", id, json);
+    @PostExchange("/api/questions/{id}/messages")
+    QuestionDetail message(@PathVariable long id, @RequestBody MessageInput message);
+
+    default QuestionDetail message(long id, String body, boolean waitForUser) {
+        return message(id, new MessageInput(body, waitForUser ? Boolean.TRUE : null));
     }
 
     /** Marks an answered question resolved (asker, assignee, ADMIN); 409 unless ANSWERED. */
-    public Question resolve(long id) {
-        return post("/api/questions/{id}/resolve", id, null);
-    }
+    @PostExchange("/api/questions/{id}/resolve")
+    QuestionDetail resolve(@PathVariable long id);
 
     /** Opens a resolved question again (asker, ADMIN); 409 unless RESOLVED. */
-    public Question reopen(long id, String reason) {
-        return post(
-                "/api/questions/{id}/reopen", id, reason == null || reason.isBlank() ? null : Map.of("reason", reason));
+    @PostExchange("/api/questions/{id}/reopen")
+    QuestionDetail reopen(@PathVariable long id, @RequestBody(required = false) ReasonInput reason);
+
+    default QuestionDetail reopen(long id, String reason) {
+        return reopen(id, reason == null || reason.isBlank() ? null : new ReasonInput(reason));
     }
 
     /** Takes a queued question (EXPERT with the skill); 409 {@code question-taken} when someone was faster. */
-    public Question claim(long id) {
-        return post("/api/questions/{id}/claim", id, null);
-    }
+    @PostExchange("/api/questions/{id}/claim")
+    QuestionDetail claim(@PathVariable long id);
 
     /** Experts on duty now, the people a question can be handed over to. */
-    public List<OnDuty> onDuty() {
-        OnDuty[] all = BackendCalls.call(
-                () -> http.get().uri("/api/duty/now").retrieve().body(OnDuty[].class));
-        return all == null ? List.of() : List.of(all);
-    }
+    @GetExchange("/api/duty/now")
+    List<OnDuty> onDuty();
 
     /** Per tier, who is on duty now with the skill of {@code category}, and the next shift start. */
-    public DutyNow dutyByTier(String category) {
-        return BackendCalls.call(() -> http.get()
-                .uri("/api/expert/duty/now?category={c}", category == null ? "" : category)
-                .retrieve()
-                .body(DutyNow.class));
-    }
+    @GetExchange("/api/expert/duty/now")
+    DutyNow dutyByTier(@RequestParam(required = false) String category);
 
     /** Gives the question to another expert (assignee, ADMIN); 409 {@code already-assignee}. */
-    public Question handover(long id, long toUserId, String note) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("to", toUserId);
-        json.put("note", note == null || note.isBlank() ? null : note);
-        return post("/api/questions/{id}/handover", id, json);
+    @PostExchange("/api/questions/{id}/handover")
+    QuestionDetail handover(@PathVariable long id, @RequestBody HandoverInput handover);
+
+    default QuestionDetail handover(long id, long toUserId, String note) {
+        return handover(id, new HandoverInput(toUserId, note == null || note.isBlank() ? null : note));
     }
 
     /** Hands the question to the next tier (assignee, ADMIN). */
-    public Question escalate(long id, String reason) {
-        return post("/api/questions/{id}/escalate", id, Map.of("reason", reason));
+    @PostExchange("/api/questions/{id}/escalate")
+    QuestionDetail escalate(@PathVariable long id, @RequestBody EscalateInput reason);
+
+    default QuestionDetail escalate(long id, String reason) {
+        return escalate(id, new EscalateInput(reason));
     }
 
     /** The asker's rating, once, when RESOLVED or CLOSED; 409 {@code already-rated}. */
-    public Question rate(long id, int attitude, int expertise, int timeliness, String comment) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("attitude", attitude);
-        json.put("expertise", expertise);
-        json.put("timeliness", timeliness);
-        if (comment != null && !comment.isBlank()) {
-            json.put("comment", comment);
-        }
-        return post("/api/questions/{id}/rating", id, json);
+    @PostExchange("/api/questions/{id}/rating")
+    QuestionDetail rate(@PathVariable long id, @RequestBody RatingInput rating);
+
+    default QuestionDetail rate(long id, int attitude, int expertise, int timeliness, String comment) {
+        return rate(
+                id,
+                new RatingInput(
+                        attitude, expertise, timeliness, comment == null || comment.isBlank() ? null : comment));
     }
 
+    /** Turns the question and its answers into a DRAFT article (EXPERT, ADMIN). */
+    @PostExchange("/api/questions/{id}/publish")
+    PublishedDraft publish(@PathVariable long id, @RequestBody PublishInput type);
+
     /**
-     * Turns the question and its answers into a DRAFT article (EXPERT, ADMIN).
+     * Turns the question and its answers into a DRAFT article.
      *
      * @param type FAQ or CASE
      * @return the new article's id
      */
-    public String publish(long id, String type) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> created = BackendCalls.call(() -> http.post()
-                .uri("/api/questions/{id}/publish", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("type", type))
-                .retrieve()
-                .body(Map.class));
-        return created == null ? null : String.valueOf(created.get("articleId"));
+    default String publish(long id, String type) {
+        PublishedDraft draft = publish(id, new PublishInput(type));
+        return draft == null ? null : draft.articleId();
     }
 
+    /** Counts "this solved my problem" for an article found while asking. */
+    @PostExchange("/api/questions/deflections")
+    Deflections deflect(@RequestBody DeflectionInput deflection);
+
     /**
-     * Counts "this solved my problem" for an article found while asking.
+     * Counts "this solved my problem" for an article found while asking; the query is cut to the 500 characters
+     * the backend keeps.
      *
      * @return how many deflections there are now
      */
-    public long deflect(String articleId, String query) {
-        Map<String, Object> json = new HashMap<>();
-        if (articleId != null) {
-            json.put("articleId", articleId);
-        }
-        if (query != null && !query.isBlank()) {
-            json.put("query", query.length() > 500 ? query.substring(0, 500) : query);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> answer = BackendCalls.call(() -> http.post()
-                .uri("/api/questions/deflections")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .body(Map.class));
-        return answer != null && answer.get("deflections") instanceof Number n ? n.longValue() : 0;
+    default long deflect(String articleId, String query) {
+        String q = query == null || query.isBlank() ? null : query.length() > 500 ? query.substring(0, 500) : query;
+        Deflections answer = deflect(new DeflectionInput(articleId, q));
+        return answer == null ? 0 : answer.deflections();
     }
 
+    /** Attaches files to a question, all or none, as {@code bearer} ({@code Bearer <token>}). */
+    @PostExchange(url = "/api/questions/{id}/attachments", contentType = MediaType.MULTIPART_FORM_DATA_VALUE)
+    List<QuestionDetail.Attachment> upload(
+            @PathVariable long id,
+            @RequestPart("file") List<Resource> files,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String bearer);
+
     /**
-     * Attaches files to a question, all or none. Takes the token explicitly, because uploads finish
-     * outside the request that started them.
+     * Attaches files to a question, all or none. Takes the token explicitly, because uploads finish outside the
+     * request that started them.
      *
      * @return every attachment of the question now
-     * @throws BackendException 413 {@code file-too-large}; 415 {@code file-type-not-allowed} or
-     *     {@code file-type-mismatch}; 400 {@code too-many-attachments}; 404 when the question is not
-     *     the caller's to see; 409 when it is closed
+     * @throws BackendException 413 {@code file-too-large}; 415 {@code file-type-not-allowed} or {@code
+     *     file-type-mismatch}; 400 {@code too-many-attachments}; 404 when the question is not the caller's to see;
+     *     409 when it is closed
      */
-    public List<Attachment> attach(long id, List<FileUpload> files, String token) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        for (FileUpload f : files) {
-            parts.add("file", new ByteArrayResource(f.bytes()) {
-                @Override
-                public String getFilename() {
-                    return f.name();
-                }
-            });
-        }
-        Attachment[] all = BackendCalls.call(() -> http.post()
-                .uri("/api/questions/{id}/attachments", id)
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve()
-                .body(Attachment[].class));
-        return all == null ? List.of() : Arrays.asList(all);
+    default List<QuestionDetail.Attachment> attach(long id, List<FileUpload> files, String token) {
+        List<Resource> parts =
+                files.stream().<Resource>map(FileUpload::resource).toList();
+        return upload(id, parts, "Bearer " + token);
     }
 
     /** A question's attachment, for {@link BackendFiles}; the backend answers 404 to whoever may not see it. */
-    public BackendFiles.Request attachmentFile(long id, String fileId) {
+    default BackendFiles.Request attachmentFile(long id, String fileId) {
         return BackendFiles.Request.of("/api/questions/" + id + "/attachments/" + fileId);
-    }
-
-    private Question post(String uri, long id, Object json) {
-        return BackendCalls.call(() -> {
-            RestClient.RequestBodySpec request = http.post().uri(uri, id);
-            if (json != null) {
-                request.contentType(MediaType.APPLICATION_JSON).body(json);
-            }
-            return request.retrieve().body(Question.class);
-        });
     }
 }

@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * Full-text search over the knowledge base ({@code GET /api/search}), title suggestions while
@@ -14,26 +18,24 @@ import org.springframework.web.client.RestClient;
  * /api/search/similar}) and the report of which hit was opened ({@code POST
  * /api/search/clicks}).
  */
-@Component
-public class SearchClient {
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface SearchClient {
 
     /** The backend refuses longer suggestion requests; nobody types a title that long anyway. */
-    public static final int MAX_SUGGEST_LENGTH = 100;
+    int MAX_SUGGEST_LENGTH = 100;
     /** The backend refuses longer texts for similar articles; the start says enough. */
-    public static final int MAX_SIMILAR_LENGTH = 5000;
+    int MAX_SIMILAR_LENGTH = 5000;
 
-    private final RestClient http;
-
-    public SearchClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+    /** {@code GET /api/search} with these parameters ({@code q}, {@code type}, {@code page}, ...). */
+    @GetExchange("/api/search")
+    SearchResults search(@RequestParam MultiValueMap<String, String> params);
 
     /**
      * Runs the query.
      *
      * @throws BackendException 400 for queries the backend refuses (empty, too long, no words)
      */
-    public SearchResults search(SearchQuery query) {
+    default SearchResults search(SearchQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("q", query.q());
         params.put("type", query.type());
@@ -41,24 +43,22 @@ public class SearchClient {
         params.put("lang", query.lang());
         params.put("page", query.page());
         params.put("size", query.size());
-        return BackendCalls.call(() ->
-                http.get().uri(QueryUris.of("/api/search", params)).retrieve().body(SearchResults.class));
+        return search(QueryUris.params(params));
     }
+
+    @GetExchange("/api/search/suggest")
+    String[] suggestions(@RequestParam("q") String typed);
 
     /**
      * Up to eight article titles for what has been typed so far, best first. Blank or overlong text
      * gets none without asking the backend.
      */
-    public List<String> suggest(String typed) {
+    default List<String> suggest(String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty() || text.length() > MAX_SUGGEST_LENGTH) {
             return List.of();
         }
-        Map<String, Object> params = Map.of("q", text);
-        String[] titles = BackendCalls.call(() -> http.get()
-                .uri(QueryUris.of("/api/search/suggest", params))
-                .retrieve()
-                .body(String[].class));
+        String[] titles = suggestions(text);
         return titles == null
                 ? List.of()
                 : Arrays.stream(titles)
@@ -67,39 +67,35 @@ public class SearchClient {
                         .toList();
     }
 
+    @GetExchange("/api/search/similar")
+    List<SearchHit> similarTo(@RequestParam String text, @RequestParam int size);
+
     /**
      * Up to {@code size} articles similar to a free text, best first: what might already answer a
      * question being typed. Text without letters or digits gets none without asking the backend;
      * very long text is cut to {@link #MAX_SIMILAR_LENGTH} characters.
      */
-    public List<SearchHit> similar(String text, int size) {
+    default List<SearchHit> similar(String text, int size) {
         String t = text == null ? "" : text.strip();
         if (t.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return List.of();
         }
-        if (t.length() > MAX_SIMILAR_LENGTH) {
-            t = t.substring(0, MAX_SIMILAR_LENGTH);
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("text", t);
-        params.put("size", size);
-        SearchHit[] hits = BackendCalls.call(() -> http.get()
-                .uri(QueryUris.of("/api/search/similar", params))
-                .retrieve()
-                .body(SearchHit[].class));
-        return hits == null ? List.of() : Arrays.asList(hits);
+        List<SearchHit> hits =
+                similarTo(t.length() > MAX_SIMILAR_LENGTH ? t.substring(0, MAX_SIMILAR_LENGTH) : t, size);
+        return hits == null ? List.of() : hits;
     }
+
+    /** What {@code POST /api/search/clicks} takes. */
+    record Click(long logId, String id, String clickToken) {}
+
+    @PostExchange("/api/search/clicks")
+    void logClick(@RequestBody Click click);
 
     /**
      * Reports that the hit {@code id} of the logged search {@code logId} was opened, so the query
      * log shows which results people use; {@code clickToken} is the one the search answered with.
      */
-    public void logClick(long logId, String clickToken, String id) {
-        BackendCalls.run(() -> http.post()
-                .uri("/api/search/clicks")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("logId", logId, "id", id, "clickToken", clickToken))
-                .retrieve()
-                .toBodilessEntity());
+    default void logClick(long logId, String clickToken, String id) {
+        logClick(new Click(logId, id, clickToken));
     }
 }

@@ -2,40 +2,37 @@ package org.kbportal.ui.client;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * Service commitments for administrators ({@code /api/admin/sla-policies},
  * {@code /api/admin/calendar/*}; ADMIN): reply and resolution times per kind and severity, working
  * hours, holidays and make-up working days.
  */
-@Component
-public class SlaClient {
-
-    private final RestClient http;
-
-    public SlaClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface SlaClient {
 
     /** Minutes to the first reply and to resolution; {@code workingTime}: count working time only. */
-    public record Policy(String kind, String severity, int replyMinutes, int resolveMinutes, boolean workingTime) {}
+    record Policy(String kind, String severity, int replyMinutes, int resolveMinutes, boolean workingTime) {}
 
     /** Working hours of a weekday (1 = Monday); a weekday without a row is not a working day. */
-    public record Hours(int dayOfWeek, LocalTime start, LocalTime end) {}
+    record Hours(int dayOfWeek, LocalTime start, LocalTime end) {}
 
     /** A holiday ({@code working} false) or a make-up working day. */
-    public record Day(LocalDate date, boolean working, String name) {}
+    record Day(LocalDate date, boolean working, String name) {}
 
-    public List<Policy> policies() {
-        return list("/api/admin/sla-policies", Policy[].class);
-    }
+    /** What {@code PUT /api/admin/calendar/days/{date}} takes: the date is the path. */
+    record DayInput(boolean working, String name) {}
+
+    @GetExchange("/api/admin/sla-policies")
+    List<Policy> policies();
 
     /**
      * Saves several policies in one call, all or none; answers the whole table.
@@ -43,56 +40,30 @@ public class SlaClient {
      * @throws BackendException 400 with field errors or {@code urn:kb:duplicate-sla-policy}, 404
      *     {@code urn:kb:sla-policy-not-found}; nothing is saved then
      */
-    public List<Policy> savePolicies(List<Policy> changed) {
-        Policy[] saved = BackendCalls.call(() -> http.put()
-                .uri("/api/admin/sla-policies")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(changed)
-                .retrieve()
-                .body(Policy[].class));
-        return saved == null ? List.of() : Arrays.asList(saved);
-    }
+    @PutExchange("/api/admin/sla-policies")
+    List<Policy> savePolicies(@RequestBody List<Policy> changed);
 
-    public List<Hours> hours() {
-        return list("/api/admin/calendar/hours", Hours[].class);
-    }
+    @GetExchange("/api/admin/calendar/hours")
+    List<Hours> hours();
 
     /** Replaces the whole week. */
-    public List<Hours> saveHours(List<Hours> week) {
-        Hours[] saved = BackendCalls.call(() -> http.put()
-                .uri("/api/admin/calendar/hours")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(week)
-                .retrieve()
-                .body(Hours[].class));
-        return saved == null ? List.of() : Arrays.asList(saved);
+    @PutExchange("/api/admin/calendar/hours")
+    List<Hours> saveHours(@RequestBody List<Hours> week);
+
+    @GetExchange("/api/admin/calendar/days")
+    List<Day> days();
+
+    @PutExchange("/api/admin/calendar/days/{date}")
+    Day saveDay(@PathVariable String date, @RequestBody DayInput day);
+
+    default Day saveDay(Day d) {
+        return saveDay(d.date().toString(), new DayInput(d.working(), d.name()));
     }
 
-    public List<Day> days() {
-        return list("/api/admin/calendar/days", Day[].class);
-    }
+    @DeleteExchange("/api/admin/calendar/days/{date}")
+    void deleteDay(@PathVariable String date);
 
-    public Day saveDay(Day d) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("working", d.working());
-        json.put("name", d.name());
-        return BackendCalls.call(() -> http.put()
-                .uri("/api/admin/calendar/days/{d}", d.date())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .body(Day.class));
-    }
-
-    public void deleteDay(LocalDate date) {
-        BackendCalls.run(() -> http.delete()
-                .uri("/api/admin/calendar/days/{d}", date)
-                .retrieve()
-                .toBodilessEntity());
-    }
-
-    private <T> List<T> list(String uri, Class<T[]> type) {
-        T[] all = BackendCalls.call(() -> http.get().uri(uri).retrieve().body(type));
-        return all == null ? List.of() : Arrays.asList(all);
+    default void deleteDay(LocalDate date) {
+        deleteDay(date.toString());
     }
 }

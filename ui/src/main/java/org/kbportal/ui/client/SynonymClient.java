@@ -1,28 +1,28 @@
 package org.kbportal.ui.client;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
-/** Maintains the synonym groups searches use ({@code /api/admin/synonyms}, ADMIN). */
-@Component
-public class SynonymClient {
+/** Maintains the synonym groups searches use ({@code /api/admin/synonyms}, ADMIN). Declarative. */
+@HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
+public interface SynonymClient {
 
-    private final RestClient http;
-
-    public SynonymClient(RestClient backendRestClient) {
-        this.http = backendRestClient;
-    }
+    /** What creating or changing a group sends. */
+    record Terms(List<String> terms) {}
 
     /** Every group, oldest first. */
-    public List<SynonymGroup> list() {
-        SynonymGroup[] all = BackendCalls.call(
-                () -> http.get().uri("/api/admin/synonyms").retrieve().body(SynonymGroup[].class));
-        return all == null ? List.of() : Arrays.asList(all);
-    }
+    @GetExchange("/api/admin/synonyms")
+    List<SynonymGroup> list();
+
+    @PostExchange("/api/admin/synonyms")
+    SynonymGroup create(@RequestBody Terms terms);
 
     /**
      * Adds a group; searches use it at once.
@@ -30,14 +30,12 @@ public class SynonymClient {
      * @throws BackendException 400 {@code invalid-synonyms} unless there are 2 to 20 terms of at most
      *     50 characters
      */
-    public SynonymGroup create(List<String> terms) {
-        return BackendCalls.call(() -> http.post()
-                .uri("/api/admin/synonyms")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("terms", terms))
-                .retrieve()
-                .body(SynonymGroup.class));
+    default SynonymGroup create(List<String> terms) {
+        return create(new Terms(terms));
     }
+
+    @PutExchange("/api/admin/synonyms/{id}")
+    SynonymGroup update(@PathVariable long id, @RequestBody Terms terms);
 
     /**
      * Replaces the terms of a group.
@@ -45,13 +43,8 @@ public class SynonymClient {
      * @throws BackendException 400 {@code invalid-synonyms}; 404 {@code synonym-not-found} when it was
      *     deleted meanwhile
      */
-    public SynonymGroup update(long id, List<String> terms) {
-        return BackendCalls.call(() -> http.put()
-                .uri("/api/admin/synonyms/{id}", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("terms", terms))
-                .retrieve()
-                .body(SynonymGroup.class));
+    default SynonymGroup update(long id, List<String> terms) {
+        return update(id, new Terms(terms));
     }
 
     /**
@@ -59,8 +52,6 @@ public class SynonymClient {
      *
      * @throws BackendException 404 {@code synonym-not-found} when it is gone already
      */
-    public void delete(long id) {
-        BackendCalls.run(() ->
-                http.delete().uri("/api/admin/synonyms/{id}", id).retrieve().toBodilessEntity());
-    }
+    @DeleteExchange("/api/admin/synonyms/{id}")
+    void delete(@PathVariable long id);
 }

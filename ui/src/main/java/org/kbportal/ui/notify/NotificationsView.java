@@ -10,9 +10,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
 import java.util.List;
+import org.kbportal.contract.notify.Notification;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.NotificationClient;
-import org.kbportal.ui.client.PortalNotification;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
@@ -70,7 +70,7 @@ class NotificationsView extends GuardedPage {
 
     @Override
     protected void refresh() {
-        List<PortalNotification> all;
+        List<Notification> all;
         try {
             all = notifications.list(unreadOnly.getValue());
         } catch (BackendException e) {
@@ -87,7 +87,7 @@ class NotificationsView extends GuardedPage {
         all.forEach(n -> list.add(item(n)));
     }
 
-    private Div item(PortalNotification n) {
+    private Div item(Notification n) {
         Span kind = new Span(getTranslation("notifications.kind." + n.kind()));
         kind.addClassNames("kb-badge", "kb-notification-kind");
         Span when = new Span(dates.format(n.createdAt()));
@@ -119,7 +119,7 @@ class NotificationsView extends GuardedPage {
         return item;
     }
 
-    private void open(PortalNotification n) {
+    private void open(Notification n) {
         if (n.unread()) {
             try {
                 notifications.markRead(n.id());

@@ -20,17 +20,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Map;
+import org.kbportal.contract.question.QuestionCreated;
+import org.kbportal.contract.question.QuestionInput;
+import org.kbportal.contract.question.QuestionLimits;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.Category;
 import org.kbportal.ui.client.CategoryCatalog;
 import org.kbportal.ui.client.Problem;
 import org.kbportal.ui.client.QuestionClient;
-import org.kbportal.ui.client.QuestionCreated;
-import org.kbportal.ui.client.QuestionInput;
 import org.kbportal.ui.client.RulesClient;
 import org.kbportal.ui.client.SearchClient;
 import org.kbportal.ui.client.SearchHit;
-import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.Access;
@@ -77,7 +77,7 @@ class AskView extends GuardedPage {
     private final Div similar = new Div();
     private final Div form = new Div();
     private String similarFor = "";
-    private final ServerRules.Questions limits;
+    private final QuestionLimits limits;
 
     AskView(
             QuestionClient questions,

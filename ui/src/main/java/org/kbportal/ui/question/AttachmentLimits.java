@@ -1,6 +1,6 @@
 package org.kbportal.ui.question;
 
-import org.kbportal.ui.client.ServerRules;
+import org.kbportal.contract.question.QuestionLimits;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  */
 record AttachmentLimits(DataSize maxSize, int maxFiles) {
 
-    static AttachmentLimits of(ServerRules.Questions rules) {
+    static AttachmentLimits of(QuestionLimits rules) {
         return new AttachmentLimits(DataSize.ofBytes(rules.attachmentMaxBytes()), rules.attachmentMaxCount());
     }
 

@@ -8,10 +8,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.util.List;
 import java.util.Locale;
-import org.kbportal.ui.client.Attachment;
+import org.kbportal.contract.question.QuestionAction;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionDetail.Attachment;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.FileUpload;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
@@ -32,7 +33,7 @@ class AttachmentPanel extends Div {
     private final Div list = new Div();
 
     AttachmentPanel(
-            Question q,
+            QuestionDetail q,
             String token,
             QuestionClient questions,
             FileDownloads downloads,
@@ -50,7 +51,7 @@ class AttachmentPanel extends Div {
         list.setId("attachment-list");
         add(new H2(getTranslation("attachments.title")), list);
         show(q.attachments());
-        if (q.allows("ATTACH")) {
+        if (q.allows(QuestionAction.ATTACH)) {
             AttachmentPicker[] picker = new AttachmentPicker[1];
             picker[0] = new AttachmentPicker("attachment-upload", limits, file -> attach(file, picker[0]));
             add(picker[0]);

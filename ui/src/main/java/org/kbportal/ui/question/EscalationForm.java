@@ -9,12 +9,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.kbportal.contract.duty.DutyNow;
+import org.kbportal.contract.duty.OnDuty;
+import org.kbportal.contract.duty.TierDuty;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionLimits;
 import org.kbportal.ui.client.BackendException;
-import org.kbportal.ui.client.DutyNow;
-import org.kbportal.ui.client.OnDuty;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
-import org.kbportal.ui.client.ServerRules;
 
 /**
  * Escalate a question to the next tier, with a reason; below it, who would get it: per tier above the
@@ -25,7 +26,7 @@ class EscalationForm extends Div {
     private static final long serialVersionUID = 1L;
 
     EscalationForm(
-            Question q, QuestionClient questions, ServerRules.Questions limits, Consumer<Supplier<Question>> act) {
+            QuestionDetail q, QuestionClient questions, QuestionLimits limits, Consumer<Supplier<QuestionDetail>> act) {
         TextField reason = new TextField();
         reason.setId("question-escalate-reason");
         reason.setPlaceholder(getTranslation("question.escalate.reason"));
@@ -47,7 +48,7 @@ class EscalationForm extends Div {
         add(row, dutyAbove(q, questions));
     }
 
-    private Div dutyAbove(Question q, QuestionClient questions) {
+    private Div dutyAbove(QuestionDetail q, QuestionClient questions) {
         Div duty = new Div();
         duty.setId("question-escalate-duty");
         duty.addClassName("kb-muted");
@@ -62,8 +63,8 @@ class EscalationForm extends Div {
         DateTimeFormatter when = DateTimeFormatter.ofPattern(
                         getTranslation("question.escalate.duty.pattern"), getLocale())
                 .withZone(ZoneId.of(now.zone()));
-        for (DutyNow.Tier t : now.tiers()) {
-            if (t.tier().compareTo(q.tier()) <= 0) {
+        for (TierDuty t : now.tiers()) {
+            if (t.tier().name().compareTo(q.tier()) <= 0) {
                 continue;
             }
             String text;
@@ -80,7 +81,7 @@ class EscalationForm extends Div {
                 text = getTranslation("question.escalate.duty.none", t.tier());
             }
             Div line = new Div(text);
-            line.getElement().setAttribute("data-tier", t.tier());
+            line.getElement().setAttribute("data-tier", t.tier().name());
             line.getElement()
                     .setAttribute("data-on-duty", String.valueOf(t.onDuty().size()));
             duty.add(line);

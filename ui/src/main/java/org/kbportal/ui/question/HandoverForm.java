@@ -7,18 +7,19 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.kbportal.contract.duty.OnDuty;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionLimits;
 import org.kbportal.ui.client.BackendException;
-import org.kbportal.ui.client.OnDuty;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
-import org.kbportal.ui.client.ServerRules;
 
 /** Hand the question to another expert on duty, with a note for them (on the timeline). */
 class HandoverForm extends Div {
 
     private static final long serialVersionUID = 1L;
 
-    HandoverForm(Question q, QuestionClient questions, ServerRules.Questions limits, Consumer<Supplier<Question>> act) {
+    HandoverForm(
+            QuestionDetail q, QuestionClient questions, QuestionLimits limits, Consumer<Supplier<QuestionDetail>> act) {
         ComboBox<OnDuty> to = new ComboBox<>();
         to.setId("question-handover-to");
         to.setPlaceholder(getTranslation("question.handover.to"));

@@ -11,10 +11,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionLimits;
 import org.kbportal.ui.client.BackendException;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
-import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.navigation.Routes;
 import org.kbportal.ui.session.CurrentUser;
 
@@ -28,8 +28,8 @@ class QuestionActions extends Div {
     private static final long serialVersionUID = 1L;
 
     private final transient QuestionClient questions;
-    private final ServerRules.Questions limits;
-    private final Consumer<Supplier<Question>> act;
+    private final QuestionLimits limits;
+    private final Consumer<Supplier<QuestionDetail>> act;
 
     /**
      * @param act runs an action and shows the question as it is afterwards, or why it was refused (an action
@@ -38,11 +38,11 @@ class QuestionActions extends Div {
      * @param reshow shows the question as it is now
      */
     QuestionActions(
-            Question q,
+            QuestionDetail q,
             QuestionClient questions,
-            ServerRules.Questions limits,
+            QuestionLimits limits,
             CurrentUser user,
-            Consumer<Supplier<Question>> act,
+            Consumer<Supplier<QuestionDetail>> act,
             Consumer<BackendException> failed,
             Runnable reshow) {
         this.questions = questions;
@@ -52,7 +52,7 @@ class QuestionActions extends Div {
         setId("question-actions");
         addClassName("kb-question-actions");
         if (q.rating() != null) {
-            Question.Rating r = q.rating();
+            QuestionDetail.Rating r = q.rating();
             Span rating = new Span(getTranslation(
                     "question.rating.shown",
                     r.attitude(),
@@ -105,7 +105,7 @@ class QuestionActions extends Div {
         }
     }
 
-    private Div composer(Question q, QuestionPermissions may) {
+    private Div composer(QuestionDetail q, QuestionPermissions may) {
         TextArea text = new TextArea(getTranslation(may.answer() ? "question.reply.expert" : "question.reply.user"));
         text.setId("question-reply");
         text.setMaxLength(limits.bodyMaxLength());
@@ -138,7 +138,7 @@ class QuestionActions extends Div {
     }
 
     /** A send button that refuses to send an empty text. */
-    private Button send(TextArea text, String id, String key, boolean primary, Supplier<Question> call) {
+    private Button send(TextArea text, String id, String key, boolean primary, Supplier<QuestionDetail> call) {
         text.addValueChangeListener(e -> text.setInvalid(false));
         return button(id, key, primary ? VaadinIcon.PAPERPLANE : VaadinIcon.QUESTION_CIRCLE, primary, () -> {
             if (text.getValue().isBlank()) {
@@ -150,7 +150,7 @@ class QuestionActions extends Div {
         });
     }
 
-    private Button button(String id, String key, VaadinIcon icon, boolean primary, Supplier<Question> call) {
+    private Button button(String id, String key, VaadinIcon icon, boolean primary, Supplier<QuestionDetail> call) {
         Button b = new Button(getTranslation(key), icon.create());
         b.setId(id);
         if (primary) {
@@ -160,7 +160,7 @@ class QuestionActions extends Div {
         return b;
     }
 
-    private Button publishButton(Question q, String type, Consumer<BackendException> failed, Runnable reshow) {
+    private Button publishButton(QuestionDetail q, String type, Consumer<BackendException> failed, Runnable reshow) {
         Button b = new Button(getTranslation("question.publish." + type), VaadinIcon.BOOK.create());
         b.setId("question-publish-" + type.toLowerCase(Locale.ROOT));
         b.addClickListener(e -> {

@@ -3,7 +3,7 @@ package org.kbportal.ui.question;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionDetail;
 import org.kbportal.ui.i18n.DateTimes;
 
 /** The messages between the asker and the experts, oldest first. */
@@ -11,7 +11,7 @@ class QuestionConversation extends Div {
 
     private static final long serialVersionUID = 1L;
 
-    QuestionConversation(Question q, DateTimes dates) {
+    QuestionConversation(QuestionDetail q, DateTimes dates) {
         add(new H2(getTranslation("question.conversation")));
         setId("question-messages");
         if (q.messages().isEmpty()) {
@@ -19,7 +19,7 @@ class QuestionConversation extends Div {
             none.addClassName("kb-summary");
             add(none);
         }
-        for (Question.Message m : q.messages()) {
+        for (QuestionDetail.Message m : q.messages()) {
             Span who = new Span(getTranslation(
                     m.fromExpert() ? "question.message.expert" : "question.message.user",
                     m.authorName() == null ? m.author() : m.authorName(),

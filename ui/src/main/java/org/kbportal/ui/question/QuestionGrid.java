@@ -9,18 +9,18 @@ import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.List;
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionDetail;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.navigation.Routes;
 
 /** A list of questions: status, severity, title (a link to the question), assignee and due times. */
-final class QuestionGrid extends Grid<Question> {
+final class QuestionGrid extends Grid<QuestionDetail> {
 
     /** Narrower than this, only status, severity and title are shown: a title must stay readable on a phone. */
     static final int NARROW_PX = 700;
 
-    private List<Question> items = List.of();
-    private final List<Column<Question>> secondary = new ArrayList<>();
+    private List<QuestionDetail> items = List.of();
+    private final List<Column<QuestionDetail>> secondary = new ArrayList<>();
     private Registration resizing;
 
     QuestionGrid(String id, QuestionTexts texts, DateTimes dates, String emptyText) {
@@ -88,7 +88,7 @@ final class QuestionGrid extends Grid<Question> {
      * Shows these questions; an unchanged list is left alone, so polling does not disturb
      * scrolling or clicks.
      */
-    void show(List<Question> questions) {
+    void show(List<QuestionDetail> questions) {
         if (!questions.equals(items)) {
             items = List.copyOf(questions);
             setItems(items);

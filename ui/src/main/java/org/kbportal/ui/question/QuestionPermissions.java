@@ -1,6 +1,7 @@
 package org.kbportal.ui.question;
 
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionAction;
+import org.kbportal.contract.question.QuestionDetail;
 
 /**
  * What the signed-in user may do with a question, as the backend lists it in the question's {@code actions}
@@ -25,16 +26,16 @@ record QuestionPermissions(
         boolean rate,
         boolean publish) {
 
-    static QuestionPermissions of(Question q) {
+    static QuestionPermissions of(QuestionDetail q) {
         return new QuestionPermissions(
-                q.allows("FOLLOW_UP"),
-                q.allows("ANSWER"),
-                q.allows("ESCALATE"),
-                q.allows("HAND_OVER"),
-                q.allows("RESOLVE"),
-                q.allows("REOPEN"),
-                q.allows("RATE"),
-                q.allows("PUBLISH"));
+                q.allows(QuestionAction.FOLLOW_UP),
+                q.allows(QuestionAction.ANSWER),
+                q.allows(QuestionAction.ESCALATE),
+                q.allows(QuestionAction.HAND_OVER),
+                q.allows(QuestionAction.RESOLVE),
+                q.allows(QuestionAction.REOPEN),
+                q.allows(QuestionAction.RATE),
+                q.allows(QuestionAction.PUBLISH));
     }
 
     boolean any() {

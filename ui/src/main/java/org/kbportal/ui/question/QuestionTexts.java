@@ -3,7 +3,7 @@ package org.kbportal.ui.question;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionDetail;
 import org.kbportal.ui.i18n.DateTimes;
 
 /** The words for a question's codes (status, severity, kind, timeline events) in the user's language. */
@@ -34,7 +34,7 @@ final class QuestionTexts {
     }
 
     /** The status as a badge; escalated questions say so. */
-    Span statusBadge(Question q) {
+    Span statusBadge(QuestionDetail q) {
         Span badge = new Span(status(q.status()) + (q.escalated() ? " · " + q.tier() : ""));
         badge.addClassName("kb-badge");
         if (q.isFinished()) {
@@ -56,7 +56,7 @@ final class QuestionTexts {
     }
 
     /** The assigned expert, or "in the queue". */
-    String assignee(Question q) {
+    String assignee(QuestionDetail q) {
         return q.assignee() == null ? text("question.assignee.none") : q.assignee();
     }
 

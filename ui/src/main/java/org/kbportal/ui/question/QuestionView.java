@@ -9,12 +9,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.function.Supplier;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionLimits;
 import org.kbportal.ui.client.BackendException;
 import org.kbportal.ui.client.CategoryCatalog;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.client.RulesClient;
-import org.kbportal.ui.client.ServerRules;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
 import org.kbportal.ui.navigation.ContentNotFoundException;
@@ -42,10 +42,10 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final CurrentUser user;
     private final ErrorMessages errors;
     private final QuestionTexts texts;
-    private final ServerRules.Questions limits;
+    private final QuestionLimits limits;
     private final FileDownloads downloads;
     private final ErrorLine message = new ErrorLine("question-error");
-    private Question shown;
+    private QuestionDetail shown;
 
     QuestionView(
             QuestionClient questions,
@@ -101,7 +101,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return (shown == null ? getTranslation("question.title") : shown.title()) + " · " + getTranslation("app.name");
     }
 
-    private void show(Question q) {
+    private void show(QuestionDetail q) {
         shown = q;
         removeAll();
         message.hide();
@@ -137,7 +137,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return back;
     }
 
-    private Div facts(Question q) {
+    private Div facts(QuestionDetail q) {
         Div facts = new Div(
                 new Span(getTranslation("question.number", String.valueOf(q.id()))),
                 new Span(getTranslation("question.category", categories.name(q.category(), getLocale()))),
@@ -156,7 +156,7 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return facts;
     }
 
-    private Div body(Question q) {
+    private Div body(QuestionDetail q) {
         Div body = QuestionConversation.html(q.body());
         body.setId("question-body");
         body.addClassName("kb-question-body");
@@ -167,8 +167,8 @@ class QuestionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
      * Runs an action and shows the question as it is afterwards, or why it was refused. An action
      * that returns null did not run (its input was incomplete).
      */
-    private void act(Supplier<Question> call) {
-        Question after;
+    private void act(Supplier<QuestionDetail> call) {
+        QuestionDetail after;
         try {
             after = call.get();
         } catch (BackendException e) {

@@ -8,16 +8,17 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionLimits;
 import org.kbportal.ui.client.QuestionClient;
-import org.kbportal.ui.client.ServerRules;
 
 /** The asker rates the answer: attitude, expertise and timeliness (one to five stars each) and a comment. */
 class RatingForm extends Div {
 
     private static final long serialVersionUID = 1L;
 
-    RatingForm(Question q, QuestionClient questions, ServerRules.Questions limits, Consumer<Supplier<Question>> act) {
+    RatingForm(
+            QuestionDetail q, QuestionClient questions, QuestionLimits limits, Consumer<Supplier<QuestionDetail>> act) {
         StarRating attitude = stars("rate-attitude", "question.rate.attitude");
         StarRating expertise = stars("rate-expertise", "question.rate.expertise");
         StarRating timeliness = stars("rate-timeliness", "question.rate.timeliness");

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionDetail;
 
 /**
  * A question's timeline event as a sentence in the user's language. The backend records each event
@@ -56,7 +56,7 @@ final class TimelineTexts {
         this.category = category;
     }
 
-    Line line(Question.Event e) {
+    Line line(QuestionDetail.Event e) {
         StringBuilder sentence = new StringBuilder(known("question.event.", e.type()));
         if (e.toStatus() != null && !e.toStatus().isBlank()) {
             sentence.append(" → ").append(known("question.status.", e.toStatus()));

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import org.kbportal.contract.question.QuestionDetail;
 import org.kbportal.ui.client.BackendException;
-import org.kbportal.ui.client.Question;
 import org.kbportal.ui.client.QuestionClient;
 import org.kbportal.ui.i18n.DateTimes;
 import org.kbportal.ui.i18n.ErrorMessages;
@@ -91,7 +91,7 @@ class WorkbenchView extends GuardedPage {
                 queue);
     }
 
-    private Button claimButton(Question q) {
+    private Button claimButton(QuestionDetail q) {
         Button claim = new Button(getTranslation("workbench.claim"), VaadinIcon.HAND.create());
         claim.setId("claim-" + q.id());
         claim.addClassName("workbench-claim");
@@ -100,7 +100,7 @@ class WorkbenchView extends GuardedPage {
         return claim;
     }
 
-    private void claim(Question q) {
+    private void claim(QuestionDetail q) {
         try {
             questions.claim(q.id());
         } catch (BackendException e) {

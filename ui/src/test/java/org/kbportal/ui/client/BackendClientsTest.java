@@ -19,6 +19,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.kbportal.contract.question.QuestionAction;
+import org.kbportal.contract.question.QuestionCreated;
+import org.kbportal.contract.question.QuestionDetail;
+import org.kbportal.contract.question.QuestionInput;
+import org.kbportal.contract.rules.ServerRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -123,8 +128,9 @@ class BackendClientsTest {
                          "facets":{"type":{"manual":11}}}
                         """, MediaType.APPLICATION_JSON));
 
-        SearchResults results =
-                new SearchClient(http).search(new SearchQuery("C++ & a=b 备份", "faq", null, null, 1, 10));
+        SearchResults results = BackendServices.over(http)
+                .client(SearchClient.class)
+                .search(new SearchQuery("C++ & a=b 备份", "faq", null, null, 1, 10));
 
         assertThat(results.total()).isEqualTo(11);
         assertThat(results.totalExact()).isTrue();
@@ -146,7 +152,8 @@ class BackendClientsTest {
                          "didYouMean":"blue screen","synonyms":["蓝屏","BSOD"],"fuzzy":true,"logId":42}
                         """, MediaType.APPLICATION_JSON));
 
-        SearchResults results = new SearchClient(http).search(SearchQuery.of("blu scren"));
+        SearchResults results =
+                BackendServices.over(http).client(SearchClient.class).search(SearchQuery.of("blu scren"));
 
         assertThat(results.didYouMean()).isEqualTo("blue screen");
         assertThat(results.synonyms()).containsExactly("蓝屏", "BSOD");
@@ -162,7 +169,8 @@ class BackendClientsTest {
                 .andExpect(header("Authorization", "Bearer t-9"))
                 .andRespond(withSuccess("[\"数据库备份\",\"\",\"数据库恢复\",\"数据库备份\"]", MediaType.APPLICATION_JSON));
 
-        assertThat(new SearchClient(http).suggest("  数据库 & C++ ")).containsExactly("数据库备份", "数据库恢复");
+        assertThat(BackendServices.over(http).client(SearchClient.class).suggest("  数据库 & C++ "))
+                .containsExactly("数据库备份", "数据库恢复");
         server.verify();
     }
 
@@ -170,7 +178,7 @@ class BackendClientsTest {
     void shouldNotAskForSuggestionsForBlankOrOverlongText() {
         server.expect(never(), anything());
 
-        SearchClient client = new SearchClient(http);
+        SearchClient client = BackendServices.over(http).client(SearchClient.class);
         assertThat(client.suggest("   ")).isEmpty();
         assertThat(client.suggest(null)).isEmpty();
         assertThat(client.suggest("x".repeat(SearchClient.MAX_SUGGEST_LENGTH + 1)))
@@ -185,7 +193,7 @@ class BackendClientsTest {
                 .andExpect(content().json("{\"logId\":42,\"id\":\"MAN-1~3\",\"clickToken\":\"tok-1\"}", true))
                 .andRespond(withStatus(HttpStatus.NO_CONTENT));
 
-        new SearchClient(http).logClick(42, "tok-1", "MAN-1~3");
+        BackendServices.over(http).client(SearchClient.class).logClick(42, "tok-1", "MAN-1~3");
 
         server.verify();
     }
@@ -215,7 +223,7 @@ class BackendClientsTest {
                 .andExpect(method(HttpMethod.DELETE))
                 .andRespond(withStatus(HttpStatus.NO_CONTENT));
 
-        SynonymClient client = new SynonymClient(http);
+        SynonymClient client = BackendServices.over(http).client(SynonymClient.class);
         assertThat(client.list())
                 .containsExactly(new SynonymGroup(
                         1, List.of("蓝屏", "BSOD", "blue screen"), "admin", Instant.parse("2026-03-01T08:30:00Z")));
@@ -236,7 +244,8 @@ class BackendClientsTest {
                                "detail":"A synonym group has 2 to 20 terms of at most 50 characters."}
                               """));
 
-        assertThatThrownBy(() -> new SynonymClient(http).create(List.of("x")))
+        assertThatThrownBy(() ->
+                        BackendServices.over(http).client(SynonymClient.class).create(List.of("x")))
                 .isInstanceOfSatisfying(BackendException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.kbType()).isEqualTo("invalid-synonyms");
@@ -261,7 +270,7 @@ class BackendClientsTest {
                                "finishedAt":null,"error":null}
                               """));
 
-        IndexClient client = new IndexClient(http);
+        IndexClient client = BackendServices.over(http).client(IndexClient.class);
         IndexStatus status = client.status();
         RebuildProgress started = client.startRebuild();
 
@@ -286,7 +295,8 @@ class BackendClientsTest {
                                "detail":"The query has 501 characters; at most 500 are allowed.","instance":"/api/search"}
                               """));
 
-        assertThatThrownBy(() -> new SearchClient(http).search(SearchQuery.of("x")))
+        assertThatThrownBy(() ->
+                        BackendServices.over(http).client(SearchClient.class).search(SearchQuery.of("x")))
                 .isInstanceOfSatisfying(BackendException.class, e -> {
                     assertThat(e.kind()).isEqualTo(BackendException.Kind.PROBLEM);
                     assertThat(e.status()).isEqualTo(400);
@@ -308,7 +318,8 @@ class BackendClientsTest {
                               """));
 
         ArticleInput input = new ArticleInput(null, "faq", "zh", null, "t", "b", null, null, null, null, null, 3);
-        assertThatThrownBy(() -> new ArticleClient(http).update("A-1", input))
+        assertThatThrownBy(() ->
+                        BackendServices.over(http).client(ArticleClient.class).update("A-1", input))
                 .isInstanceOfSatisfying(BackendException.class, e -> {
                     Problem p = e.problem().orElseThrow();
                     assertThat(p.properties()).containsEntry("currentVersion", 4);
@@ -324,10 +335,12 @@ class BackendClientsTest {
                         .contentType(MediaType.TEXT_HTML)
                         .body("<h1>nginx</h1>"));
 
-        assertThatThrownBy(() -> new ArticleClient(http).get("X")).isInstanceOfSatisfying(BackendException.class, e -> {
-            assertThat(e.status()).isEqualTo(502);
-            assertThat(e.getMessage()).isEqualTo("Bad Gateway");
-        });
+        assertThatThrownBy(() ->
+                        BackendServices.over(http).client(ArticleClient.class).get("X"))
+                .isInstanceOfSatisfying(BackendException.class, e -> {
+                    assertThat(e.status()).isEqualTo(502);
+                    assertThat(e.getMessage()).isEqualTo("Bad Gateway");
+                });
     }
 
     @Test
@@ -339,7 +352,9 @@ class BackendClientsTest {
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body("{\"type\":\"urn:kb:invalid-token\",\"title\":\"Not signed in\",\"status\":401}"));
 
-        assertThatThrownBy(() -> new ArticleClient(http).get("A")).isInstanceOf(BackendException.class);
+        assertThatThrownBy(() ->
+                        BackendServices.over(http).client(ArticleClient.class).get("A"))
+                .isInstanceOf(BackendException.class);
         assertThat(tokens.rejected).isTrue();
     }
 
@@ -402,7 +417,8 @@ class BackendClientsTest {
                 URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(1), Duration.ofSeconds(1), "");
         RestClient real = new BackendClientConfig().backendRestClient(RestClient.builder(), nowhere, tokens);
 
-        assertThatThrownBy(() -> new ArticleClient(real).categories())
+        assertThatThrownBy(() ->
+                        BackendServices.over(real).client(ArticleClient.class).categories())
                 .isInstanceOfSatisfying(BackendException.class, e -> {
                     assertThat(e.kind()).isEqualTo(BackendException.Kind.UNAVAILABLE);
                     assertThat(e.status()).isZero();
@@ -425,7 +441,8 @@ class BackendClientsTest {
                                "replyDueAt":"2026-11-23T10:00:00Z","resolveDueAt":"2026-11-23T14:00:00Z"}
                               """));
 
-        QuestionCreated created = new QuestionClient(http)
+        QuestionCreated created = BackendServices.over(http)
+                .client(QuestionClient.class)
                 .ask(new QuestionInput("备份失败", "<p>每晚备份报错</p>", "FAULT", "B", "database", "  "));
 
         assertThat(created)
@@ -459,11 +476,12 @@ class BackendClientsTest {
                                    "at":"2026-11-23T09:40:00Z"}}
                         """, MediaType.APPLICATION_JSON));
 
-        Question q = new QuestionClient(http).get(7);
+        QuestionDetail q =
+                BackendServices.over(http).client(QuestionClient.class).get(7);
 
         assertThat(q.isFinished()).isTrue();
         assertThat(q.assignee()).isEqualTo("expert");
-        assertThat(q.timeline()).extracting(Question.Event::type).containsExactly("ASSIGNED");
+        assertThat(q.timeline()).extracting(QuestionDetail.Event::type).containsExactly("ASSIGNED");
         assertThat(q.messages()).singleElement().satisfies(m -> {
             assertThat(m.fromExpert()).isTrue();
             assertThat(m.body()).isEqualTo("<p>重启服务</p>");
@@ -484,15 +502,17 @@ class BackendClientsTest {
         server.expect(requestTo("http://backend.test/api/expert/queue"))
                 .andRespond(withSuccess(one, MediaType.APPLICATION_JSON));
 
-        QuestionClient client = new QuestionClient(http);
+        QuestionClient client = BackendServices.over(http).client(QuestionClient.class);
         assertThat(client.mine()).singleElement().satisfies(q -> {
             assertThat(q.id()).isEqualTo(8);
-            assertThat(q.timeline()).isEmpty();
-            assertThat(q.messages()).isEmpty();
+            // lists carry no details: the backend leaves them out
+            assertThat(q.timeline()).isNull();
+            assertThat(q.messages()).isNull();
+            assertThat(q.allows(QuestionAction.CLAIM)).isFalse();
             assertThat(q.isFinished()).isFalse();
         });
         assertThat(client.list()).isEmpty();
-        assertThat(client.queue()).extracting(Question::assignee).containsOnlyNulls();
+        assertThat(client.queue()).extracting(QuestionDetail::assignee).containsOnlyNulls();
         server.verify();
     }
 
@@ -518,7 +538,7 @@ class BackendClientsTest {
                 .andExpect(content().json("{\"attitude\":5,\"expertise\":4,\"timeliness\":3}", true))
                 .andRespond(withSuccess(answer, MediaType.APPLICATION_JSON));
 
-        QuestionClient client = new QuestionClient(http);
+        QuestionClient client = BackendServices.over(http).client(QuestionClient.class);
         assertThat(client.message(7, "<p>a</p>", false).status()).isEqualTo("ANSWERED");
         client.message(7, "<p>which?</p>", true);
         client.escalate(7, "needs DBA");
@@ -539,7 +559,8 @@ class BackendClientsTest {
                                "detail":"Question 9 is already assigned to expert2."}
                               """));
 
-        assertThatThrownBy(() -> new QuestionClient(http).claim(9))
+        assertThatThrownBy(() ->
+                        BackendServices.over(http).client(QuestionClient.class).claim(9))
                 .isInstanceOfSatisfying(BackendException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.kbType()).isEqualTo("question-taken");
@@ -557,7 +578,7 @@ class BackendClientsTest {
                 .andExpect(content().json("{\"articleId\":\"FAQ-1\",\"query\":\"备份失败\"}", true))
                 .andRespond(withSuccess("{\"deflections\":12}", MediaType.APPLICATION_JSON));
 
-        QuestionClient client = new QuestionClient(http);
+        QuestionClient client = BackendServices.over(http).client(QuestionClient.class);
         assertThat(client.publish(7, "FAQ")).isEqualTo("Q-7-faq");
         assertThat(client.deflect("FAQ-1", "备份失败")).isEqualTo(12);
         server.verify();
@@ -573,7 +594,7 @@ class BackendClientsTest {
                           "category":"database","lang":"zh","status":"PUBLISHED","score":0.8}]
                         """, MediaType.APPLICATION_JSON));
 
-        SearchClient client = new SearchClient(http);
+        SearchClient client = BackendServices.over(http).client(SearchClient.class);
         assertThat(client.similar(" 备份 & C++ ", 5)).extracting(SearchHit::title).containsExactly("备份失败怎么办");
         assertThat(client.similar(" ?! \n ", 5)).isEmpty();
         assertThat(client.similar(null, 5)).isEmpty();

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.kbportal.contract.audit.AuditPage;
+import org.kbportal.contract.backup.BackupRun;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,7 +30,7 @@ class OperationsClientTest {
             BackendClientConfig.configure(RestClient.builder(), PROPS, TokenSource.anonymous());
     private final MockRestServiceServer server =
             MockRestServiceServer.bindTo(builder).build();
-    private final OperationsClient ops = new OperationsClient(builder.build());
+    private final OperationsClient ops = BackendServices.over(builder.build()).client(OperationsClient.class);
     private final BackendFiles files = new BackendFiles(builder.build());
 
     @Test
@@ -99,7 +101,10 @@ class OperationsClientTest {
                         "X-Forwarded-For", "198.51.100.7"))
                 .andRespond(withSuccess("[]", MediaType.APPLICATION_JSON));
 
-        assertThat(new OperationsClient(b.build()).backups()).isEmpty();
+        assertThat(BackendServices.over(b.build())
+                        .client(OperationsClient.class)
+                        .backups())
+                .isEmpty();
         mock.verify();
     }
 

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionAction;
+import org.kbportal.contract.question.QuestionDetail;
 
 class QuestionPermissionsTest {
 
-    private static Question question(String status, List<String> actions) {
-        return new Question(
+    private static QuestionDetail question(String status, List<QuestionAction> actions) {
+        return new QuestionDetail(
                 7,
                 "t",
                 "<p>b</p>",
@@ -30,27 +31,33 @@ class QuestionPermissionsTest {
                 null,
                 null,
                 false,
+                0,
                 false,
                 false,
                 null,
+                1,
+                null,
                 null,
                 List.of(),
                 List.of(),
                 null,
                 List.of(),
-                null,
                 actions);
     }
 
     @Test
     void shouldOfferExactlyTheActionsTheBackendLists() {
-        assertThat(QuestionPermissions.of(question("ASSIGNED", List.of("FOLLOW_UP", "ATTACH"))))
+        assertThat(QuestionPermissions.of(
+                        question("ASSIGNED", List.of(QuestionAction.FOLLOW_UP, QuestionAction.ATTACH))))
                 .isEqualTo(new QuestionPermissions(true, false, false, false, false, false, false, false));
-        assertThat(QuestionPermissions.of(question("IN_PROGRESS", List.of("ANSWER", "ESCALATE", "HAND_OVER"))))
+        assertThat(QuestionPermissions.of(question(
+                        "IN_PROGRESS",
+                        List.of(QuestionAction.ANSWER, QuestionAction.ESCALATE, QuestionAction.HAND_OVER))))
                 .isEqualTo(new QuestionPermissions(false, true, true, true, false, false, false, false));
-        assertThat(QuestionPermissions.of(question("RESOLVED", List.of("REOPEN", "RATE", "PUBLISH"))))
+        assertThat(QuestionPermissions.of(question(
+                        "RESOLVED", List.of(QuestionAction.REOPEN, QuestionAction.RATE, QuestionAction.PUBLISH))))
                 .isEqualTo(new QuestionPermissions(false, false, false, false, false, true, true, true));
-        assertThat(QuestionPermissions.of(question("ANSWERED", List.of("RESOLVE")))
+        assertThat(QuestionPermissions.of(question("ANSWERED", List.of(QuestionAction.RESOLVE)))
                         .resolve())
                 .isTrue();
     }
@@ -59,7 +66,7 @@ class QuestionPermissionsTest {
     void shouldOfferNothingWhenTheBackendListsNothing() {
         // a list entry (no actions sent) or a question the caller may only read: no buttons, whatever the status
         assertThat(QuestionPermissions.of(question("ANSWERED", null)).any()).isFalse();
-        assertThat(QuestionPermissions.of(question("RESOLVED", List.of("ATTACH")))
+        assertThat(QuestionPermissions.of(question("RESOLVED", List.of(QuestionAction.ATTACH)))
                         .any())
                 .isFalse();
     }

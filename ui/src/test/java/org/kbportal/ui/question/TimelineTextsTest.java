@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kbportal.ui.client.Question;
+import org.kbportal.contract.question.QuestionDetail;
 import org.kbportal.ui.i18n.KbI18NProvider;
 
 class TimelineTextsTest {
@@ -28,8 +28,8 @@ class TimelineTextsTest {
                 code -> CATEGORIES.getOrDefault(code, Map.of()).getOrDefault(locale, code));
     }
 
-    private static Question.Event event(String type, String to, String actor, String detail) {
-        return new Question.Event(1, type, actor, null, to, detail, AT);
+    private static QuestionDetail.Event event(String type, String to, String actor, String detail) {
+        return new QuestionDetail.Event(1, type, actor, null, to, detail, AT);
     }
 
     @Test
